@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MiniHost",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "minihost", targets: ["minihost"]),
+        .executable(name: "minihost-bench", targets: ["minihost-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
+        .target(name: "MiniHostEngine", dependencies: ["CJavaScriptCore"]),
+        .target(name: "MiniHostProtocol"),
+        .target(
+            name: "MiniHostRuntime",
+            dependencies: ["MiniHostEngine", "MiniHostProtocol"]
+        ),
+        .target(
+            name: "MiniHostCore",
+            dependencies: [
+                "MiniHostProtocol",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "minihost",
+            dependencies: [
+                "MiniHostCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "minihost-bench",
+            dependencies: [
+                "MiniHostCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
+        .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
+        .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

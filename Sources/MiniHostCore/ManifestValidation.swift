@@ -1,0 +1,779 @@
+import Foundation
+
+/// One problem found in a manifest or package: which file, which field, what is wrong.
+public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
+    /// Path as given/displayed, e.g. `manifests/org.x.json`.
+    public var file: String
+    /// JSON path such as `app_id`, `pages[2]`, `req_permissions[0].name`, `limits.cpu_ms`; nil for the whole file.
+    public var field: String?
+    /// What is wrong, e.g. `is missing`.
+    public var message: String
+
+    public init(file: String, field: String? = nil, message: String) {
+        self.file = file
+        self.field = field
+        self.message = message
+    }
+
+    /// `file: field: message`, or `file: message` without a field.
+    public var description: String {
+        if let field { return "\(file): \(field): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+/// The problems that made a manifest or package invalid (all of them, not just the first).
+public struct ManifestError: Error, Sendable, CustomStringConvertible, LocalizedError {
+    public var problems: [ManifestProblem]
+
+    public init(problems: [ManifestProblem]) {
+        self.problems = problems
+    }
+
+    /// One problem per line.
+    public var description: String {
+        problems.map(\.description).joined(separator: "\n")
+    }
+
+    public var errorDescription: String? { description }
+}
+
+// MARK: - Limits shared by the loader
+
+enum ManifestRules {
+    static let maxManifestBytes = 1 << 20
+    static let maxAppIdLength = 128
+    static let maxNameLength = 64
+    static let maxReasonLength = 500
+    static let maxJSONDepth = 64
+    static let digestPrefix = "sha256:"
+
+    static var knownPermissionsText: String {
+        let canonical = Permission.allCases.map(\.rawValue).joined(separator: ", ")
+        let aliases = Permission.aliases.map { "\($0.alias) -> \($0.permission.rawValue)" }.joined(separator: ", ")
+        return "known: \(canonical) (aliases: \(aliases))"
+    }
+
+    /// Whether `s` has the shape `sha256:<64 lowercase hex>`.
+    static func isWellFormedDigest(_ s: String) -> Bool {
+        guard s.hasPrefix(digestPrefix) else { return false }
+        let hex = s.utf8.dropFirst(digestPrefix.utf8.count)
+        return hex.count == 64 && hex.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// `^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_][A-Za-z0-9_-]*)+$`
+    static func isReverseDomainId(_ s: String) -> Bool {
+        let segments = s.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard segments.count >= 2 else { return false }
+        func isLetter(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
+        func isDigit(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) }
+        func isWord(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) || c == UInt8(ascii: "_") }
+        for (i, seg) in segments.enumerated() {
+            guard let first = seg.first else { return false }
+            if i == 0 {
+                guard isLetter(first), seg.dropFirst().allSatisfy(isWord) else { return false }
+            } else {
+                guard isWord(first), seg.dropFirst().allSatisfy({ isWord($0) || $0 == UInt8(ascii: "-") }) else {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// A string shown inside a message: quoted, control characters escaped, long values cut.
+    static func quote(_ s: String, limit: Int = 80) -> String {
+        var out = "\""
+        var count = 0
+        for ch in s.unicodeScalars {
+            if count >= limit {
+                out += "…"
+                break
+            }
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if ch.value < 0x20 || ch.value == 0x7F || (0x80...0x9F).contains(ch.value)
+                    || (0x202A...0x202E).contains(ch.value) || (0x2066...0x2069).contains(ch.value) {
+                    out += "\\u{\(String(ch.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
+            }
+            count += 1
+        }
+        return out + "\""
+    }
+}
+
+// MARK: - JSON
+
+/// A parsed JSON value that keeps integers apart from other numbers and keeps member order.
+enum JSONValue: Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .int: return "an integer"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// First member named `key` (duplicates are reported separately).
+    subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+}
+
+/// Why the text is not JSON, with a 1-based line and column.
+struct JSONSyntaxError: Error {
+    var message: String
+    var line: Int
+    var column: Int
+
+    var description: String { "\(message) at line \(line), column \(column)" }
+}
+
+/// A strict RFC 8259 parser over UTF-8 bytes. It bounds nesting depth (no stack overflow on
+/// hostile input), records duplicate keys, and remembers where each top-level member's value
+/// sits in the text (used to rewrite `digest` in place).
+struct JSONParser {
+    struct TopLevelMember {
+        var key: String
+        var valueRange: Range<Int>
+    }
+
+    private let bytes: [UInt8]
+    private var pos = 0
+    private let maxDepth: Int
+    /// JSON paths of keys that appear more than once in their object.
+    private(set) var duplicateKeys: [String] = []
+    /// Members of the root object, in text order (empty if the root is not an object).
+    private(set) var topLevelMembers: [TopLevelMember] = []
+    /// Offset of the root object's `{`.
+    private(set) var rootOpenBrace: Int?
+
+    init(_ bytes: [UInt8], maxDepth: Int = ManifestRules.maxJSONDepth) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
+    }
+
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        skipWhitespace()
+        if pos >= bytes.count { throw error("the file is empty") }
+        let value = try parseValue(depth: 0, path: "")
+        skipWhitespace()
+        if pos < bytes.count { throw error("unexpected text after the JSON value") }
+        return value
+    }
+
+    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        let at = min(offset ?? pos, bytes.count)
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        while i < at {
+            if bytes[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        // Column in characters, not bytes.
+        let column = String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1
+        return JSONSyntaxError(message: message, line: line, column: column)
+    }
+
+    private mutating func skipWhitespace() {
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case 0x20, 0x09, 0x0A, 0x0D: pos += 1
+            default: return
+            }
+        }
+    }
+
+    private func describeByte(_ b: UInt8) -> String {
+        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        return "byte 0x\(String(b, radix: 16))"
+    }
+
+    private mutating func parseValue(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+        guard pos < bytes.count else { throw error("unexpected end of file, expected a value") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth, path: path)
+        case UInt8(ascii: "["): return try parseArray(depth: depth, path: path)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("unexpected \(describeByte(bytes[pos])), expected a value")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+        let w = Array(word.utf8)
+        guard pos + w.count <= bytes.count, Array(bytes[pos..<pos + w.count]) == w else {
+            throw error("invalid literal, expected \(word)")
+        }
+        pos += w.count
+    }
+
+    private mutating func parseObject(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+        if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
+        if depth == 0 { rootOpenBrace = pos }
+        pos += 1
+        var members: [(key: String, value: JSONValue)] = []
+        var seen = Set<String>()
+        skipWhitespace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
+            pos += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
+            guard bytes[pos] == UInt8(ascii: "\"") else {
+                throw error("unexpected \(describeByte(bytes[pos])), expected a member name in double quotes")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
+                throw error("expected ':' after member name \(ManifestRules.quote(key))")
+            }
+            pos += 1
+            skipWhitespace()
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
+            let valueStart = pos
+            let value = try parseValue(depth: depth + 1, path: childPath)
+            if depth == 0 { topLevelMembers.append(TopLevelMember(key: key, valueRange: valueStart..<pos)) }
+            if seen.contains(key) {
+                duplicateKeys.append(childPath)
+            } else {
+                seen.insert(key)
+                members.append((key, value))
+            }
+            skipWhitespace()
+            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
+            if bytes[pos] == UInt8(ascii: ",") {
+                pos += 1
+                continue
+            }
+            if bytes[pos] == UInt8(ascii: "}") {
+                pos += 1
+                return .object(members)
+            }
+            throw error("unexpected \(describeByte(bytes[pos])), expected ',' or '}'")
+        }
+    }
+
+    private mutating func parseArray(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+        if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
+        pos += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
+            pos += 1
+            return .array(items)
+        }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue(depth: depth + 1, path: "\(path)[\(items.count)]"))
+            skipWhitespace()
+            guard pos < bytes.count else { throw error("unexpected end of file inside an array") }
+            if bytes[pos] == UInt8(ascii: ",") {
+                pos += 1
+                continue
+            }
+            if bytes[pos] == UInt8(ascii: "]") {
+                pos += 1
+                return .array(items)
+            }
+            throw error("unexpected \(describeByte(bytes[pos])), expected ',' or ']'")
+        }
+    }
+
+    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw error("unexpected end of file in a \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[pos]
+            let d: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw error("invalid \\u escape")
+            }
+            v = v * 16 + d
+            pos += 1
+        }
+        return v
+    }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let start = pos
+        pos += 1  // opening quote
+        var out: [UInt8] = []
+        while true {
+            guard pos < bytes.count else { throw error("unterminated string", at: start) }
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\"") {
+                pos += 1
+                break
+            }
+            if c < 0x20 { throw error("control character in a string (escape it)") }
+            if c != UInt8(ascii: "\\") {
+                out.append(c)
+                pos += 1
+                continue
+            }
+            pos += 1
+            guard pos < bytes.count else { throw error("unterminated string", at: start) }
+            let e = bytes[pos]
+            pos += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try parseHex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard pos + 6 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u")
+                    else { throw error("unpaired surrogate in a \\u escape") }
+                    pos += 2
+                    let low = try parseHex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in a \\u escape") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw error("unpaired surrogate in a \\u escape")
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default:
+                throw error("invalid escape '\\\(describeByte(e))' in a string")
+            }
+        }
+        guard let s = String(validating: out, as: UTF8.self) else {
+            throw error("a string is not valid UTF-8", at: start)
+        }
+        return s
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+        let start = pos
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number") }
+        if bytes[pos] == UInt8(ascii: "0") {
+            pos += 1
+            if pos < bytes.count, isDigit(bytes[pos]) { throw error("invalid number (leading zero)", at: start) }
+        } else {
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+        }
+        var isInteger = true
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            isInteger = false
+            pos += 1
+            guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number (digit expected after '.')") }
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            isInteger = false
+            pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number (digit expected in exponent)") }
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        if isInteger, let i = Int(text) { return .int(i) }
+        guard let d = Double(text), d.isFinite else { throw error("number \(text) is out of range", at: start) }
+        return .number(d)
+    }
+}
+
+// MARK: - Validation
+
+extension Manifest {
+    /// Parses and validates JSON data; collects ALL problems (not just the first); `file` is used in messages.
+    public static func parse(_ data: Data, file: String) throws(ManifestError) -> Manifest {
+        var v = ManifestValidator(file: file)
+        if let manifest = v.validate(data) { return manifest }
+        throw ManifestError(problems: v.problems)
+    }
+}
+
+/// Walks the parsed JSON and records every problem with its JSON path.
+struct ManifestValidator {
+    let file: String
+    private(set) var problems: [ManifestProblem] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    private mutating func problem(_ field: String?, _ message: String) {
+        problems.append(ManifestProblem(file: file, field: field, message: message))
+    }
+
+    mutating func validate(_ data: Data) -> Manifest? {
+        if data.count > ManifestRules.maxManifestBytes {
+            problem(nil, "is too large (\(data.count) bytes; a manifest may be at most 1 MiB)")
+            return nil
+        }
+        var parser = JSONParser(Array(data))
+        let root: JSONValue
+        do {
+            root = try parser.parseDocument()
+        } catch {
+            problem(nil, "is not valid JSON: \(error.description)")
+            return nil
+        }
+        guard case .object = root else {
+            problem(nil, "must contain a JSON object ({ … }), not \(root.typeName)")
+            return nil
+        }
+        for path in parser.duplicateKeys {
+            problem(path, "appears more than once (each member may be given only once)")
+        }
+
+        let appId = validateAppId(root["app_id"])
+        let name = validateName(root["name"])
+        let version = validateVersion(root["version"])
+        let pages = validatePages(root["pages"])
+        let platformVersion = validatePlatformVersion(root["platform_version"])
+        let req = validatePermissionList(root["req_permissions"], field: "req_permissions")
+        let opt = validatePermissionList(root["opt_permissions"], field: "opt_permissions")
+        checkOverlap(req: req, opt: opt)
+        let window = validateWindow(root["window"])
+        let packagePath = validatePackage(root["package"])
+        let digest = validateDigest(root["digest"])
+        let merchant = validateMerchant(root["merchant"])
+        let limits = validateLimits(root["limits"])
+
+        guard problems.isEmpty, let appId, let name, let pages else { return nil }
+        return Manifest(
+            appId: appId, name: name, version: version, pages: pages, platformVersion: platformVersion,
+            reqPermissions: req.map(\.request), optPermissions: opt.map(\.request), window: window,
+            packagePath: packagePath, digest: digest, merchant: merchant, limits: limits)
+    }
+
+    // MARK: fields
+
+    private mutating func requireString(_ value: JSONValue?, _ field: String, allowEmpty: Bool = false) -> String? {
+        guard let value else {
+            problem(field, "is missing")
+            return nil
+        }
+        guard case let .string(s) = value else {
+            problem(field, "must be a string (got \(value.typeName))")
+            return nil
+        }
+        if !allowEmpty, s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problem(field, "must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func validateAppId(_ value: JSONValue?) -> String? {
+        guard let s = requireString(value, "app_id") else { return nil }
+        if s.utf8.count > ManifestRules.maxAppIdLength {
+            problem("app_id", "is too long (\(s.utf8.count) characters; at most \(ManifestRules.maxAppIdLength))")
+            return nil
+        }
+        guard ManifestRules.isReverseDomainId(s) else {
+            problem("app_id", "must be a reverse-domain id like org.example.app (got \(ManifestRules.quote(s)))")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func validateName(_ value: JSONValue?) -> String? {
+        guard let s = requireString(value, "name") else { return nil }
+        if s.count > ManifestRules.maxNameLength {
+            problem("name", "is too long (\(s.count) characters; at most \(ManifestRules.maxNameLength))")
+            return nil
+        }
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            problem("name", "must not contain control characters (got \(ManifestRules.quote(s)))")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func validateVersion(_ value: JSONValue?) -> ManifestVersion? {
+        guard let value else { return nil }
+        guard case .object = value else {
+            problem("version", "must be an object like {\"code\": 1, \"name\": \"1.0.0\"} (got \(value.typeName))")
+            return nil
+        }
+        var code: Int?
+        switch value["code"] {
+        case nil: problem("version.code", "is missing")
+        case let .int(c)?:
+            if c < 0 { problem("version.code", "must be 0 or more (got \(c))") } else { code = c }
+        case let other?: problem("version.code", "must be an integer (got \(other.typeName))")
+        }
+        let name = requireString(value["name"], "version.name")
+        guard let code, let name else { return nil }
+        return ManifestVersion(code: code, name: name)
+    }
+
+    private mutating func validatePages(_ value: JSONValue?) -> [String]? {
+        guard let value else {
+            problem("pages", "is missing (list the page routes, e.g. [\"pages/index/index\"]; the first is the entry page)")
+            return nil
+        }
+        guard case let .array(items) = value else {
+            problem("pages", "must be an array of page routes (got \(value.typeName))")
+            return nil
+        }
+        if items.isEmpty {
+            problem("pages", "must list at least one page (the first is the entry page)")
+            return nil
+        }
+        var pages: [String] = []
+        var firstIndex: [String: Int] = [:]
+        var ok = true
+        for (i, item) in items.enumerated() {
+            let field = "pages[\(i)]"
+            guard case let .string(route) = item else {
+                problem(field, "must be a string (got \(item.typeName))")
+                ok = false
+                continue
+            }
+            if let message = Self.routeProblem(route) {
+                problem(field, message)
+                ok = false
+                continue
+            }
+            if let j = firstIndex[route] {
+                problem(field, "duplicates pages[\(j)] (\(ManifestRules.quote(route)))")
+                ok = false
+                continue
+            }
+            firstIndex[route] = i
+            pages.append(route)
+        }
+        return ok ? pages : nil
+    }
+
+    /// Why `route` is not a valid page route, or nil.
+    static func routeProblem(_ route: String) -> String? {
+        let q = ManifestRules.quote(route)
+        if route.isEmpty { return "must not be empty" }
+        if route.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must not contain control characters (got \(q))"
+        }
+        if route.contains("\\") { return "must use '/' as separator, not '\\' (got \(q))" }
+        if route.hasPrefix("/") { return "must be relative to the package, like pages/index/index (got \(q))" }
+        if route.hasSuffix(".js") {
+            return "must be a route without the .js extension, like \(ManifestRules.quote(String(route.dropLast(3)))) (got \(q))"
+        }
+        let parts = route.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.contains("..") { return "must not contain '..' (got \(q))" }
+        if parts.contains(".") || parts.contains("") {
+            return "must be a plain path like pages/index/index, without empty or '.' segments (got \(q))"
+        }
+        return nil
+    }
+
+    private mutating func validatePlatformVersion(_ value: JSONValue?) -> [String: Int]? {
+        guard let value else { return nil }
+        guard case let .object(members) = value else {
+            problem("platform_version", "must be an object like {\"min_code\": 1} (got \(value.typeName))")
+            return nil
+        }
+        var out: [String: Int] = [:]
+        for m in members {
+            if case let .int(i) = m.value { out[m.key] = i }
+        }
+        return out
+    }
+
+    struct CheckedRequest {
+        var request: PermissionRequest
+        var index: Int
+    }
+
+    private mutating func validatePermissionList(_ value: JSONValue?, field: String) -> [CheckedRequest] {
+        guard let value else { return [] }
+        guard case let .array(items) = value else {
+            problem(field, "must be an array of {\"name\", \"reason\"} objects (got \(value.typeName))")
+            return []
+        }
+        var out: [CheckedRequest] = []
+        var seenAt: [Permission: Int] = [:]
+        for (i, item) in items.enumerated() {
+            let base = "\(field)[\(i)]"
+            guard case .object = item else {
+                problem(base, "must be an object like {\"name\": \"location\", \"reason\": \"…\"} (got \(item.typeName))")
+                continue
+            }
+            var permission: Permission?
+            if let name = requireString(item["name"], "\(base).name") {
+                if let p = Permission(name: name) {
+                    permission = p
+                } else {
+                    problem("\(base).name", "unknown permission \(ManifestRules.quote(name)); \(ManifestRules.knownPermissionsText)")
+                }
+            }
+            var reason: String?
+            var reasonOK = true
+            switch item["reason"] {
+            case nil, .null?: break
+            case let .string(r)?:
+                if r.count > ManifestRules.maxReasonLength {
+                    problem("\(base).reason", "is too long (\(r.count) characters; at most \(ManifestRules.maxReasonLength))")
+                    reasonOK = false
+                } else {
+                    reason = r
+                }
+            case let other?:
+                problem("\(base).reason", "must be a string (got \(other.typeName))")
+                reasonOK = false
+            }
+            guard let permission else { continue }
+            if let j = seenAt[permission] {
+                problem("\(base).name", "duplicates \(field)[\(j)] (both mean \(permission.rawValue))")
+                continue
+            }
+            seenAt[permission] = i
+            if reasonOK {
+                out.append(CheckedRequest(request: PermissionRequest(permission: permission, reason: reason), index: i))
+            }
+        }
+        return out
+    }
+
+    private mutating func checkOverlap(req: [CheckedRequest], opt: [CheckedRequest]) {
+        for o in opt {
+            if let r = req.first(where: { $0.request.permission == o.request.permission }) {
+                problem(
+                    "opt_permissions[\(o.index)].name",
+                    "\(o.request.permission.rawValue) is also in req_permissions[\(r.index)]; declare it in one list only")
+            }
+        }
+    }
+
+    private mutating func validateWindow(_ value: JSONValue?) -> [String: String]? {
+        guard let value else { return nil }
+        guard case let .object(members) = value else {
+            problem("window", "must be an object (got \(value.typeName))")
+            return nil
+        }
+        var out: [String: String] = [:]
+        for m in members {
+            if case let .string(s) = m.value { out[m.key] = s }
+        }
+        return out
+    }
+
+    private mutating func validatePackage(_ value: JSONValue?) -> String? {
+        guard let value else { return nil }
+        guard let s = requireString(value, "package") else { return nil }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            problem("package", "must not contain control characters (got \(ManifestRules.quote(s)))")
+            return nil
+        }
+        if s.hasPrefix("/") || s.hasPrefix("~") {
+            problem("package", "must be a path relative to the manifest's directory, like \"../miniprograms/hello\" (got \(ManifestRules.quote(s)))")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func validateDigest(_ value: JSONValue?) -> String? {
+        guard let value else { return nil }
+        guard case let .string(s) = value else {
+            problem("digest", "must be a string like \"sha256:<64 lowercase hex digits>\" (got \(value.typeName))")
+            return nil
+        }
+        guard ManifestRules.isWellFormedDigest(s) else {
+            problem("digest", "must look like sha256:<64 lowercase hex digits> (got \(ManifestRules.quote(s))); run `minihost digest <target> --write` to set it")
+            return nil
+        }
+        return s
+    }
+
+    private mutating func validateMerchant(_ value: JSONValue?) -> Merchant? {
+        guard let value else { return nil }
+        guard case .object = value else {
+            problem("merchant", "must be an object like {\"id\": \"m-123\", \"name\": \"Coffee Shop\"} (got \(value.typeName))")
+            return nil
+        }
+        let id = requireString(value["id"], "merchant.id")
+        let name = requireString(value["name"], "merchant.name")
+        guard let id, let name else { return nil }
+        return Merchant(id: id, name: name)
+    }
+
+    private mutating func validateLimits(_ value: JSONValue?) -> AppLimits {
+        var limits = AppLimits.default
+        guard let value else { return limits }
+        guard case let .object(members) = value else {
+            problem("limits", "must be an object like {\"cpu_ms\": 200, \"memory_mb\": 256, \"storage_mb\": 10} (got \(value.typeName))")
+            return limits
+        }
+        let known: [(String, ClosedRange<Int>, WritableKeyPath<AppLimits, Int>)] = [
+            ("cpu_ms", AppLimits.cpuMsRange, \.cpuMs),
+            ("memory_mb", AppLimits.memoryMbRange, \.memoryMb),
+            ("storage_mb", AppLimits.storageMbRange, \.storageMb),
+        ]
+        for m in members where !known.contains(where: { $0.0 == m.key }) {
+            problem("limits.\(m.key)", "is not a known limit; known: cpu_ms, memory_mb, storage_mb")
+        }
+        for (key, range, keyPath) in known {
+            guard let v = value[key] else { continue }
+            let field = "limits.\(key)"
+            guard case let .int(n) = v else {
+                problem(field, "must be an integer between \(range.lowerBound) and \(range.upperBound) (got \(v.typeName))")
+                continue
+            }
+            guard range.contains(n) else {
+                problem(field, "must be between \(range.lowerBound) and \(range.upperBound) (got \(n))")
+                continue
+            }
+            limits[keyPath: keyPath] = n
+        }
+        return limits
+    }
+}

@@ -1,0 +1,215 @@
+import CJavaScriptCore
+
+/// A global context (`JSGlobalContextRef`) in a ``JSVirtualMachine``: one global object and its
+/// built-ins.
+public final class JSContext: @unchecked Sendable {
+    public let vm: JSVirtualMachine
+    public let ref: JSGlobalContextRef
+
+    public init(vm: JSVirtualMachine) {
+        self.vm = vm
+        ref = JSGlobalContextCreateInGroup(vm.group, nil)
+    }
+
+    deinit { JSGlobalContextRelease(ref) }
+
+    public var globalObject: JSObject { JSObject(JSContextGetGlobalObject(ref), in: ref) }
+
+    // MARK: Evaluating code
+
+    /// Evaluates a script. `sourceURL` is what stack traces show (MiniHost passes virtual URLs).
+    @discardableResult
+    public func evaluate(_ source: String, sourceURL: String, startingLine: Int = 1) throws(JSError) -> JSValue {
+        vm.resetTermination()
+        var exception: JSValueRef?
+        let result = JSStringHandle.with(source) { src in
+            JSStringHandle.with(sourceURL) { url in
+                JSEvaluateScript(ref, src, nil, url, Int32(clamping: startingLine), &exception)
+            }
+        }
+        return try finish(result, exception)
+    }
+
+    /// Checks a script's syntax without running it.
+    public func checkSyntax(_ source: String, sourceURL: String) throws(JSError) {
+        var exception: JSValueRef?
+        let ok = JSStringHandle.with(source) { src in
+            JSStringHandle.with(sourceURL) { url in JSCheckScriptSyntax(ref, src, url, 1, &exception) }
+        }
+        if !ok, let exception {
+            throw JSError(exception: exception, in: ref)
+        }
+    }
+
+    /// Compiles `body` into a function with the given parameter names by evaluating a wrapper
+    /// around it as the host (this works while `eval` is disabled for the app, which
+    /// `JSObjectMakeFunction` does not). The wrapper sits on the body's first line, so line
+    /// numbers in stack traces match the file's.
+    public func compileFunction(parameters: [String], body: String, sourceURL: String) throws(JSError) -> JSObject {
+        let wrapped = "(function (" + parameters.joined(separator: ", ") + ") {" + body + "\n})"
+        let value = try evaluate(wrapped, sourceURL: sourceURL)
+        guard let fn = value.object, fn.isFunction else { throw JSError(message: "could not compile \(sourceURL)") }
+        return fn
+    }
+
+    /// Calls a function as an outermost call (watchdog armed per call).
+    @discardableResult
+    public func call(_ function: JSObject, this: JSObject? = nil, _ arguments: [JSValue] = []) throws(JSError) -> JSValue {
+        vm.resetTermination()
+        do {
+            return try function.call(this: this, arguments)
+        } catch {
+            if vm.wasTerminated { throw JSError.terminated }
+            throw error
+        }
+    }
+
+    private func finish(_ result: JSValueRef?, _ exception: JSValueRef?) throws(JSError) -> JSValue {
+        if vm.wasTerminated { throw JSError.terminated }
+        if let exception { throw JSError(exception: exception, in: ref) }
+        // After a termination inside a microtask JSC returns NULL with no exception.
+        guard let result else { throw JSError.terminated }
+        return JSValue(result, in: ref)
+    }
+
+    // MARK: Making values
+
+    public var undefined: JSValue { JSValue(JSValueMakeUndefined(ref), in: ref) }
+    public var null: JSValue { JSValue(JSValueMakeNull(ref), in: ref) }
+    public func boolean(_ b: Bool) -> JSValue { JSValue(JSValueMakeBoolean(ref, b), in: ref) }
+    public func number(_ d: Double) -> JSValue { JSValue(JSValueMakeNumber(ref, d), in: ref) }
+    public func string(_ s: String) -> JSValue {
+        JSStringHandle.with(s) { JSValue(JSValueMakeString(ref, $0), in: ref) }
+    }
+
+    public func makeObject() -> JSObject { JSObject(JSObjectMake(ref, nil, nil), in: ref) }
+
+    public func makeArray(_ values: [JSValue] = []) throws(JSError) -> JSObject {
+        var exception: JSValueRef?
+        var refs: [JSValueRef?] = values.map { $0.ref }
+        let arr = refs.withUnsafeMutableBufferPointer { buf in
+            JSObjectMakeArray(ref, buf.count, buf.count == 0 ? nil : buf.baseAddress, &exception)
+        }
+        if let exception { throw JSError(exception: exception, in: ref) }
+        guard let arr else { throw JSError(message: "could not make an array") }
+        return JSObject(arr, in: ref)
+    }
+
+    /// Makes an `Error` object with the given message.
+    public func makeError(_ message: String) -> JSValue {
+        var arg: JSValueRef? = string(message).ref
+        let err = JSObjectMakeError(ref, 1, &arg, nil)
+        return JSValue(err ?? JSValueMakeUndefined(ref), in: ref)
+    }
+
+    /// `JSON.parse(text)`; nil when the text is not JSON.
+    public func parseJSON(_ text: String) -> JSValue? {
+        guard let v = JSStringHandle.with(text, { JSValueMakeFromJSONString(ref, $0) }) else { return nil }
+        return JSValue(v, in: ref)
+    }
+
+    /// A pending promise with the functions that settle it.
+    public func makeDeferredPromise() throws(JSError) -> (promise: JSObject, resolve: JSObject, reject: JSObject) {
+        var resolve: JSObjectRef?
+        var reject: JSObjectRef?
+        var exception: JSValueRef?
+        let promise = JSObjectMakeDeferredPromise(ref, &resolve, &reject, &exception)
+        if let exception { throw JSError(exception: exception, in: ref) }
+        guard let promise, let resolve, let reject else { throw JSError(message: "could not make a promise") }
+        return (JSObject(promise, in: ref), JSObject(resolve, in: ref), JSObject(reject, in: ref))
+    }
+
+    // MARK: Native functions
+
+    /// Makes a JavaScript function backed by a Swift closure. Thrown Swift errors become JavaScript
+    /// exceptions (``JSThrow`` throws a given value; anything else an `Error` with its description).
+    public func makeNativeFunction(name: String, _ body: @escaping NativeFunction) -> JSObject {
+        let box = Unmanaged.passRetained(NativeFunctionBox(body)).toOpaque()
+        let obj = JSObjectMake(ref, NativeFunctionBox.jsClass, box)!
+        return JSObject(obj, in: ref)
+    }
+
+    // MARK: Sandbox switches
+
+    /// Turns `eval`, `new Function` and the async/generator function constructors off (they throw
+    /// `EvalError` with `message`); host evaluation keeps working.
+    public func setEvalEnabled(_ enabled: Bool, message: String) {
+        JSStringHandle.with(message) { JSGlobalContextSetEvalEnabled(ref, enabled, $0) }
+    }
+
+    /// Calls `handler(promise, reason)` for every promise rejection that nobody handled.
+    public func setUnhandledRejectionHandler(_ handler: JSObject) throws(JSError) {
+        var exception: JSValueRef?
+        JSGlobalContextSetUnhandledRejectionCallback(ref, handler.ref, &exception)
+        if let exception { throw JSError(exception: exception, in: ref) }
+    }
+
+    public func setName(_ name: String) {
+        JSStringHandle.with(name) { JSGlobalContextSetName(ref, $0) }
+    }
+
+    // MARK: Memory
+
+    /// Asks for a collection soon (asynchronous).
+    public func garbageCollect() { JSGarbageCollect(ref) }
+
+    /// Collects now, the only way idle garbage is reclaimed on this JavaScriptCore.
+    public func collectGarbageNow() { JSSynchronousGarbageCollectForDebugging(ref) }
+}
+
+/// A Swift function callable from JavaScript: `(context, this, arguments) -> result`.
+public typealias NativeFunction = (_ ctx: JSContextRef, _ this: JSObject?, _ arguments: JSArguments) throws -> JSValueRef
+
+/// The arguments of a native call, borrowed for the duration of the call.
+public struct JSArguments {
+    public let ctx: JSContextRef
+    public let count: Int
+    let base: UnsafePointer<JSValueRef?>?
+
+    public subscript(i: Int) -> JSValue {
+        if i < count, let base, let v = base[i] { return JSValue(v, in: ctx) }
+        return JSValue(JSValueMakeUndefined(ctx), in: ctx)
+    }
+}
+
+/// Throw this from a native function to throw `value` in JavaScript.
+public struct JSThrow: Error, @unchecked Sendable {
+    public let value: JSValueRef
+    public init(_ value: JSValue) { self.value = value.ref }
+}
+
+/// The private data of a native function object: the Swift closure it runs.
+final class NativeFunctionBox {
+    let body: NativeFunction
+    init(_ body: @escaping NativeFunction) { self.body = body }
+
+    nonisolated(unsafe) static let jsClass: JSClassRef = {
+        var def = kJSClassDefinitionEmpty
+        def.className = UnsafeRawPointer(("NativeFunction" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
+        def.attributes = JSClassAttributes(kJSClassAttributeNoAutomaticPrototype)
+        def.callAsFunction = nativeCall
+        def.finalize = nativeFinalize
+        return JSClassCreate(&def)
+    }()
+}
+
+private func nativeCall(_ ctx: JSContextRef?, _ function: JSObjectRef?, _ this: JSObjectRef?, _ argc: Int, _ argv: UnsafePointer<JSValueRef?>?, _ exception: UnsafeMutablePointer<JSValueRef?>?) -> JSValueRef? {
+    guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
+    let box = Unmanaged<NativeFunctionBox>.fromOpaque(raw).takeUnretainedValue()
+    let args = JSArguments(ctx: ctx, count: argc, base: argv)
+    do {
+        return try box.body(ctx, this.map { JSObject($0, in: ctx) }, args)
+    } catch let thrown as JSThrow {
+        exception?.pointee = thrown.value
+    } catch {
+        let text = (error as? JSError)?.message ?? String(describing: error)
+        var msg: JSValueRef? = JSStringHandle.with(text) { JSValueMakeString(ctx, $0) }
+        exception?.pointee = JSObjectMakeError(ctx, 1, &msg, nil)
+    }
+    return JSValueMakeUndefined(ctx)
+}
+
+private func nativeFinalize(_ object: JSObjectRef?) {
+    guard let object, let raw = JSObjectGetPrivate(object) else { return }
+    Unmanaged<NativeFunctionBox>.fromOpaque(raw).release()
+}

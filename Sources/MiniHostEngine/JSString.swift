@@ -1,0 +1,41 @@
+import CJavaScriptCore
+
+/// An owned `JSStringRef`: JavaScriptCore's immutable UTF-16 string, released when this goes away.
+public final class JSStringHandle {
+    public let ref: JSStringRef
+
+    public init(_ string: String) {
+        var utf16 = Array(string.utf16)
+        if utf16.isEmpty {
+            ref = JSStringCreateWithCharacters(nil, 0)
+        } else {
+            ref = utf16.withUnsafeMutableBufferPointer { buf in
+                JSStringCreateWithCharacters(buf.baseAddress, buf.count)
+            }
+        }
+    }
+
+    /// Takes ownership of a string returned by a `Copy`/`Create` function.
+    public init(adopting ref: JSStringRef) {
+        self.ref = ref
+    }
+
+    deinit { JSStringRelease(ref) }
+
+    /// Runs `body` with a temporary `JSStringRef` for `string`, kept alive for the whole call
+    /// (Swift may otherwise release an object right after its last use, before the C call runs).
+    public static func with<R>(_ string: String, _ body: (JSStringRef) throws -> R) rethrows -> R {
+        let handle = JSStringHandle(string)
+        return try withExtendedLifetime(handle) { try body(handle.ref) }
+    }
+
+    /// The string's contents as a Swift string.
+    public var string: String { Self.swiftString(ref) }
+
+    /// Converts a borrowed `JSStringRef` to a Swift string without taking ownership.
+    public static func swiftString(_ ref: JSStringRef) -> String {
+        let count = JSStringGetLength(ref)
+        guard count > 0, let chars = JSStringGetCharactersPtr(ref) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: chars, count: count), as: UTF16.self)
+    }
+}

@@ -1,0 +1,64 @@
+import CJavaScriptCore
+
+/// One JavaScript virtual machine: a JSC context group with its own heap and its own watchdog.
+///
+/// A VM and everything in it must be used from one thread at a time (JavaScriptCore locks the
+/// VM per call; MiniHost's event loop guarantees one task of an app at a time).
+public final class JSVirtualMachine: @unchecked Sendable {
+    public let group: JSContextGroupRef
+    private var watchdog: Watchdog?
+
+    public init() {
+        group = JSContextGroupCreate()
+    }
+
+    deinit {
+        if watchdog != nil { JSContextGroupClearExecutionTimeLimit(group) }
+        JSContextGroupRelease(group)
+    }
+
+    /// Arms the CPU watchdog: any outermost call into JavaScript that runs longer than `seconds`
+    /// of CPU time is terminated. The callback is re-armed on every firing, so it keeps working
+    /// for every later call. `shouldTerminate` (if given) decides; by default it terminates.
+    public func setExecutionTimeLimit(seconds: Double, shouldTerminate: (@Sendable () -> Bool)? = nil) {
+        let dog = Watchdog(limit: seconds, decide: shouldTerminate)
+        watchdog = dog
+        dog.arm(group)
+    }
+
+    public func clearExecutionTimeLimit() {
+        watchdog = nil
+        JSContextGroupClearExecutionTimeLimit(group)
+    }
+
+    /// True if the watchdog fired since the last call to `resetTermination()`.
+    public var wasTerminated: Bool { watchdog?.fired ?? false }
+    public func resetTermination() { watchdog?.fired = false }
+}
+
+/// The watchdog state passed to JavaScriptCore's C callback.
+final class Watchdog: @unchecked Sendable {
+    let limit: Double
+    let decide: (@Sendable () -> Bool)?
+    var fired = false
+
+    init(limit: Double, decide: (@Sendable () -> Bool)?) {
+        self.limit = limit
+        self.decide = decide
+    }
+
+    func arm(_ group: JSContextGroupRef) {
+        JSContextGroupSetExecutionTimeLimit(group, limit, watchdogCallback, Unmanaged.passUnretained(self).toOpaque())
+    }
+}
+
+private func watchdogCallback(_ ctx: JSContextRef?, _ info: UnsafeMutableRawPointer?) -> Bool {
+    guard let ctx, let info else { return true }
+    let dog = Unmanaged<Watchdog>.fromOpaque(info).takeUnretainedValue()
+    // A callback that returns false is never called again, and one that returns true may not be
+    // either: re-arm every time so the next runaway task is stopped too.
+    dog.arm(JSContextGetGroup(ctx))
+    let terminate = dog.decide?() ?? true
+    if terminate { dog.fired = true }
+    return terminate
+}

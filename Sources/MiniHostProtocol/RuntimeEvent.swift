@@ -1,0 +1,61 @@
+/// What a running app reports to its host: lifecycle steps, console output, `setData`, errors and
+/// its exit. `--json` prints one of these per line.
+public enum RuntimeEvent: Sendable, Equatable {
+    /// A lifecycle hook was reached: `target` is "app" or "page"; `route` is set for pages.
+    /// `detail` is JSON text (launch options, page query) or nil.
+    case lifecycle(target: String, hook: String, route: String?, detail: String?)
+    /// A console line, already formatted. `level`: log, info, warn, error, debug.
+    case console(level: String, message: String)
+    /// A page's `setData`: `data` is the JSON text of the object passed to it.
+    case setData(route: String, data: String)
+    /// An error the app did not handle, or one the host stopped (`kind`: exception, cpu_limit,
+    /// unhandled_rejection, module, launch, host).
+    case error(kind: String, message: String, stack: String?)
+    /// The app ended. `status`: ok, timeout, crashed, killed, error.
+    case exit(status: String, reason: String?)
+    /// A reply to a host query such as `data` (JSON text).
+    case reply(command: String, data: String)
+
+    /// The event's `type` field.
+    public var type: String {
+        switch self {
+        case .lifecycle: "lifecycle"
+        case .console: "console"
+        case .setData: "setData"
+        case .error: "error"
+        case .exit: "exit"
+        case .reply: "reply"
+        }
+    }
+
+    /// One JSON object, no newline. `app` is the app id the event belongs to.
+    public func jsonLine(app: String) -> String {
+        var m: [(String, String)] = [("type", JSONText.quote(type)), ("app", JSONText.quote(app))]
+        switch self {
+        case let .lifecycle(target, hook, route, detail):
+            m.append(("target", JSONText.quote(target)))
+            m.append(("hook", JSONText.quote(hook)))
+            if let route { m.append(("route", JSONText.quote(route))) }
+            if let detail {
+                m.append((target == "page" ? "query" : "options", detail))
+            }
+        case let .console(level, message):
+            m.append(("level", JSONText.quote(level)))
+            m.append(("message", JSONText.quote(message)))
+        case let .setData(route, data):
+            m.append(("route", JSONText.quote(route)))
+            m.append(("data", data))
+        case let .error(kind, message, stack):
+            m.append(("kind", JSONText.quote(kind)))
+            m.append(("message", JSONText.quote(message)))
+            if let stack { m.append(("stack", JSONText.quote(stack))) }
+        case let .exit(status, reason):
+            m.append(("status", JSONText.quote(status)))
+            if let reason { m.append(("reason", JSONText.quote(reason))) }
+        case let .reply(command, data):
+            m.append(("command", JSONText.quote(command)))
+            m.append(("data", data))
+        }
+        return JSONText.object(m)
+    }
+}

@@ -1,0 +1,607 @@
+/// The runtime's JavaScript half, evaluated in every app VM before any app code.
+///
+/// It is a function `(native, config) => dispatcher`: `native` holds the host functions (never
+/// reachable from app code), `config` the app-independent settings; the returned dispatcher is
+/// how the host drives the app (launch, timers, navigation, page calls). It installs the global
+/// API (`App`, `Page`, `getApp`, `getCurrentPages`, `console`, timers, `queueMicrotask`, `mp`/`wx`),
+/// removes every global outside the allowlist and freezes the intrinsics.
+enum BootstrapScript {
+    static let sourceURL = "miniapp://minihost/runtime.js"
+    static let source = #"""
+(function (native) {
+'use strict';
+const G = globalThis;
+const ObjectFreeze = Object.freeze, ObjectKeys = Object.keys, ObjectCreate = Object.create;
+const ObjectAssign = Object.assign, ObjectDefine = Object.defineProperty;
+const ObjectGetOwnNames = Object.getOwnPropertyNames, ObjectGetDesc = Object.getOwnPropertyDescriptor;
+const ObjectGetProto = Object.getPrototypeOf, ObjectIs = Object.is;
+const ArrayIsArray = Array.isArray, JSONStringify = JSON.stringify, JSONParse = JSON.parse;
+const StringCtor = String, NumberCtor = Number, MathFloor = Math.floor;
+const FunctionToString = Function.prototype.toString;
+const call = (fn, self, ...args) => Reflect.apply(fn, self, args);
+const ReflectApply = Reflect.apply, ReflectOwnKeys = Reflect.ownKeys;
+const PromiseCtor = Promise, PromiseResolve = Promise.resolve.bind(Promise);
+const ErrorCtor = Error, TypeErrorCtor = TypeError;
+const MapCtor = Map, SetCtor = Set, WeakSetCtor = WeakSet;
+const enablementGetters = new WeakSetCtor();
+
+// ---------------------------------------------------------------- errors
+function own(obj, key) {
+  try {
+    let o = obj;
+    for (let i = 0; o !== null && i < 8; i++) {
+      const d = ObjectGetDesc(o, key);
+      if (d) return ('value' in d) ? d.value : (d.get && enablementGetters.has(d.get) ? ReflectApply(d.get, obj, []) : undefined);
+      o = ObjectGetProto(o);
+    }
+  } catch (e) {}
+  return undefined;
+}
+// Describes a thrown value without running app code (no getters, no toString).
+function describe(e) {
+  if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
+    const name = own(e, 'name'), message = own(e, 'message'), stack = own(e, 'stack');
+    return {
+      name: typeof name === 'string' ? name : undefined,
+      message: typeof message === 'string' ? message : inspect(e, 1),
+      stack: typeof stack === 'string' ? stack : undefined,
+    };
+  }
+  return { name: undefined, message: typeof e === 'symbol' ? 'Symbol()' : StringCtor(e), stack: undefined };
+}
+function errorText(d) {
+  const head = d.name ? d.name + ': ' + d.message : d.message;
+  return d.stack ? head + '\n' + d.stack : head;
+}
+
+// ---------------------------------------------------------------- console
+function quoteStr(s) { return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'"; }
+function keyText(k) { return /^[A-Za-z_$][\w$]*$/.test(k) ? k : quoteStr(k); }
+function inspect(v, depth, seen) {
+  if (depth === undefined) depth = 2;
+  switch (typeof v) {
+    case 'string': return quoteStr(v);
+    case 'number': return ObjectIs(v, -0) ? '-0' : StringCtor(v);
+    case 'bigint': return StringCtor(v) + 'n';
+    case 'boolean': case 'undefined': return StringCtor(v);
+    case 'symbol': { const d = own(v, 'description'); return 'Symbol(' + (d === undefined ? '' : d) + ')'; }
+    case 'function': {
+      const n = own(v, 'name');
+      const isClass = (() => { try { return /^class[\s{]/.test(call(FunctionToString, v)); } catch (e) { return false; } })();
+      return '[' + (isClass ? 'class' : 'Function') + (n ? ': ' + n : ' (anonymous)') + ']';
+    }
+  }
+  if (v === null) return 'null';
+  seen = seen || [];
+  if (seen.indexOf(v) >= 0) return '[Circular]';
+  try {
+    if (v instanceof ErrorCtor) { const d = describe(v); return d.stack ? errorText(d) : '[' + (d.name || 'Error') + ': ' + d.message + ']'; }
+    if (v instanceof Date) return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+    if (v instanceof RegExp) return StringCtor(v);
+    if (v instanceof PromiseCtor) return 'Promise {}';
+    if (ArrayIsArray(v)) {
+      if (depth < 0) return '[Array]';
+      seen.push(v);
+      const n = v.length, parts = [];
+      for (let i = 0; i < n && i < 100; i++) {
+        const d = ObjectGetDesc(v, i);
+        parts.push(d === undefined ? '<empty>' : ('value' in d ? inspect(d.value, depth - 1, seen) : '[Getter]'));
+      }
+      if (n > 100) parts.push('... ' + (n - 100) + ' more items');
+      seen.pop();
+      return parts.length ? '[ ' + parts.join(', ') + ' ]' : '[]';
+    }
+    if (v instanceof MapCtor || v instanceof SetCtor) {
+      const isMap = v instanceof MapCtor, parts = [];
+      if (depth < 0) return isMap ? '[Map]' : '[Set]';
+      seen.push(v);
+      for (const e of v) { parts.push(isMap ? inspect(e[0], depth - 1, seen) + ' => ' + inspect(e[1], depth - 1, seen) : inspect(e, depth - 1, seen)); if (parts.length >= 100) break; }
+      seen.pop();
+      return (isMap ? 'Map(' : 'Set(') + v.size + ') {' + (parts.length ? ' ' + parts.join(', ') + ' ' : '') + '}';
+    }
+    if (depth < 0) return '[Object]';
+    seen.push(v);
+    const keys = ObjectKeys(v), parts = [];
+    for (let i = 0; i < keys.length && i < 100; i++) {
+      const k = keys[i], d = ObjectGetDesc(v, k);
+      parts.push(keyText(k) + ': ' + (d && 'value' in d ? inspect(d.value, depth - 1, seen) : '[Getter]'));
+    }
+    if (keys.length > 100) parts.push('... ' + (keys.length - 100) + ' more properties');
+    seen.pop();
+    const proto = ObjectGetProto(v);
+    const ctor = proto && own(proto, 'constructor');
+    const cname = proto === null ? '[Object: null prototype] ' : (ctor && ctor !== Object && typeof own(ctor, 'name') === 'string' && own(ctor, 'name') ? own(ctor, 'name') + ' ' : '');
+    return cname + (parts.length ? '{ ' + parts.join(', ') + ' }' : '{}');
+  } catch (e) {
+    return '[Uninspectable]';
+  }
+}
+function format(args) {
+  let out = '', i = 0;
+  if (typeof args[0] === 'string' && args.length > 1 && args[0].indexOf('%') >= 0) {
+    const f = args[0]; i = 1;
+    for (let p = 0; p < f.length; p++) {
+      const c = f[p];
+      if (c !== '%' || p + 1 >= f.length) { out += c; continue; }
+      const t = f[++p];
+      if (t === '%') { out += '%'; continue; }
+      if ('sdifojOc'.indexOf(t) < 0) { out += '%' + t; continue; }
+      if (i >= args.length) { out += '%' + t; continue; }
+      const a = args[i++];
+      switch (t) {
+        case 's': out += typeof a === 'string' ? a : (typeof a === 'object' && a !== null ? inspect(a, 1) : (typeof a === 'symbol' ? inspect(a) : StringCtor(a))); break;
+        case 'd': case 'i': {
+          if (typeof a === 'bigint') { out += StringCtor(a) + 'n'; break; }
+          const n = typeof a === 'number' ? a : (typeof a === 'string' ? NumberCtor(a) : NaN);
+          out += StringCtor(t === 'i' ? (n < 0 ? Math.ceil(n) : MathFloor(n)) : n); break;
+        }
+        case 'f': out += StringCtor(typeof a === 'number' ? a : (typeof a === 'string' ? parseFloat(a) : NaN)); break;
+        case 'j': try { out += JSONStringify(a); } catch (e) { out += '[Circular]'; } break;
+        case 'o': case 'O': out += inspect(a, t === 'o' ? 4 : 2); break;
+        case 'c': break;
+      }
+    }
+  }
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (out.length || i > 0) out += ' ';
+    out += typeof a === 'string' ? a : inspect(a);
+  }
+  return out;
+}
+const consoleObj = {};
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+  consoleObj[level] = function (...args) { native.print(level, format(args)); };
+}
+consoleObj.trace = function (...args) { native.print('debug', 'Trace' + (args.length ? ': ' + format(args) : '') + '\n' + (new ErrorCtor().stack || '')); };
+consoleObj.assert = function (cond, ...args) { if (!cond) native.print('error', 'Assertion failed' + (args.length ? ': ' + format(args) : '')); };
+
+// ---------------------------------------------------------------- timers
+let nextTimerId = 1;
+const timers = new MapCtor();
+function addTimer(fn, ms, args, repeat) {
+  if (typeof fn !== 'function') throw new TypeErrorCtor('The callback must be a function (code strings are not evaluated)');
+  let delay = NumberCtor(ms);
+  if (!(delay >= 0) || delay > 2147483647) delay = 0;
+  if (repeat && delay < 1) delay = 1;
+  const id = nextTimerId++;
+  timers.set(id, { fn, args, delay, repeat });
+  native.setTimer(id, delay);
+  return id;
+}
+function clearTimer(id) {
+  if (timers.delete(id)) native.clearTimer(id);
+}
+function fireTimer(id) {
+  const t = timers.get(id);
+  if (!t) return;
+  if (t.repeat) native.setTimer(id, t.delay); else timers.delete(id);
+  guarded('timer', t.fn, undefined, t.args);
+}
+
+// ---------------------------------------------------------------- error routing
+let appInstance, appOptions, inErrorHook = false;
+function reportError(kind, e) {
+  const d = describe(e);
+  const text = errorText(d);
+  native.error(kind, d.name ? d.name + ': ' + d.message : d.message, d.stack || '');
+  if (appOptions && typeof appOptions.onError === 'function' && !inErrorHook) {
+    inErrorHook = true;
+    try { ReflectApply(appOptions.onError, appInstance, [text]); }
+    catch (e2) { const d2 = describe(e2); native.error('exception', 'App.onError threw: ' + (d2.name ? d2.name + ': ' : '') + d2.message, d2.stack || ''); }
+    finally { inErrorHook = false; }
+  }
+}
+function guarded(what, fn, self, args) {
+  try { return ReflectApply(fn, self, args || []); }
+  catch (e) { reportError('exception', e); return undefined; }
+}
+function onRejection(promise, reason) {
+  if (appOptions && typeof appOptions.onUnhandledRejection === 'function') {
+    const d = describe(reason);
+    native.error('unhandled_rejection', 'Unhandled promise rejection (passed to App.onUnhandledRejection): ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
+    guarded('onUnhandledRejection', appOptions.onUnhandledRejection, appInstance, [{ reason, promise }]);
+  } else {
+    const d = describe(reason);
+    native.error('unhandled_rejection', 'Unhandled promise rejection: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
+  }
+}
+
+// ---------------------------------------------------------------- modules
+let appId = '', pageRoutes = [];
+const moduleCache = new MapCtor();
+function normalize(parts) {
+  const out = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') { if (!out.length) return null; out.pop(); continue; }
+    out.push(p);
+  }
+  return out.join('/');
+}
+function resolveModule(from, spec) {
+  if (typeof spec !== 'string' || spec === '') throw new TypeErrorCtor('require() needs a module path string');
+  if (spec[0] === '/' || /^[A-Za-z]+:/.test(spec) || spec.indexOf('\\') >= 0 || spec.indexOf('\0') >= 0)
+    throw new ErrorCtor("Cannot require '" + spec + "' from " + from + ': absolute paths and URLs are not allowed; use a path relative to the calling module');
+  const dir = from.split('/').slice(0, -1);
+  const path = normalize(dir.concat(spec.split('/')));
+  if (path === null || path === '')
+    throw new ErrorCtor("Cannot require '" + spec + "' from " + from + ': the path leaves the package');
+  return path;
+}
+const resolvedPaths = new MapCtor();
+function requireFrom(from, spec) {
+  const base = resolveModule(from, spec);
+  const known = resolvedPaths.get(base);
+  if (known !== undefined) { const c = moduleCache.get(known); if (c) return c.exports; }
+  const found = native.load(base, from, spec);  // [path, kind, value] or throws a clear error
+  const path = found[0];
+  resolvedPaths.set(base, path);
+  const cached = moduleCache.get(path);
+  if (cached) return cached.exports;
+  if (found[1] === 'json') { const m = { exports: found[2] }; moduleCache.set(path, m); return m.exports; }
+  const module = { exports: {}, id: path, filename: path, loaded: false };
+  moduleCache.set(path, module);
+  const req = makeRequire(path);
+  try {
+    ReflectApply(found[2], module.exports, [req, module, module.exports]);
+  } catch (e) {
+    moduleCache.delete(path);
+    throw e;
+  }
+  module.loaded = true;
+  return module.exports;
+}
+function makeRequire(from) {
+  const req = function require(spec) { return requireFrom(from, spec); };
+  return req;
+}
+
+// ---------------------------------------------------------------- call convention (runtime-local APIs)
+function settle(api, options, run) {
+  const hasCallbacks = options !== null && typeof options === 'object' &&
+    (typeof options.success === 'function' || typeof options.fail === 'function' || typeof options.complete === 'function');
+  const ok = (result) => ObjectAssign({ errMsg: api + ':ok' }, result || {});
+  const fail = (reason, code) => ({ errMsg: api + ':fail ' + reason, errCode: code });
+  if (hasCallbacks) {
+    const success = options.success, failCb = options.fail, complete = options.complete;
+    run((r) => {
+      const res = ok(r);
+      if (typeof success === 'function') guarded(api + '.success', success, undefined, [res]);
+      if (typeof complete === 'function') guarded(api + '.complete', complete, undefined, [res]);
+    }, (reason, code) => {
+      const err = fail(reason, code);
+      if (typeof failCb === 'function') guarded(api + '.fail', failCb, undefined, [err]);
+      if (typeof complete === 'function') guarded(api + '.complete', complete, undefined, [err]);
+    });
+    return undefined;
+  }
+  return new PromiseCtor((resolve, reject) => run((r) => resolve(ok(r)), (reason, code) => reject(fail(reason, code))));
+}
+const ERR_INVALID = 1001, ERR_NOT_FOUND = 1007, ERR_LIMIT = 1005;
+
+// ---------------------------------------------------------------- pages and navigation
+const pageDefs = new MapCtor();
+const stack = [];
+let currentRoute = null, loadingRoute = null, appShown = false;
+
+function App(options) {
+  if (appOptions) throw new ErrorCtor('App() may be called only once');
+  if (options === null || typeof options !== 'object') throw new TypeErrorCtor('App() needs an options object');
+  appOptions = options;
+  appInstance = options;
+  if (!('globalData' in options)) options.globalData = {};
+}
+function Page(options) {
+  if (options === null || typeof options !== 'object') throw new TypeErrorCtor('Page() needs an options object');
+  if (!loadingRoute) throw new ErrorCtor('Page() may be called only in a page module listed in the manifest');
+  pageDefs.set(loadingRoute, options);
+}
+function getApp() { return appInstance; }
+function getCurrentPages() { return stack.slice(); }
+
+function parsePath(path) {
+  if (typeof path !== 'string' || path === '') throw new ErrorCtor('a data path must be a non-empty string');
+  const segs = [];
+  const re = /([^.[\]]+)|\[(\d+)\]/g;
+  let m, last = 0, expectDot = false;
+  while ((m = re.exec(path)) !== null) {
+    const between = path.slice(last, m.index);
+    if (m[1] !== undefined) {
+      if (expectDot ? between !== '.' : between !== '') throw new ErrorCtor('invalid data path "' + path + '"');
+      segs.push(m[1]);
+    } else {
+      if (between !== '') throw new ErrorCtor('invalid data path "' + path + '"');
+      if (!segs.length) throw new ErrorCtor('invalid data path "' + path + '"');
+      segs.push(NumberCtor(m[2]));
+    }
+    expectDot = true;
+    last = re.lastIndex;
+  }
+  if (last !== path.length || !segs.length) throw new ErrorCtor('invalid data path "' + path + '"');
+  return segs;
+}
+function clone(v) { return v === undefined ? undefined : JSONParse(JSONStringify(v)); }
+function setData(page, changes, callback) {
+  if (changes === null || typeof changes !== 'object' || ArrayIsArray(changes)) throw new TypeErrorCtor('setData() needs an object of data paths and values');
+  const keys = ObjectKeys(changes), applied = {};
+  for (const key of keys) {
+    const segs = parsePath(key);
+    const value = clone(changes[key]);
+    let obj = page.data;
+    for (let i = 0; i < segs.length - 1; i++) {
+      const s = segs[i];
+      if (obj[s] === null || typeof obj[s] !== 'object') obj[s] = typeof segs[i + 1] === 'number' ? [] : {};
+      obj = obj[s];
+    }
+    obj[segs[segs.length - 1]] = value;
+    applied[key] = value;
+  }
+  native.setData(page.route, JSONStringify(applied));
+  if (typeof callback === 'function') PromiseResolve().then(() => guarded('setData callback', callback, page, []));
+}
+
+function parseURL(url, from) {
+  if (typeof url !== 'string' || url === '') return { error: 'url must be a non-empty string' };
+  const q = url.indexOf('?');
+  let path = q >= 0 ? url.slice(0, q) : url;
+  const query = {};
+  if (q >= 0) {
+    for (const pair of url.slice(q + 1).split('&')) {
+      if (!pair) continue;
+      const eq = pair.indexOf('=');
+      const k = eq >= 0 ? pair.slice(0, eq) : pair, v = eq >= 0 ? pair.slice(eq + 1) : '';
+      let dk = k, dv = v;
+      try { dk = decodeURIComponent(k.replace(/\+/g, ' ')); dv = decodeURIComponent(v.replace(/\+/g, ' ')); } catch (e) {}
+      query[dk] = dv;
+    }
+  }
+  let route;
+  if (path[0] === '/') route = normalize(path.split('/'));
+  else route = normalize((from ? from.split('/').slice(0, -1) : []).concat(path.split('/')));
+  if (route && route.endsWith('.js')) route = route.slice(0, -3);
+  return { route, query };
+}
+function definition(route) {
+  if (!pageDefs.has(route)) {
+    loadingRoute = route;
+    try { requireFrom('app.js', './' + route + '.js'); }
+    finally { loadingRoute = null; }
+    if (!pageDefs.has(route)) pageDefs.set(route, {});
+  }
+  return pageDefs.get(route);
+}
+function hook(target, name, self, arg, route, detail) {
+  native.lifecycle(target, name, route === undefined ? null : route, detail === undefined ? null : detail);
+  const fn = target === 'app' ? (appOptions && appOptions[name]) : self && self[name];
+  if (typeof fn === 'function') guarded(name, fn, self, arg === undefined ? [] : [arg]);
+}
+function createPage(route, query) {
+  const def = definition(route);
+  const page = {};
+  for (const k of ObjectKeys(def)) {
+    if (k === 'data' || k === 'methods') continue;
+    const v = def[k];
+    page[k] = typeof v === 'function' ? v : (v !== null && typeof v === 'object' ? (() => { try { return clone(v); } catch (e) { return v; } })() : v);
+  }
+  if (def.methods !== null && typeof def.methods === 'object')
+    for (const k of ObjectKeys(def.methods)) if (typeof def.methods[k] === 'function') page[k] = def.methods[k];
+  let data = {};
+  try { data = clone(def.data) || {}; } catch (e) { reportError('exception', e); }
+  ObjectDefine(page, 'data', { value: data, writable: true, enumerable: true });
+  ObjectDefine(page, 'route', { value: route, enumerable: true });
+  ObjectDefine(page, '__route__', { value: route });
+  ObjectDefine(page, 'options', { value: query, enumerable: true });
+  ObjectDefine(page, 'setData', { value: function (changes, cb) { setData(page, changes, cb); } });
+  return page;
+}
+function openPage(route, query) {
+  const page = createPage(route, query);
+  stack.push(page);
+  const q = JSONStringify(query);
+  hook('page', 'onLoad', page, query, route, q);
+  hook('page', 'onShow', page, undefined, route);
+  hook('page', 'onReady', page, undefined, route);
+  return page;
+}
+function unload(page) { hook('page', 'onUnload', page, undefined, page.route); }
+function top() { return stack[stack.length - 1]; }
+
+function navigate(kind, url, fail) {
+  const from = top() ? top().route : '';
+  const u = parseURL(url, from);
+  if (u.error) return fail('invalid argument: ' + u.error, ERR_INVALID);
+  if (!u.route || pageRoutes.indexOf(u.route) < 0) return fail('page "' + (u.route || url) + '" is not found', ERR_NOT_FOUND);
+  if (kind === 'navigateTo') {
+    if (stack.length >= 10) return fail('webview count limit exceed (at most 10 pages)', ERR_LIMIT);
+    if (top()) hook('page', 'onHide', top(), undefined, top().route);
+    openPage(u.route, u.query);
+  } else if (kind === 'redirectTo') {
+    const old = stack.pop();
+    if (old) unload(old);
+    openPage(u.route, u.query);
+  } else {
+    while (stack.length) unload(stack.pop());
+    openPage(u.route, u.query);
+  }
+  return null;
+}
+function back(delta, fail) {
+  let d = delta === undefined ? 1 : NumberCtor(delta);
+  if (!(d >= 1)) d = 1;
+  if (stack.length <= 1) return fail('cannot navigate back at first page', ERR_NOT_FOUND);
+  d = Math.min(MathFloor(d), stack.length - 1);
+  for (let i = 0; i < d; i++) unload(stack.pop());
+  hook('page', 'onShow', top(), undefined, top().route);
+  return null;
+}
+function navApi(kind) {
+  return function (options) {
+    if (options !== undefined && (options === null || typeof options !== 'object'))
+      return settle(kind, undefined, (ok, fail) => fail('invalid argument: options must be an object', ERR_INVALID));
+    const o = options || {};
+    const url = o.url, delta = o.delta;
+    return settle(kind, o, (ok, fail) => {
+      // Navigation happens in a task of its own, after the calling code has returned (as in WeChat).
+      native.post(() => {
+        let failed = false;
+        const f = (r, c) => { failed = true; fail(r, c); };
+        if (kind === 'navigateBack') back(delta, f); else navigate(kind, url, f);
+        if (!failed) ok({});
+      });
+    });
+  };
+}
+
+// ---------------------------------------------------------------- the API namespace
+const mp = {};
+mp.navigateTo = navApi('navigateTo');
+mp.redirectTo = navApi('redirectTo');
+mp.reLaunch = navApi('reLaunch');
+mp.navigateBack = navApi('navigateBack');
+mp.canIUse = function canIUse(name) {
+  if (typeof name !== 'string' || name === '') return false;
+  const first = name.split('.')[0];
+  return typeof mp[first] === 'function';
+};
+
+// ---------------------------------------------------------------- globals, allowlist, freezing
+const allowed = new SetCtor(native.allowedGlobals);
+const installed = {
+  console: consoleObj,
+  setTimeout: function setTimeout(fn, ms, ...args) { return addTimer(fn, ms, args, false); },
+  setInterval: function setInterval(fn, ms, ...args) { return addTimer(fn, ms, args, true); },
+  clearTimeout: function clearTimeout(id) { clearTimer(id); },
+  clearInterval: function clearInterval(id) { clearTimer(id); },
+  queueMicrotask: function queueMicrotask(fn) {
+    if (typeof fn !== 'function') throw new TypeErrorCtor('queueMicrotask needs a function');
+    PromiseResolve().then(() => guarded('microtask', fn, undefined, []));
+  },
+  App, Page, getApp, getCurrentPages, mp, wx: mp,
+};
+for (const name of ReflectOwnKeys(G)) {
+  if (typeof name === 'string' && allowed.has(name)) continue;
+  try { delete G[name]; } catch (e) {}
+}
+for (const name of ObjectKeys(installed)) {
+  ObjectDefine(G, name, { value: installed[name], writable: name === 'console', enumerable: false, configurable: false });
+}
+// Frozen prototypes make `obj.toString = f` fail (the "override mistake"); turn the properties
+// apps commonly shadow into accessors that define an own property on the instance instead.
+function enable(proto, keys) {
+  for (const key of keys) {
+    const d = ObjectGetDesc(proto, key);
+    if (!d || !('value' in d) || !d.configurable) continue;
+    const value = d.value;
+    const get = function () { return value; };
+    enablementGetters.add(get);
+    ObjectDefine(proto, key, {
+      get,
+      set(v) {
+        if (this === proto) throw new TypeErrorCtor('Cannot assign to read only property \'' + StringCtor(key) + '\' of a frozen intrinsic');
+        ObjectDefine(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: d.enumerable, configurable: false,
+    });
+  }
+}
+enable(Object.prototype, ['toString', 'valueOf', 'constructor', 'toLocaleString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+enable(Function.prototype, ['toString', 'constructor']);
+enable(Array.prototype, ['toString', 'constructor', 'push']);
+for (const E of [ErrorCtor, TypeErrorCtor, RangeError, SyntaxError, ReferenceError, EvalError, URIError])
+  enable(E.prototype, ['name', 'message', 'constructor', 'toString']);
+enable(PromiseCtor.prototype, ['constructor', 'then']);
+// Freeze the intrinsics the runtime's own code and its guarantees rest on.
+const frozen = new WeakSetCtor();
+function freeze(o) {
+  if (o === null || (typeof o !== 'object' && typeof o !== 'function') || frozen.has(o)) return;
+  frozen.add(o);
+  ObjectFreeze(o);
+  const p = own(o, 'prototype');
+  if (p !== null && typeof p === 'object') freeze(p);
+}
+for (const name of native.frozenGlobals) if (typeof G[name] !== 'undefined') freeze(G[name]);
+const hidden = [
+  ObjectGetProto(function* () {}), ObjectGetProto(async function () {}), ObjectGetProto(async function* () {}),
+  ObjectGetProto(Int8Array), ObjectGetProto([][Symbol.iterator]()), ObjectGetProto(ObjectGetProto([][Symbol.iterator]())),
+  ObjectGetProto(new MapCtor()[Symbol.iterator]()), ObjectGetProto(new SetCtor()[Symbol.iterator]()),
+  ObjectGetProto(''[Symbol.iterator]()), ObjectGetProto(/a/[Symbol.matchAll]('')),
+];
+for (const o of hidden) { freeze(o); const c = own(o, 'constructor'); if (typeof c === 'function') freeze(c); }
+freeze(mp);
+freeze(consoleObj);
+
+// ---------------------------------------------------------------- the host's handle
+return ObjectFreeze({
+  launch(id, routes, entry, query, options) {
+    appId = id; pageRoutes = routes;
+    try {
+      requireFrom('', './app.js');
+    } catch (e) {
+      const d = describe(e);
+      native.error('launch', 'app.js failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
+      return false;
+    }
+    if (!appOptions) { appOptions = {}; appInstance = appOptions; native.print('warn', 'app.js did not call App(); running with an empty App'); }
+    const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
+    const text = JSONStringify(opts);
+    hook('app', 'onLaunch', appInstance, opts, undefined, text);
+    hook('app', 'onShow', appInstance, clone(opts), undefined, text);
+    appShown = true;
+    try { definition(entry); } catch (e) {
+      const d = describe(e);
+      native.error('launch', 'entry page ' + entry + ' failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
+      return false;
+    }
+    openPage(entry, query);
+    return true;
+  },
+  fire: fireTimer,
+  run(fn) { guarded('task', fn, undefined, []); },
+  hide() {
+    if (!appShown) return;
+    appShown = false;
+    if (top()) hook('page', 'onHide', top(), undefined, top().route);
+    hook('app', 'onHide', appInstance);
+  },
+  show() {
+    if (appShown) return;
+    appShown = true;
+    const opts = { path: top() ? top().route : '', query: top() ? top().options : {}, scene: 'launch', referrerInfo: {} };
+    hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts));
+    if (top()) hook('page', 'onShow', top(), undefined, top().route);
+  },
+  navigate(url) {
+    const u = parseURL(url, '');
+    if (u.route && pageRoutes.indexOf(u.route) < 0 && appOptions && typeof appOptions.onPageNotFound === 'function') {
+      hook('app', 'onPageNotFound', appInstance, { path: u.route, query: u.query, isEntryPage: false }, undefined, JSONStringify({ path: u.route, query: u.query, isEntryPage: false }));
+      return null;
+    }
+    let err = null;
+    navigate('navigateTo', url, (r) => { err = r; });
+    return err;
+  },
+  back() { let err = null; back(1, (r) => { err = r; }); return err; },
+  callPage(route, method, argJSON) {
+    let page = null;
+    for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route) { page = stack[i]; break; }
+    if (!page) return 'no page "' + route + '" in the page stack';
+    const fn = page[method];
+    if (typeof fn !== 'function') return 'page ' + page.route + ' has no method "' + method + '"';
+    const arg = argJSON === undefined || argJSON === null ? undefined : JSONParse(argJSON);
+    guarded(method, fn, page, arg === undefined ? [] : [arg]);
+    return null;
+  },
+  pageData(route) {
+    for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route)
+      return JSONStringify({ route: stack[i].route, data: stack[i].data });
+    return null;
+  },
+  stackRoutes() { return JSONStringify(stack.map((p) => p.route)); },
+  reportError(kind, message) { reportError(kind, new ErrorCtor(message)); },
+  onRejection,
+  describeError(e) { const d = describe(e); return JSONStringify(d); },
+});
+})
+"""#
+}

@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+
+/// The threads that run apps. Each app is a serial queue of tasks targeting one shared pool, so
+/// an app runs on one thread at a time and a thousand idle apps cost no threads at all.
+public enum EventLoopPool {
+    /// The shared pool every app queue targets (Dispatch's global pool, sized to the cores).
+    public static let root = DispatchQueue.global(qos: .userInitiated)
+
+    /// A new serial task queue for one app.
+    public static func makeAppQueue(label: String) -> DispatchQueue {
+        DispatchQueue(label: label, target: root)
+    }
+}
+
+/// Counts what keeps an app busy (queued tasks and pending timers) and tells waiters when it is idle.
+final class Activity: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tasks = 0
+    private var timers = 0
+    private var waiters: [@Sendable () -> Void] = []
+
+    func taskQueued() { lock.withLock { tasks += 1 } }
+    func timerAdded() { lock.withLock { timers += 1 } }
+    func timerRemoved() { settle { timers -= 1 } }
+    func taskDone() { settle { tasks -= 1 } }
+    func clearTimers() { settle { timers = 0 } }
+
+    var isIdle: Bool { lock.withLock { tasks == 0 && timers == 0 } }
+    var pendingTimers: Int { lock.withLock { timers } }
+
+    /// Calls `waiter` once the app is idle (now, if it already is).
+    func whenIdle(_ waiter: @escaping @Sendable () -> Void) {
+        let now: Bool = lock.withLock {
+            if tasks == 0 && timers == 0 { return true }
+            waiters.append(waiter)
+            return false
+        }
+        if now { waiter() }
+    }
+
+    private func settle(_ change: () -> Void) {
+        let ready: [@Sendable () -> Void] = lock.withLock {
+            change()
+            guard tasks == 0 && timers == 0 else { return [] }
+            defer { waiters = [] }
+            return waiters
+        }
+        for w in ready { w() }
+    }
+}

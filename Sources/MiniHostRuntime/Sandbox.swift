@@ -1,0 +1,227 @@
+import CJavaScriptCore
+import Dispatch
+import Foundation
+import MiniHostEngine
+import MiniHostProtocol
+
+/// One running app on the sandbox side: its own JavaScriptCore VM with the runtime installed,
+/// its serial task queue, timers and lifecycle. Host code drives it with ``launch(_:)`` and
+/// ``perform(_:)``; everything it has to say arrives through the event handler.
+public final class Sandbox: @unchecked Sendable {
+    public let config: SandboxConfig
+    public let queue: DispatchQueue
+    private let emit: @Sendable (RuntimeEvent) -> Void
+    private let activity = Activity()
+
+    // Touched only on `queue` (or before the first task is queued).
+    private var prepared: PreparedVM?
+    private var context: JSContext?
+    private var dispatcher: JSProtectedValue?
+    private var posted: [Int: JSProtectedValue] = [:]
+    private var nextPostId = 1
+    private var timerTokens: [Int: Int] = [:]
+    private var nextTimerToken = 1
+    private var stopped = false
+
+    /// Creates the app's VM and installs the runtime. `prepared` (from ``PreparedVM/make()``)
+    /// skips that work when a VM was made ahead of time.
+    public init(config: SandboxConfig, prepared: PreparedVM? = nil, events: @escaping @Sendable (RuntimeEvent) -> Void) throws {
+        self.config = config
+        self.emit = events
+        self.queue = EventLoopPool.makeAppQueue(label: "minihost.app.\(config.appId)")
+        let vm = try prepared ?? PreparedVM.make()
+        self.prepared = vm
+        self.context = vm.context
+        self.dispatcher = vm.dispatcher
+        vm.bind(to: self)
+        vm.vm.setExecutionTimeLimit(seconds: Double(config.cpuLimitMs) / 1000)
+    }
+
+    // MARK: Driving the app
+
+    /// Runs app.js, `App.onLaunch`/`onShow` and opens the entry page. Calls `done(true)` once the
+    /// entry page is ready, `done(false)` if app.js or the entry page failed.
+    public func launch(_ options: LaunchOptions = LaunchOptions(), done: (@Sendable (Bool) -> Void)? = nil) {
+        enqueue { sandbox in
+            let ok = sandbox.launchNow(options)
+            done?(ok)
+        }
+    }
+
+    /// Queues a host command as a task of the app.
+    public func perform(_ command: HostCommand) {
+        enqueue { $0.performNow(command) }
+    }
+
+    /// Calls `body` once the app has no queued tasks and no pending timers.
+    public func whenIdle(_ body: @escaping @Sendable () -> Void) { activity.whenIdle(body) }
+    public var isIdle: Bool { activity.isIdle }
+
+    /// Stops the app: pending timers are dropped and the VM is released. Safe to call twice.
+    public func stop(done: (@Sendable () -> Void)? = nil) {
+        queue.async { [self] in
+            stopNow()
+            done?()
+        }
+    }
+
+    /// Runs `body` with the app's JS context on its queue (for tests and the bridge).
+    public func withContext(_ body: @escaping @Sendable (JSContext) -> Void) {
+        enqueue { sandbox in if let ctx = sandbox.context { body(ctx) } }
+    }
+
+    // MARK: Tasks
+
+    private func enqueue(_ task: @escaping @Sendable (Sandbox) -> Void) {
+        activity.taskQueued()
+        queue.async { [self] in
+            if !stopped { task(self) }
+            activity.taskDone()
+        }
+    }
+
+    private func stopNow() {
+        guard !stopped else { return }
+        stopped = true
+        timerTokens.removeAll()
+        activity.clearTimers()
+        posted.removeAll()
+        dispatcher = nil
+        context = nil
+        prepared = nil
+    }
+
+    /// Calls a dispatcher method as one task's outermost call, reporting exceptions and CPU-limit terminations.
+    @discardableResult
+    private func callDispatcher(_ name: String, _ args: [JSValue] = []) -> JSValue? {
+        guard let context, let obj = dispatcher?.object else { return nil }
+        do {
+            let fn = try obj.get(name)
+            guard let f = fn.object else { return nil }
+            return try context.call(f, this: obj, args)
+        } catch {
+            report(error)
+            return nil
+        }
+    }
+
+    private func report(_ error: JSError) {
+        if error.isTermination {
+            let message = "a task ran longer than the CPU limit of \(config.cpuLimitMs) ms and was terminated"
+            emit(.error(kind: "cpu_limit", message: message, stack: nil))
+            // Let the app's onError know, in a call of its own (the VM stays usable).
+            if let context, let obj = dispatcher?.object, let f = try? obj.get("reportError").object {
+                _ = try? context.call(f, this: obj, [context.string("cpu_limit"), context.string(message)])
+            }
+        } else {
+            emit(.error(kind: "host", message: error.description, stack: error.stack))
+        }
+    }
+
+    private func launchNow(_ options: LaunchOptions) -> Bool {
+        guard let context else { return false }
+        let routes = (try? context.makeArray(config.pages.map { context.string($0) }))?.value ?? context.undefined
+        let query = context.makeObject()
+        for (k, v) in options.query { try? query.set(k, context.string(v)) }
+        let extra = options.extraJSON.flatMap { context.parseJSON($0) } ?? context.undefined
+        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra])
+        return result?.bool ?? false
+    }
+
+    private func performNow(_ command: HostCommand) {
+        guard let context else { return }
+        switch command {
+        case .hide: callDispatcher("hide")
+        case .show: callDispatcher("show")
+        case .back: reportFailure("back", callDispatcher("back"))
+        case let .navigate(url): reportFailure("navigate", callDispatcher("navigate", [context.string(url)]))
+        case let .callPage(route, method, arg):
+            if let arg, context.parseJSON(arg) == nil {
+                emit(.error(kind: "host", message: "call \(method): the argument is not valid JSON: \(arg)", stack: nil))
+                return
+            }
+            reportFailure("call", callDispatcher("callPage", [route.map { context.string($0) } ?? context.null, context.string(method), arg.map { context.string($0) } ?? context.null]))
+        case let .pageData(route):
+            let result = callDispatcher("pageData", [route.map { context.string($0) } ?? context.null])
+            if let text = result?.string {
+                emit(.reply(command: "data", data: text))
+            } else {
+                emit(.error(kind: "host", message: "data: no page \(route.map { "\"\($0)\" " } ?? "")in the page stack", stack: nil))
+            }
+        }
+    }
+
+    private func reportFailure(_ command: String, _ result: JSValue?) {
+        if let message = result?.string {
+            emit(.error(kind: "host", message: "\(command): \(message)", stack: nil))
+        }
+    }
+
+    // MARK: Natives (called from the runtime's JavaScript, on the app's queue)
+
+    func nativePrint(_ level: String, _ message: String) { emit(.console(level: level, message: message)) }
+    func nativeLifecycle(_ target: String, _ hook: String, _ route: String?, _ detail: String?) {
+        emit(.lifecycle(target: target, hook: hook, route: route, detail: detail))
+    }
+    func nativeSetData(_ route: String, _ json: String) { emit(.setData(route: route, data: json)) }
+    func nativeError(_ kind: String, _ message: String, _ stack: String?) {
+        emit(.error(kind: kind, message: message, stack: (stack?.isEmpty ?? true) ? nil : stack))
+    }
+
+    func nativeSetTimer(_ id: Int, _ ms: Double) {
+        if timerTokens[id] == nil { activity.timerAdded() }
+        let token = nextTimerToken
+        nextTimerToken += 1
+        timerTokens[id] = token
+        let deadline = DispatchTime.now() + .nanoseconds(Int(max(0, ms) * 1_000_000))
+        activity.taskQueued()
+        queue.asyncAfter(deadline: deadline) { [self] in
+            defer { activity.taskDone() }
+            guard !stopped, timerTokens[id] == token, let context else { return }
+            timerTokens[id] = nil
+            activity.timerRemoved()
+            callDispatcher("fire", [context.number(Double(id))])
+        }
+    }
+
+    func nativeClearTimer(_ id: Int) {
+        if timerTokens.removeValue(forKey: id) != nil { activity.timerRemoved() }
+    }
+
+    func nativePost(_ fn: JSValue) {
+        guard let context else { return }
+        let id = nextPostId
+        nextPostId += 1
+        posted[id] = JSProtectedValue(fn, context: context)
+        enqueue { sandbox in
+            guard let held = sandbox.posted.removeValue(forKey: id) else { return }
+            sandbox.callDispatcher("run", [held.value])
+        }
+    }
+
+    /// Resolves and compiles a module: `base` is the normalized package path the JS side computed.
+    func nativeLoad(_ ctx: JSContextRef, base: String, from: String, spec: String) throws -> JSValueRef {
+        guard let context else { throw JSError(message: "the app has stopped") }
+        let candidates = [base, base + ".js", base + ".json", base + "/index.js"]
+        guard let path = candidates.first(where: { config.files[$0] != nil }), let data = config.files[path] else {
+            let fromText = from.isEmpty ? "the app" : "'\(from)'"
+            throw JSError(message: "Cannot find module '\(spec)' from \(fromText) (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw JSError(message: "Module '\(path)' is not valid UTF-8")
+        }
+        let url = "miniapp://\(config.appId)/\(path)"
+        let kind: String
+        let value: JSValue
+        if path.hasSuffix(".json") {
+            guard let parsed = context.parseJSON(source) else { throw JSError(message: "Module '\(path)' is not valid JSON") }
+            kind = "json"
+            value = parsed
+        } else {
+            kind = "js"
+            value = try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: url).value
+        }
+        let result = try context.makeArray([context.string(path), context.string(kind), value])
+        return result.ref
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// What the runtime needs to run one app: its identity, code and limits. Built by the host from a
+/// validated manifest; the runtime never reads host files itself.
+public struct SandboxConfig: Sendable {
+    public var appId: String
+    public var appName: String
+    /// Package-relative path → file contents (`app.js`, `pages/index/index.js`, `utils/x.js`, `data.json`).
+    public var files: [String: Data]
+    /// Page routes, entry page first (`pages/index/index`).
+    public var pages: [String]
+    /// CPU time one task may use before it is terminated.
+    public var cpuLimitMs: Int
+
+    public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200) {
+        self.appId = appId
+        self.appName = appName
+        self.files = files
+        self.pages = pages
+        self.cpuLimitMs = cpuLimitMs
+    }
+}
+
+/// How an app is launched: the entry page's query and extra launch options (JSON object text
+/// merged into the options `onLaunch` receives, e.g. `{"scene":"chat","conversationId":"c1"}`).
+public struct LaunchOptions: Sendable {
+    public var query: [String: String]
+    public var extraJSON: String?
+
+    public init(query: [String: String] = [:], extraJSON: String? = nil) {
+        self.query = query
+        self.extraJSON = extraJSON
+    }
+}
+
+/// A command from the host to a running app (the CLI's line console maps onto these).
+public enum HostCommand: Sendable, Equatable {
+    case navigate(url: String)
+    case back
+    case hide
+    case show
+    /// Calls a page method, as a tap would: `route` nil means the top page; `argumentJSON` is JSON text.
+    case callPage(route: String?, method: String, argumentJSON: String?)
+    /// Replies with a `.reply(command: "data", …)` event holding `{route, data}`.
+    case pageData(route: String?)
+}
+
+/// The globals an app may see (DESIGN.md 4): the ECMAScript built-ins plus the runtime's own.
+public enum GlobalAllowlist {
+    /// ECMAScript built-ins that stay on the global object.
+    public static let builtins: [String] = [
+        "globalThis", "Infinity", "NaN", "undefined", "eval", "isFinite", "isNaN", "parseFloat", "parseInt",
+        "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "unescape",
+        "AggregateError", "Array", "ArrayBuffer", "BigInt", "BigInt64Array", "BigUint64Array", "Boolean",
+        "DataView", "Date", "Error", "EvalError", "FinalizationRegistry", "Float16Array", "Float32Array", "Float64Array",
+        "Function", "Int8Array", "Int16Array", "Int32Array", "Iterator", "Map", "Number", "Object", "Promise",
+        "Proxy", "RangeError", "ReferenceError", "RegExp", "Set", "String", "Symbol", "SyntaxError", "TypeError",
+        "Uint8Array", "Uint8ClampedArray", "Uint16Array", "Uint32Array", "URIError", "WeakMap", "WeakRef",
+        "WeakSet", "Atomics", "JSON", "Math", "Reflect", "Intl", "SuppressedError", "DisposableStack",
+        "AsyncDisposableStack",
+    ]
+    /// Globals the runtime installs.
+    public static let runtime: [String] = [
+        "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask",
+        "App", "Page", "getApp", "getCurrentPages", "mp", "wx",
+    ]
+    /// Built-ins frozen (with their prototypes) before app code runs.
+    static var frozen: [String] { builtins.filter { !["globalThis", "Infinity", "NaN", "undefined"].contains($0) } }
+}

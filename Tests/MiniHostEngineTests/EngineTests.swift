@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import MiniHostEngine
+
+@Test func compileFunctionWorksWithEvalDisabled() throws {
+    let ctx = JSContext(vm: JSVirtualMachine())
+    ctx.setEvalEnabled(false, message: "no eval")
+    let fn = try ctx.compileFunction(parameters: ["a"], body: "return a * 2", sourceURL: "miniapp://x/m.js")
+    let r = try ctx.call(fn, [ctx.number(21)])
+    #expect(r.number == 42)
+    let e1 = #expect(throws: JSError.self) { try ctx.evaluate("eval('1')", sourceURL: "x") }
+    #expect(e1?.name == "EvalError")
+    #expect(throws: JSError.self) { try ctx.evaluate("new Function('return 1')", sourceURL: "x") }
+    #expect(throws: JSError.self) { try ctx.evaluate("(async function(){}).constructor('return 1')", sourceURL: "x") }
+    #expect(throws: JSError.self) { try ctx.evaluate("(function*(){}).constructor('yield 1')", sourceURL: "x") }
+}
+
+@Test func exceptionsCarryMessageAndVirtualStack() throws {
+    let ctx = JSContext(vm: JSVirtualMachine())
+    let fn = try ctx.compileFunction(parameters: [], body: "\nfunction inner() { throw new TypeError('bad thing') }\ninner()", sourceURL: "miniapp://org.x/a.js")
+    let error = #expect(throws: JSError.self) { try ctx.call(fn) }
+    #expect(error?.name == "TypeError")
+    #expect(error?.message == "bad thing")
+    #expect(error?.stack?.contains("miniapp://org.x/a.js:2") == true)
+}
+
+@Test func nativeFunctionsReceiveArgumentsAndThrow() throws {
+    let ctx = JSContext(vm: JSVirtualMachine())
+    let add = ctx.makeNativeFunction(name: "add") { c, _, args in
+        guard let a = args[0].number, let b = args[1].number else { throw JSError(message: "numbers please") }
+        return JSValueMakeNumberBridge(c, a + b)
+    }
+    try ctx.globalObject.set("add", add.value)
+    #expect(try ctx.evaluate("add(2, 3)", sourceURL: "t").number == 5)
+    #expect(try ctx.evaluate("try { add('x') } catch (e) { e.message }", sourceURL: "t").string == "numbers please")
+}
+
+@Test func jsonRoundTrip() throws {
+    let ctx = JSContext(vm: JSVirtualMachine())
+    let v = try #require(ctx.parseJSON(#"{"a":[1,"two",null],"b":{"c":true}}"#))
+    #expect(try v.jsonString() == #"{"a":[1,"two",null],"b":{"c":true}}"#)
+    #expect(ctx.parseJSON("{bad") == nil)
+    #expect(ctx.string("héllo ✓").string == "héllo ✓")
+}
+
+@Test func watchdogTerminatesRunawayScriptAndRearms() throws {
+    let vm = JSVirtualMachine()
+    let ctx = JSContext(vm: vm)
+    vm.setExecutionTimeLimit(seconds: 0.05)
+    for _ in 0..<3 {
+        let start = Date()
+        let error = #expect(throws: JSError.self) { try ctx.evaluate("while (true) {}", sourceURL: "loop.js") }
+        #expect(error?.isTermination == true)
+        #expect(Date().timeIntervalSince(start) < 2)
+        // The context stays usable after a termination.
+        #expect(try ctx.evaluate("1 + 1", sourceURL: "ok.js").number == 2)
+    }
+}
