@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "MiniHostCore",
             dependencies: [
-                "MiniHostProtocol",
+                "MiniHostProtocol", "MiniHostRuntime",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -19,6 +19,7 @@ final class Activity: @unchecked Sendable {
     private var tasks = 0
     private var timers = 0
     private var waiters: [@Sendable () -> Void] = []
+    private var drainWaiters: [@Sendable () -> Void] = []
 
     func taskQueued() { lock.withLock { tasks += 1 } }
     func timerAdded() { lock.withLock { timers += 1 } }
@@ -39,12 +40,29 @@ final class Activity: @unchecked Sendable {
         if now { waiter() }
     }
 
+    /// Calls `waiter` once no task is queued (now, if none is); pending timers do not count.
+    func whenDrained(_ waiter: @escaping @Sendable () -> Void) {
+        let now: Bool = lock.withLock {
+            if tasks == 0 { return true }
+            drainWaiters.append(waiter)
+            return false
+        }
+        if now { waiter() }
+    }
+
     private func settle(_ change: () -> Void) {
         let ready: [@Sendable () -> Void] = lock.withLock {
             change()
-            guard tasks == 0 && timers == 0 else { return [] }
-            defer { waiters = [] }
-            return waiters
+            var ready: [@Sendable () -> Void] = []
+            if tasks == 0 {
+                ready += drainWaiters
+                drainWaiters = []
+            }
+            if tasks == 0 && timers == 0 {
+                ready += waiters
+                waiters = []
+            }
+            return ready
         }
         for w in ready { w() }
     }

@@ -55,6 +55,8 @@ public final class Sandbox: @unchecked Sendable {
 
     /// Calls `body` once the app has no queued tasks and no pending timers.
     public func whenIdle(_ body: @escaping @Sendable () -> Void) { activity.whenIdle(body) }
+    /// Calls `body` once the app has no queued tasks (pending timers may remain).
+    public func whenDrained(_ body: @escaping @Sendable () -> Void) { activity.whenDrained(body) }
     public var isIdle: Bool { activity.isIdle }
 
     /// Stops the app: pending timers are dropped and the VM is released. Safe to call twice.
@@ -174,10 +176,11 @@ public final class Sandbox: @unchecked Sendable {
         nextTimerToken += 1
         timerTokens[id] = token
         let deadline = DispatchTime.now() + .nanoseconds(Int(max(0, ms) * 1_000_000))
-        activity.taskQueued()
         queue.asyncAfter(deadline: deadline) { [self] in
-            defer { activity.taskDone() }
             guard !stopped, timerTokens[id] == token, let context else { return }
+            // Counted as a task before the timer stops counting, so the app never looks idle in between.
+            activity.taskQueued()
+            defer { activity.taskDone() }
             timerTokens[id] = nil
             activity.timerRemoved()
             callDispatcher("fire", [context.number(Double(id))])

@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import MiniHostCore
+import MiniHostRuntime
+
+/// `minihost run`: launch one or more apps and drive them from a line console.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Launch mini-programs and drive them from a line console (a terminal, stdin or --script).",
+        discussion: "Console commands:\n" + ConsoleCommand.usage + "\nWith several apps, prefix a command with @<app-id> to address one (default: the first)."
+    )
+
+    @Argument(help: "What to run: a manifest file, a package directory with manifest.json, or an app id in the catalogue.")
+    var targets: [String]
+
+    @Flag(help: "Development mode: skip the digest check.")
+    var dev = false
+
+    @Flag(help: "Print one JSON object a line for every lifecycle hook, console line, setData, error and the exit.")
+    var json = false
+
+    @Option(help: "The data directory (default: $XDG_DATA_HOME/minihost).")
+    var dataDir: String?
+
+    @Option(help: "Read console commands from this file instead of the terminal.")
+    var script: String?
+
+    @Option(help: "End the run after this many seconds (exit status: timeout).")
+    var timeout: Double?
+
+    @Option(help: "The launch query of the entry page, as a query string (a=1&b=2).")
+    var query: String?
+
+    @OptionGroup var targetOptions: TargetOptions
+
+    func validate() throws {
+        if targets.isEmpty { throw ValidationError("Name at least one app to run.") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+    }
+
+    func run() throws {
+        var packages: [AppPackage] = []
+        for target in targets {
+            do { packages.append(try targetOptions.load(target, dev: dev)) } catch { throw reportBadTarget(error) }
+        }
+        if Set(packages.map(\.manifest.appId)).count != packages.count {
+            throw reportBadTarget(PackageError(path: "", message: "the same app is named twice"))
+        }
+        do { try DataDirectory.ensure(DataDirectory.resolve(dataDir)) } catch { throw reportBadTarget(error) }
+
+        let printer = EventPrinter(json: json)
+        printer.showAppId = packages.count > 1
+        let host = AppHost { appId, event in printer.print(appId, event) }
+        let deadline = timeout.map { Date().addingTimeInterval($0) }
+        func remaining() -> Double? { deadline.map { max(0, $0.timeIntervalSinceNow) } }
+
+        let launchOptions = LaunchOptions(query: Self.parseQuery(query ?? ""))
+        var apps: [RunningApp] = []
+        for package in packages {
+            do {
+                apps.append(try host.start(package, options: launchOptions))
+            } catch {
+                printer.print(package.manifest.appId, .error(kind: "launch", message: "could not start the app: \(error)", stack: nil))
+                printer.print(package.manifest.appId, .exit(status: "crashed", reason: "could not start the app"))
+                throw ExitCode(1)
+            }
+        }
+        var crashed = false
+        for app in apps where app.waitForLaunch(timeout: remaining()) == false {
+            crashed = true
+        }
+        if crashed {
+            for app in apps {
+                host.stop(app, status: app.launchFailed ? "crashed" : "ok", reason: app.launchFailed ? "the app failed to launch" : nil)
+            }
+            throw ExitCode(1)
+        }
+
+        // The console: a script, or stdin (interactive when it is a terminal).
+        let lines: LineSource
+        if let script {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                for app in apps { host.stop(app, status: "error", reason: "cannot read script") }
+                throw reportBadTarget(PackageError(path: script, message: "cannot read the script \(script)"))
+            }
+            lines = LineSource(lines: text.components(separatedBy: .newlines))
+        } else {
+            lines = LineSource(interactive: isatty(STDIN_FILENO) == 1)
+        }
+
+        var timedOut = false
+        var lineNumber = 0
+        var scriptFailed = false
+        loop: while let line = lines.next() {
+            lineNumber += 1
+            if let r = remaining(), r <= 0 { timedOut = true; break }
+            var target = apps[0]
+            var text = line
+            if line.hasPrefix("@") {
+                let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+                guard let found = apps.first(where: { $0.appId == parts.first }) else {
+                    printer.note("minihost: \(script.map { "\($0):\(lineNumber): " } ?? "")no running app \"\(parts.first ?? "")\"")
+                    if script != nil { scriptFailed = true; break loop }
+                    continue
+                }
+                target = found
+                text = parts.count > 1 ? parts[1] : ""
+            }
+            let command: ConsoleCommand?
+            do {
+                command = try ConsoleCommand.parse(text)
+            } catch {
+                printer.note("minihost: \(script.map { "\($0):\(lineNumber): " } ?? "")\(error)")
+                if script != nil { scriptFailed = true; break loop }
+                continue
+            }
+            switch command {
+            case nil: continue
+            case .quit: break loop
+            case let .wait(ms):
+                let seconds = Double(ms) / 1000
+                if let r = remaining(), r < seconds {
+                    Thread.sleep(forTimeInterval: r)
+                    timedOut = true
+                    break loop
+                }
+                Thread.sleep(forTimeInterval: seconds)
+            case let .host(hostCommand):
+                target.perform(hostCommand)
+                if !target.waitUntilDrained(timeout: remaining()) { timedOut = true; break loop }
+            }
+        }
+        if !timedOut && !scriptFailed && !lines.interactive {
+            for app in apps where !app.waitUntilIdle(timeout: remaining()) { timedOut = true }
+        }
+        for app in apps {
+            if timedOut {
+                host.stop(app, status: "timeout", reason: "--timeout of \(timeout ?? 0) s reached")
+            } else if scriptFailed {
+                host.stop(app, status: "error", reason: "the script has an error")
+            } else {
+                host.stop(app)
+            }
+        }
+        if scriptFailed { throw ExitCode(2) }
+    }
+
+    static func parseQuery(_ text: String) -> [String: String] {
+        var query: [String: String] = [:]
+        for pair in text.split(separator: "&") where !pair.isEmpty {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            let key = kv[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? kv[0]
+            let value = kv.count > 1 ? (kv[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? kv[1]) : ""
+            query[key] = value
+        }
+        return query
+    }
+}
+
+/// Console lines from a script, or from stdin (with a prompt at a terminal).
+final class LineSource {
+    private var lines: [String]
+    private var index = 0
+    private let fromStdin: Bool
+    let interactive: Bool
+
+    init(lines: [String]) {
+        self.lines = lines
+        fromStdin = false
+        interactive = false
+    }
+
+    init(interactive: Bool) {
+        lines = []
+        fromStdin = true
+        self.interactive = interactive
+    }
+
+    func next() -> String? {
+        if fromStdin {
+            if interactive { FileHandle.standardError.write(Data("> ".utf8)) }
+            return readLine(strippingNewline: true)
+        }
+        guard index < lines.count else { return nil }
+        defer { index += 1 }
+        return lines[index]
+    }
+}
