@@ -183,8 +183,11 @@ function fireTimer(id) {
 let appInstance, appOptions, inErrorHook = false;
 function reportError(kind, e) {
   const d = describe(e);
-  const text = errorText(d);
   native.error(kind, d.name ? d.name + ': ' + d.message : d.message, d.stack || '');
+  notifyApp(errorText(d));
+}
+// Passes an error's text to App.onError (never re-entering it).
+function notifyApp(text) {
   if (appOptions && typeof appOptions.onError === 'function' && !inErrorHook) {
     inErrorHook = true;
     try { ReflectApply(appOptions.onError, appInstance, [text]); }
@@ -598,7 +601,14 @@ return ObjectFreeze({
     return null;
   },
   stackRoutes() { return JSONStringify(stack.map((p) => p.route)); },
-  reportError(kind, message) { reportError(kind, new ErrorCtor(message)); },
+  // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.
+  reset() {
+    appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
+    appId = ''; pageRoutes = []; loadingRoute = null; currentRoute = null;
+    moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
+    stack.length = 0; nextTimerId = 1;
+  },
+  notifyError(message) { notifyApp(message); },
   onRejection,
   describeError(e) { const d = describe(e); return JSONStringify(d); },
 });

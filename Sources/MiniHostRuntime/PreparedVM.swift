@@ -33,13 +33,35 @@ public final class PreparedVM: @unchecked Sendable {
         guard let dispatcherObject = dispatcherValue.object else { throw JSError(message: "the runtime script returned no dispatcher") }
         let rejection = try dispatcherObject.get("onRejection")
         if let fn = rejection.object { try context.setUnhandledRejectionHandler(fn) }
+        try warmUp(context, dispatcherObject, target)
         return PreparedVM(vm: vm, context: context, dispatcher: JSProtectedValue(dispatcherValue, context: context), target: target)
+    }
+
+    /// Runs a small built-in app through launch, setData, a page call and navigation, then resets
+    /// the runtime's state. JavaScriptCore compiles each function on its first call, per VM; doing
+    /// that here takes it off the launch path. Nothing of the warm-up app remains afterwards.
+    private static func warmUp(_ context: JSContext, _ dispatcher: JSObject, _ target: NativeTarget) throws(JSError) {
+        target.warmUpFiles = WarmUpApp.files
+        defer { target.warmUpFiles = nil }
+        func call(_ name: String, _ args: [JSValue]) throws(JSError) {
+            if let fn = try dispatcher.get(name).object { try context.call(fn, this: dispatcher, args) }
+        }
+        let routes = try context.makeArray([context.string(WarmUpApp.page)]).value
+        let query = context.parseJSON(#"{"q":"1"}"#) ?? context.undefined
+        try call("launch", [context.string(WarmUpApp.appId), routes, context.string(WarmUpApp.page), query, context.undefined])
+        try call("callPage", [context.null, context.string("tap"), context.string(#"{"n":1}"#)])
+        try call("pageData", [context.null])
+        try call("hide", [])
+        try call("show", [])
+        try call("reset", [])
     }
 }
 
 /// The host functions the runtime's JavaScript calls; forwards to the bound sandbox.
 final class NativeTarget: @unchecked Sendable {
     weak var sandbox: Sandbox?
+    /// Modules served while a prepared VM warms up (no sandbox is bound then).
+    var warmUpFiles: [String: String]?
 
     func makeNatives(in context: JSContext) throws(JSError) -> JSObject {
         let natives = context.makeObject()
@@ -74,7 +96,13 @@ final class NativeTarget: @unchecked Sendable {
             self?.sandbox?.nativePost(args[0])
             return JSValueMakeUndefined(ctx)
         }.value)
-        try natives.set("load", context.makeNativeFunction(name: "load") { [weak self] ctx, _, args in
+        try natives.set("load", context.makeNativeFunction(name: "load") { [weak self, unowned context] ctx, _, args in
+            if let files = self?.warmUpFiles {
+                let path = str(args[0]) + ".js"
+                guard let source = files[path] else { throw JSError(message: "Cannot find module '\(path)'") }
+                let fn = try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: "miniapp://minihost/warmup/\(path)")
+                return try context.makeArray([context.string(path), context.string("js"), fn.value]).ref
+            }
             guard let sandbox = self?.sandbox else { throw JSError(message: "the app has stopped") }
             return try sandbox.nativeLoad(ctx, base: str(args[0]), from: str(args[1]), spec: str(args[2]))
         }.value)
@@ -82,4 +110,21 @@ final class NativeTarget: @unchecked Sendable {
         try natives.set("frozenGlobals", context.makeArray(GlobalAllowlist.frozen.map { context.string($0) }).value)
         return natives
     }
+}
+
+/// The app a prepared VM runs once to get the runtime's own functions compiled.
+enum WarmUpApp {
+    static let appId = "org.minihost.warmup"
+    static let page = "pages/w/w"
+    static let files: [String: String] = [
+        "app.js": "App({ globalData: {}, onLaunch(o) { console.log('launch %s %d', o.path, 1, { a: [1, 'x'] }) }, onShow() {}, onHide() {} })",
+        "pages/w/w.js": """
+        Page({
+          data: { list: [{ x: 1 }], title: '' },
+          onLoad(q) { this.setData({ title: 'w' + q.q, 'list[0].x': 2 }) },
+          onShow() {}, onReady() { setTimeout(() => {}, 1) },
+          tap(arg) { this.setData({ n: arg.n }, () => {}); mp.navigateTo({ url: '/pages/w/w?x=1' }).catch(() => {}); console.info(getCurrentPages().length, getApp().globalData) },
+        })
+        """,
+    ]
 }

@@ -112,8 +112,8 @@ public final class Sandbox: @unchecked Sendable {
             let message = "a task ran longer than the CPU limit of \(config.cpuLimitMs) ms and was terminated"
             emit(.error(kind: "cpu_limit", message: message, stack: nil))
             // Let the app's onError know, in a call of its own (the VM stays usable).
-            if let context, let obj = dispatcher?.object, let f = try? obj.get("reportError").object {
-                _ = try? context.call(f, this: obj, [context.string("cpu_limit"), context.string(message)])
+            if let context, let obj = dispatcher?.object, let f = try? obj.get("notifyError").object {
+                _ = try? context.call(f, this: obj, [context.string("Error: " + message)])
             }
         } else {
             emit(.error(kind: "host", message: error.description, stack: error.stack))

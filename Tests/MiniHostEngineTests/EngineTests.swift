@@ -56,3 +56,13 @@ import MiniHostEngine
         #expect(try ctx.evaluate("1 + 1", sourceURL: "ok.js").number == 2)
     }
 }
+
+@Test func stringsSurviveTheRoundTrip() throws {
+    let ctx = JSContext(vm: JSVirtualMachine())
+    for s in ["", "a", "héllo ✓ 你好 🎉", String(repeating: "x", count: 5000), "nul\u{0}inside"] {
+        #expect(ctx.string(s).string == s)
+    }
+    // A lone surrogate is not cut short: it becomes U+FFFD and the rest survives.
+    let lone = try ctx.evaluate("'a\\uD800b'", sourceURL: "t").string
+    #expect(lone == "a\u{FFFD}b")
+}

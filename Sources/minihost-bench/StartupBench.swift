@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import MiniHostCore
+import MiniHostProtocol
+import MiniHostRuntime
+
+/// `minihost-bench startup`: cold start of the hello sample and memory per idle app.
+struct StartupBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "startup",
+        abstract: "Cold start (manifest load → entry page onReady, in-process) and RSS per idle app."
+    )
+
+    @Option(help: "Launches to time.")
+    var runs = 300
+
+    @Option(help: "Apps kept alive for the memory figure.")
+    var apps = 1000
+
+    @OptionGroup var options: BenchOptions
+
+    @Option(help: "Size of the warm pool of prepared VMs.")
+    var poolSize = 4
+
+    func run() throws {
+        let (manifestURL, _) = try options.load("org.minihost.hello")
+        let host = AppHost { _, _ in }
+
+        // Warm up the engine (first VM of the process) and the file cache.
+        for _ in 0..<20 { _ = try launchAndStop(host, manifestURL: manifestURL, prepared: nil) }
+
+        // Cold start with the VM made on the launch path.
+        var noPool: [Double] = []
+        for _ in 0..<runs { noPool.append(try launchAndStop(host, manifestURL: manifestURL, prepared: nil)) }
+
+        // Cold start with the warm pool: VMs prepared in the background between launches.
+        let pool = VMPool(size: poolSize)
+        var pooled: [Double] = []
+        for _ in 0..<runs {
+            pool.waitUntilFull()
+            pooled.append(try launchAndStop(host, manifestURL: manifestURL, pool: pool))
+        }
+
+        // Memory: RSS growth per idle app with `apps` alive.
+        let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
+        let before = residentKB()
+        var alive: [RunningApp] = []
+        for _ in 0..<apps {
+            alive.append(try host.start(package))
+        }
+        for app in alive {
+            _ = app.waitForLaunch()
+            app.waitUntilIdle()
+        }
+        let after = residentKB()
+        let perApp = (after - before) / Double(apps)
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
+
+        options.emit([
+            ("cold_start_median_ms", median(pooled) * 1000),
+            ("cold_start_p90_ms", percentile(pooled, 0.9) * 1000),
+            ("cold_start_no_pool_median_ms", median(noPool) * 1000),
+            ("memory_per_app_kb", perApp),
+            ("apps_alive", alive.count),
+            ("threads", threads),
+            ("runs", runs),
+            ("pool_size", poolSize),
+        ])
+        for app in alive { host.stop(app) }
+    }
+
+    /// Loads the manifest and package, launches, and returns the seconds until the entry page's onReady.
+    func launchAndStop(_ host: AppHost, manifestURL: URL, prepared: PreparedVM? = nil, pool: VMPool? = nil) throws -> Double {
+        let start = now()
+        let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
+        let app = try host.start(package, prepared: prepared ?? pool?.take())
+        guard app.waitForLaunch() == true else { throw ValidationError("the hello sample failed to launch") }
+        let elapsed = now() - start
+        let sem = DispatchSemaphore(value: 0)
+        app.sandbox.stop { sem.signal() }
+        sem.wait()
+        return elapsed
+    }
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let s = values.sorted()
+    guard !s.isEmpty else { return .nan }
+    return s[min(s.count - 1, Int(Double(s.count) * p))]
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Runs the real `minihost` binary (built next to the test bundle) and captures what it prints.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// stdout parsed as JSON lines (lines that are not JSON objects are skipped).
+        var events: [[String: Any]] {
+            stdout.split(separator: "\n").compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            }
+        }
+        func events(type: String) -> [[String: Any]] { events.filter { $0["type"] as? String == type } }
+        var consoleMessages: [String] { events(type: "console").compactMap { $0["message"] as? String } }
+        /// "app.onLaunch", "pages/x/x.onLoad", … in order.
+        var hooks: [String] {
+            events(type: "lifecycle").map { e in
+                (e["target"] as? String == "app" ? "app" : (e["route"] as? String ?? "?")) + "." + (e["hook"] as? String ?? "?")
+            }
+        }
+        var exit: [String: Any]? { events(type: "exit").last }
+    }
+
+    /// The package root (where manifests/ and miniprograms/ live).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        if let explicit = ProcessInfo.processInfo.environment["MINIHOST_BIN"] { return URL(fileURLWithPath: explicit) }
+        // The test bundle sits in the build folder next to the executables.
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+        ]
+        for dir in candidates {
+            let url = dir.appendingPathComponent("minihost")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/minihost")
+    }
+
+    @discardableResult
+    static func run(_ args: [String], stdin: String? = nil, cwd: URL? = nil, timeout: Double = 60, env: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = cwd ?? packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        // Read both pipes while the process runs so a full pipe never blocks it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        if p.isRunning {
+            p.terminate()
+            p.waitUntilExit()
+            group.wait()
+            throw CLIError.timedOut(args, String(decoding: outData, as: UTF8.self) + String(decoding: errData, as: UTF8.self))
+        }
+        p.waitUntilExit()
+        group.wait()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+enum CLIError: Error { case timedOut([String], String) }
+
+/// A mini-program written to a temporary directory in the W3C layout (manifest.json at its root).
+struct TempApp {
+    let root: URL
+
+    init(id: String = "org.test.e2e", name: String = "E2E", pages: [String] = ["pages/index/index"],
+         files: [String: String], manifestExtra: String = "", manifestOverride: String? = nil) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var all = files
+        if all["app.js"] == nil { all["app.js"] = "App({})" }
+        for p in pages where all[p + ".js"] == nil { all[p + ".js"] = "Page({})" }
+        for (path, text) in all {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let pagesJSON = "[" + pages.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        let manifest = manifestOverride ?? """
+        {
+          "app_id": "\(id)",
+          "name": "\(name)",
+          "pages": \(pagesJSON)\(manifestExtra.isEmpty ? "" : ",\n  " + manifestExtra)
+        }
+        """
+        try Data(manifest.utf8).write(to: root.appendingPathComponent("manifest.json"))
+    }
+
+    var path: String { root.path }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// A fresh data directory for one test.
+func tempDataDir() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("minihost-data-\(UUID().uuidString)").path
+}

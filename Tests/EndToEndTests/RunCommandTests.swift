@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// End-to-end: the real CLI on real mini-programs.
+@Suite struct RunCommandTests {
+    @Test func helloSampleRunsItsDemoScript() throws {
+        let r = try CLI.run(["run", "org.minihost.hello", "--json", "--script", "miniprograms/hello/demo.minihost", "--data-dir", tempDataDir()])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Array(r.hooks.prefix(5)) == ["app.onLaunch", "app.onShow", "pages/index/index.onLoad", "pages/index/index.onShow", "pages/index/index.onReady"])
+        #expect(r.hooks.contains("pages/detail/detail.onLoad"))
+        #expect(r.hooks.contains("pages/detail/detail.onUnload"))
+        #expect(r.consoleMessages.contains("countdown done: 3 ticks"))
+        #expect(r.consoleMessages.contains("detail for apples at depth 2"))
+        let replies = r.events(type: "reply")
+        #expect(replies.count == 2)
+        let first = replies.first?["data"] as? [String: Any]
+        #expect(first?["route"] as? String == "pages/detail/detail")
+        #expect(r.exit?["status"] as? String == "ok")
+    }
+
+    @Test func humanOutputIsReadable() throws {
+        let r = try CLI.run(["run", "org.minihost.hello", "--data-dir", tempDataDir()], stdin: "")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Hello, MiniHost! entry page: pages/index/index"))
+        #expect(r.stdout.contains("· page pages/index/index onReady"))
+    }
+
+    @Test func lifecycleOrderOfAnAppWrittenElsewhere() throws {
+        let app = try TempApp(pages: ["pages/a/a", "pages/b/b"], files: [
+            "app.js": """
+            const log = (m) => console.log(m);
+            App({ onLaunch() { log('app launch') }, onShow() { log('app show') }, onHide() { log('app hide') } });
+            """,
+            "pages/a/a.js": """
+            Page({ onLoad(q) { console.log('a load ' + q.x) }, onShow() { console.log('a show') }, onReady() { console.log('a ready') },
+                   onHide() { console.log('a hide') }, go() { mp.navigateTo({ url: '../b/b?y=2', success: (r) => console.log(r.errMsg) }) } });
+            """,
+            "pages/b/b.js": """
+            Page({ onLoad(q) { console.log('b load ' + q.y) }, onShow() { console.log('b show') }, onReady() { console.log('b ready') },
+                   onUnload() { console.log('b unload') } });
+            """,
+        ])
+        defer { app.remove() }
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--query", "x=1", "--data-dir", tempDataDir()],
+                            stdin: "call pages/a/a go\nback\nhide\nshow\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.consoleMessages == [
+            "app launch", "app show", "a load 1", "a show", "a ready",
+            "a hide", "b load 2", "b show", "b ready", "navigateTo:ok",
+            "b unload", "a show",
+            "a hide", "app hide",
+            "app show", "a show",
+        ])
+    }
+
+    @Test func runawayLoopIsTerminatedAndTheAppKeepsRunning() throws {
+        let app = try TempApp(files: [
+            "app.js": "App({ onError(m) { console.log('onError: ' + m.split('\\n')[0]) } })",
+            "pages/index/index.js": "Page({ spin() { while (true) {} }, ping() { console.log('pong') } })",
+        ], manifestExtra: #""limits": {"cpu_ms": 100}"#)
+        defer { app.remove() }
+        let start = Date()
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--data-dir", tempDataDir()], stdin: "call - spin\ncall - ping\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let cpu = r.events(type: "error").filter { $0["kind"] as? String == "cpu_limit" }
+        #expect(cpu.count == 1)
+        #expect((cpu.first?["message"] as? String)?.contains("100 ms") == true)
+        #expect(r.consoleMessages.contains { $0.hasPrefix("onError: ") && $0.contains("CPU limit") })
+        #expect(r.consoleMessages.last == "pong")
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
+    @Test func appJsThrowingIsACrashWithExitStatus1() throws {
+        let app = try TempApp(files: ["app.js": "throw new Error('broken at start')"])
+        defer { app.remove() }
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--data-dir", tempDataDir()], stdin: "")
+        #expect(r.status == 1)
+        let launch = r.events(type: "error").first { $0["kind"] as? String == "launch" }
+        #expect((launch?["message"] as? String)?.contains("broken at start") == true)
+        #expect((launch?["stack"] as? String)?.contains("miniapp://org.test.e2e/app.js:1") == true)
+        #expect(r.exit?["status"] as? String == "crashed")
+    }
+
+    @Test func noHostPathReachesTheApp() throws {
+        let app = try TempApp(files: [
+            "pages/index/index.js": """
+            Page({ onLoad() {
+              try { require('../../../../../etc/passwd') } catch (e) { console.log('escape: ' + e.message) }
+              try { require('/etc/passwd') } catch (e) { console.log('absolute: ' + e.message) }
+              try { null.x } catch (e) { console.log('stack: ' + e.stack) }
+            } })
+            """,
+        ])
+        defer { app.remove() }
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--data-dir", tempDataDir()], stdin: "")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.consoleMessages.contains { $0.hasPrefix("escape: ") && $0.contains("leaves the package") })
+        #expect(r.consoleMessages.contains { $0.hasPrefix("absolute: ") && $0.contains("absolute paths") })
+        #expect(r.consoleMessages.contains { $0.contains("miniapp://org.test.e2e/pages/index/index.js:4") })
+        #expect(!r.stdout.contains(app.root.path))
+        #expect(!r.stdout.contains(CLI.packageRoot.path))
+    }
+
+    @Test func timeoutEndsAnAppThatNeverGoesIdle() throws {
+        let app = try TempApp(files: ["pages/index/index.js": "Page({ onLoad() { setInterval(() => {}, 5) } })"])
+        defer { app.remove() }
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--timeout", "0.5", "--data-dir", tempDataDir()], stdin: "")
+        #expect(r.status == 0)
+        #expect(r.exit?["status"] as? String == "timeout")
+    }
+
+    @Test func aBadScriptLineIsReportedWithItsLineNumber() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).minihost")
+        try Data("back\nfrobnicate now\n".utf8).write(to: script)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let r = try CLI.run(["run", "org.minihost.hello", "--script", script.path, "--data-dir", tempDataDir()])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(":2: unknown command \"frobnicate\""))
+    }
+
+    @Test func severalAppsRunInOneHost() throws {
+        let a = try TempApp(id: "org.test.alpha", files: ["pages/index/index.js": "Page({ hi() { console.log('alpha') } })"])
+        let b = try TempApp(id: "org.test.beta", files: ["pages/index/index.js": "Page({ hi() { console.log('beta') } })"])
+        defer { a.remove(); b.remove() }
+        let r = try CLI.run(["run", a.path, b.path, "--dev", "--json", "--data-dir", tempDataDir()], stdin: "@org.test.beta call - hi\ncall - hi\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let byApp = r.events(type: "console").map { "\($0["app"] as? String ?? "")=\($0["message"] as? String ?? "")" }
+        #expect(byApp == ["org.test.beta=beta", "org.test.alpha=alpha"])
+        #expect(r.events(type: "exit").count == 2)
+    }
+}

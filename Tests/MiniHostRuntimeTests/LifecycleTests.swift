@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+import MiniHostProtocol
+@testable import MiniHostRuntime
+
+@Suite struct LifecycleTests {
+    @Test func launchRunsHooksInWeChatOrder() throws {
+        let log = try runApp([
+            "app.js": """
+            App({
+              onLaunch(o) { console.log('app onLaunch ' + o.path + ' ' + JSON.stringify(o.query) + ' ' + o.scene) },
+              onShow(o) { console.log('app onShow ' + o.path) },
+            })
+            """,
+            "pages/index/index.js": tracingPage("index"),
+        ], query: ["a": "1", "b": "x y"])
+        #expect(log.hooks == ["app.onLaunch", "app.onShow", "pages/index/index.onLoad", "pages/index/index.onShow", "pages/index/index.onReady"])
+        #expect(log.console == [
+            "app onLaunch pages/index/index {\"a\":\"1\",\"b\":\"x y\"} launch",
+            "app onShow pages/index/index",
+            "index onLoad {\"a\":\"1\",\"b\":\"x y\"}",
+            "index onShow",
+            "index onReady",
+        ])
+        #expect(log.errors.isEmpty)
+    }
+
+    @Test func launchDetailCarriesOptionsAndQuery() throws {
+        let log = try runApp(["pages/index/index.js": "Page({})"], query: ["k": "v"])
+        let details = log.events.compactMap { e -> (String, String?)? in
+            if case let .lifecycle(_, hook, _, detail) = e { return (hook, detail) } else { return nil }
+        }
+        let onLaunch = try #require(details.first { $0.0 == "onLaunch" }?.1)
+        #expect(sameJSON(onLaunch, #"{"path":"pages/index/index","query":{"k":"v"},"scene":"launch","referrerInfo":{}}"#))
+        let onLoad = try #require(details.first { $0.0 == "onLoad" }?.1)
+        #expect(sameJSON(onLoad, #"{"k":"v"}"#))
+    }
+
+    @Test func hideThenShowCallsPageAndAppHooksInOrder() throws {
+        let log = try runApp([
+            "app.js": "App({ onHide() { console.log('app onHide') }, onShow() { console.log('app onShow') } })",
+            "pages/index/index.js": tracingPage("index"),
+        ], commands: [.hide, .hide, .show, .show])
+        // A second hide (or show) in a row changes nothing.
+        #expect(log.hooks == [
+            "app.onLaunch", "app.onShow", "pages/index/index.onLoad", "pages/index/index.onShow", "pages/index/index.onReady",
+            "pages/index/index.onHide", "app.onHide",
+            "app.onShow", "pages/index/index.onShow",
+        ])
+        #expect(Array(log.console.suffix(4)) == ["index onHide", "app onHide", "app onShow", "index onShow"])
+    }
+
+    @Test func getAppReturnsTheAppObjectWithGlobalData() throws {
+        let log = try runApp([
+            "app.js": "App({ globalData: { user: 'ann', n: 1 }, hello() { return 'hi ' + this.globalData.user } })",
+            "pages/index/index.js": """
+            const app = getApp();
+            Page({ onLoad() {
+              console.log('same ' + (app === getApp()));
+              console.log('data ' + JSON.stringify(getApp().globalData));
+              console.log('method ' + getApp().hello());
+              getApp().globalData.n += 1;
+              console.log('n ' + app.globalData.n);
+            } })
+            """,
+        ])
+        #expect(log.console == ["same true", "data {\"user\":\"ann\",\"n\":1}", "method hi ann", "n 2"])
+    }
+
+    @Test func appWithoutGlobalDataGetsAnEmptyOne() throws {
+        let log = try runApp([
+            "app.js": "App({})",
+            "pages/index/index.js": "Page({ onLoad() { console.log(JSON.stringify(getApp().globalData)) } })",
+        ])
+        #expect(log.console == ["{}"])
+    }
+
+    @Test func appMayBeRegisteredOnlyOnce() throws {
+        let log = try runApp([
+            "app.js": "App({ onLaunch() {} }); try { App({}) } catch (e) { console.log('second ' + e.message) }",
+        ])
+        #expect(log.logged("second ").count == 1)
+        #expect(log.hooks.first == "app.onLaunch")
+    }
+
+    @Test func pageCallOutsideAPageModuleThrows() throws {
+        let log = try runApp([
+            "app.js": "try { Page({}) } catch (e) { console.log('page ' + e.message) } App({})",
+        ])
+        #expect(log.logged("page ").count == 1)
+    }
+
+    @Test func getCurrentPagesListsTheStackBottomToTop() throws {
+        let log = try runApp([
+            "pages/a/a.js": "Page({ onReady() { mp.navigateTo({ url: '/pages/b/b?x=1&y=two' }) } })",
+            "pages/b/b.js": """
+            Page({ onLoad(q) {
+              const pages = getCurrentPages();
+              console.log('routes ' + pages.map(p => p.route).join(','));
+              console.log('top ' + (pages[pages.length - 1] === this));
+              console.log('route ' + this.route + ' options ' + JSON.stringify(this.options));
+              console.log('query is options ' + (JSON.stringify(q) === JSON.stringify(this.options)));
+              pages.pop();
+              console.log('copy ' + getCurrentPages().length);
+            } })
+            """,
+        ], pages: ["pages/a/a", "pages/b/b"])
+        #expect(log.console == [
+            "routes pages/a/a,pages/b/b",
+            "top true",
+            "route pages/b/b options {\"x\":\"1\",\"y\":\"two\"}",
+            "query is options true",
+            "copy 2",
+        ])
+    }
+
+    @Test func pageInstancesGetTheirOwnDataAndOptions() throws {
+        let log = try runApp([
+            "pages/index/index.js": """
+            Page({
+              data: { list: [1], nested: { n: 0 } },
+              config: { k: 1 },
+              onLoad() { if (getCurrentPages().length === 1) { this.data.list.push(2); this.data.nested.n = 5; this.config.k = 2; } },
+              onReady() { if (getCurrentPages().length === 1) mp.navigateTo({ url: 'index' }); else console.log(JSON.stringify(this.data) + ' ' + this.config.k) },
+            })
+            """,
+        ])
+        // The second instance starts from the definition's data, not the first instance's.
+        #expect(log.console == ["{\"list\":[1],\"nested\":{\"n\":0}} 1"])
+        #expect(log.errors.isEmpty)
+    }
+
+    @Test func callPageCallsAMethodWithAJSONArgumentOnThePage() throws {
+        let log = try runApp([
+            "pages/index/index.js": """
+            Page({
+              data: { n: 1 },
+              tap(e) { console.log('tap ' + (this === getCurrentPages()[0]) + ' ' + e.n + ' ' + e.s + ' ' + this.data.n + ' ' + this.route) },
+              methods: { fromMethods(e) { console.log('methods ' + JSON.stringify(e) + ' ' + (this === getCurrentPages()[0])) } },
+              noArg() { console.log('noArg ' + arguments.length) },
+            })
+            """,
+        ], commands: [
+            .callPage(route: nil, method: "tap", argumentJSON: #"{"n":3,"s":"x"}"#),
+            .callPage(route: "pages/index/index", method: "fromMethods", argumentJSON: "[1,2]"),
+            .callPage(route: nil, method: "noArg", argumentJSON: nil),
+        ])
+        #expect(log.console == ["tap true 3 x 1 pages/index/index", "methods [1,2] true", "noArg 0"])
+        #expect(log.errors.isEmpty)
+    }
+
+    @Test func callPageReportsUnknownMethodsPagesAndBadJSON() throws {
+        let log = try runApp([
+            "pages/index/index.js": "Page({ data: { x: 1 } })",
+        ], commands: [
+            .callPage(route: nil, method: "nope", argumentJSON: nil),
+            .callPage(route: nil, method: "data", argumentJSON: nil),
+            .callPage(route: "pages/other/other", method: "tap", argumentJSON: nil),
+            .callPage(route: nil, method: "tap", argumentJSON: "{not json"),
+        ])
+        let messages = log.errors(kind: "host").map(\.message)
+        #expect(messages.count == 4)
+        #expect(messages[0].contains("nope"))
+        #expect(messages[1].contains("data"))
+        #expect(messages[2].contains("pages/other/other"))
+        #expect(messages[3].contains("not valid JSON"))
+    }
+
+    @Test func callPageTargetsAPageBelowTheTopByRoute() throws {
+        let log = try runApp([
+            "pages/a/a.js": "Page({ onReady() { mp.navigateTo({ url: '/pages/b/b' }) }, who() { console.log('a ' + this.route) } })",
+            "pages/b/b.js": "Page({ who() { console.log('b ' + this.route) } })",
+        ], pages: ["pages/a/a", "pages/b/b"], commands: [
+            .callPage(route: nil, method: "who", argumentJSON: nil),
+            .callPage(route: "pages/a/a", method: "who", argumentJSON: nil),
+        ])
+        #expect(log.console == ["b pages/b/b", "a pages/a/a"])
+    }
+
+    @Test func pageDataRepliesWithRouteAndData() throws {
+        let log = try runApp([
+            "pages/index/index.js": "Page({ data: { n: 1, list: ['a'] }, onReady() { this.setData({ n: 2, 'list[1]': 'b' }) } })",
+        ], commands: [.pageData(route: nil), .pageData(route: "pages/index/index"), .pageData(route: "pages/nope/nope")])
+        let replies = log.replies
+        #expect(replies.count == 2)
+        for r in replies {
+            #expect(r.command == "data")
+            #expect(sameJSON(r.data, #"{"route":"pages/index/index","data":{"n":2,"list":["a","b"]}}"#))
+        }
+        #expect(log.errors(kind: "host").count == 1)
+    }
+
+    @Test func hostNavigateToAnUnknownPageCallsOnPageNotFound() throws {
+        let log = try runApp([
+            "app.js": "App({ onPageNotFound(res) { console.log('notFound ' + res.path + ' ' + res.query.x + ' ' + res.isEntryPage) } })",
+            "pages/index/index.js": "Page({})",
+        ], commands: [.navigate(url: "pages/missing/missing?x=1")])
+        #expect(log.console == ["notFound pages/missing/missing 1 false"])
+        #expect(log.hooks.last == "app.onPageNotFound")
+        #expect(log.errors.isEmpty)
+    }
+
+    @Test func hostNavigateToAnUnknownPageWithoutHandlerIsAnError() throws {
+        let log = try runApp(["pages/index/index.js": "Page({})"], commands: [.navigate(url: "pages/missing/missing")])
+        let errors = log.errors(kind: "host")
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("pages/missing/missing") == true)
+    }
+
+    @Test func hostNavigateResolvesFromThePackageRoot() throws {
+        // The host names pages by route; that must not be resolved relative to the top page.
+        let log = try runApp([
+            "pages/index/index.js": tracingPage("index"),
+            "pages/b/b.js": tracingPage("b"),
+        ], pages: ["pages/index/index", "pages/b/b"], commands: [.navigate(url: "pages/b/b?k=v"), .back, .navigate(url: "/pages/b/b")])
+        #expect(log.errors.isEmpty)
+        #expect(Array(log.console.dropFirst(3)) == [
+            "index onHide", "b onLoad {\"k\":\"v\"}", "b onShow", "b onReady",
+            "b onUnload", "index onShow",
+            "index onHide", "b onLoad {}", "b onShow", "b onReady",
+        ])
+    }
+
+    @Test func hostBackAtTheFirstPageIsAnError() throws {
+        let log = try runApp(["pages/index/index.js": "Page({})"], commands: [.back])
+        #expect(log.errors(kind: "host").first?.message.contains("first page") == true)
+    }
+
+    @Test func appWithoutAppCallStillRunsWithAWarning() throws {
+        let log = try runApp(["app.js": "// no App()", "pages/index/index.js": "Page({ onLoad() { console.log('loaded ' + typeof getApp()) } })"])
+        #expect(log.consoleLines.contains { $0.level == "warn" && $0.message.contains("App()") })
+        #expect(log.console.contains("loaded object"))
+    }
+}
