@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,19 +32,20 @@ let package = Package(
                 "MiniHostProtocol", "MiniHostRuntime",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
             name: "minihost",
             dependencies: [
-                "MiniHostCore",
+                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "minihost-bench",
             dependencies: [
-                "MiniHostCore",
+                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

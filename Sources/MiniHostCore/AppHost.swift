@@ -9,10 +9,18 @@ public final class AppHost: @unchecked Sendable {
     private let events: @Sendable (_ appId: String, RuntimeEvent) -> Void
     private let lock = NSLock()
     private var apps: [String: RunningApp] = [:]
+    /// The host side of the bridge (nil: apps get the runtime's own APIs only).
+    public let services: HostServices?
+    public let registry: HostAPIRegistry?
 
-    public init(events: @escaping @Sendable (_ appId: String, RuntimeEvent) -> Void) {
+    public init(services: HostServices? = nil, events: @escaping @Sendable (_ appId: String, RuntimeEvent) -> Void) {
+        self.services = services
+        self.registry = services.map { HostAPIRegistry.standard(services: $0) }
         self.events = events
     }
+
+    /// The API stubs a prepared VM for this host needs (for a ``VMPool``).
+    public var apiDescriptors: [APIDescriptor] { registry?.descriptors ?? [] }
 
     /// The sandbox configuration for a package (its code, pages and CPU limit).
     public static func sandboxConfig(for package: AppPackage) -> SandboxConfig {
@@ -29,7 +37,11 @@ public final class AppHost: @unchecked Sendable {
     public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: PreparedVM? = nil) throws -> RunningApp {
         let appId = package.manifest.appId
         let sink = events
-        let sandbox = try Sandbox(config: Self.sandboxConfig(for: package), prepared: prepared) { sink(appId, $0) }
+        var endpoint: AppBridge?
+        if let services, let registry {
+            endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services)
+        }
+        let sandbox = try Sandbox(config: Self.sandboxConfig(for: package), prepared: prepared, endpoint: endpoint) { sink(appId, $0) }
         let app = RunningApp(appId: appId, sandbox: sandbox)
         lock.withLock { apps[appId] = app }
         sandbox.launch(options) { ok in app.launched(ok) }

@@ -113,16 +113,16 @@ enum ManifestRules {
 // MARK: - JSON
 
 /// A parsed JSON value that keeps integers apart from other numbers and keeps member order.
-enum JSONValue: Equatable {
+enum ManifestJSON: Equatable {
     case null
     case bool(Bool)
     case int(Int)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([(key: String, value: JSONValue)])
+    case array([ManifestJSON])
+    case object([(key: String, value: ManifestJSON)])
 
-    static func == (a: JSONValue, b: JSONValue) -> Bool {
+    static func == (a: ManifestJSON, b: ManifestJSON) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
@@ -149,7 +149,7 @@ enum JSONValue: Equatable {
     }
 
     /// First member named `key` (duplicates are reported separately).
-    subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> ManifestJSON? {
         guard case let .object(members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
@@ -189,7 +189,7 @@ struct JSONParser {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
     }
 
-    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseDocument() throws(JSONSyntaxError) -> ManifestJSON {
         skipWhitespace()
         if pos >= bytes.count { throw error("the file is empty") }
         let value = try parseValue(depth: 0, path: "")
@@ -229,7 +229,7 @@ struct JSONParser {
         return "byte 0x\(String(b, radix: 16))"
     }
 
-    private mutating func parseValue(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+    private mutating func parseValue(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
         guard pos < bytes.count else { throw error("unexpected end of file, expected a value") }
         switch bytes[pos] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth, path: path)
@@ -251,11 +251,11 @@ struct JSONParser {
         pos += w.count
     }
 
-    private mutating func parseObject(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+    private mutating func parseObject(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
         if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
         if depth == 0 { rootOpenBrace = pos }
         pos += 1
-        var members: [(key: String, value: JSONValue)] = []
+        var members: [(key: String, value: ManifestJSON)] = []
         var seen = Set<String>()
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
@@ -299,10 +299,10 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseArray(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+    private mutating func parseArray(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
         if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
         pos += 1
-        var items: [JSONValue] = []
+        var items: [ManifestJSON] = []
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
             pos += 1
@@ -397,7 +397,7 @@ struct JSONParser {
         return s
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func parseNumber() throws(JSONSyntaxError) -> ManifestJSON {
         let start = pos
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
@@ -459,7 +459,7 @@ struct ManifestValidator {
             return nil
         }
         var parser = JSONParser(Array(data))
-        let root: JSONValue
+        let root: ManifestJSON
         do {
             root = try parser.parseDocument()
         } catch {
@@ -497,7 +497,7 @@ struct ManifestValidator {
 
     // MARK: fields
 
-    private mutating func requireString(_ value: JSONValue?, _ field: String, allowEmpty: Bool = false) -> String? {
+    private mutating func requireString(_ value: ManifestJSON?, _ field: String, allowEmpty: Bool = false) -> String? {
         guard let value else {
             problem(field, "is missing")
             return nil
@@ -513,7 +513,7 @@ struct ManifestValidator {
         return s
     }
 
-    private mutating func validateAppId(_ value: JSONValue?) -> String? {
+    private mutating func validateAppId(_ value: ManifestJSON?) -> String? {
         guard let s = requireString(value, "app_id") else { return nil }
         if s.utf8.count > ManifestRules.maxAppIdLength {
             problem("app_id", "is too long (\(s.utf8.count) characters; at most \(ManifestRules.maxAppIdLength))")
@@ -526,7 +526,7 @@ struct ManifestValidator {
         return s
     }
 
-    private mutating func validateName(_ value: JSONValue?) -> String? {
+    private mutating func validateName(_ value: ManifestJSON?) -> String? {
         guard let s = requireString(value, "name") else { return nil }
         if s.count > ManifestRules.maxNameLength {
             problem("name", "is too long (\(s.count) characters; at most \(ManifestRules.maxNameLength))")
@@ -539,7 +539,7 @@ struct ManifestValidator {
         return s
     }
 
-    private mutating func validateVersion(_ value: JSONValue?) -> ManifestVersion? {
+    private mutating func validateVersion(_ value: ManifestJSON?) -> ManifestVersion? {
         guard let value else { return nil }
         guard case .object = value else {
             problem("version", "must be an object like {\"code\": 1, \"name\": \"1.0.0\"} (got \(value.typeName))")
@@ -557,7 +557,7 @@ struct ManifestValidator {
         return ManifestVersion(code: code, name: name)
     }
 
-    private mutating func validatePages(_ value: JSONValue?) -> [String]? {
+    private mutating func validatePages(_ value: ManifestJSON?) -> [String]? {
         guard let value else {
             problem("pages", "is missing (list the page routes, e.g. [\"pages/index/index\"]; the first is the entry page)")
             return nil
@@ -616,7 +616,7 @@ struct ManifestValidator {
         return nil
     }
 
-    private mutating func validatePlatformVersion(_ value: JSONValue?) -> [String: Int]? {
+    private mutating func validatePlatformVersion(_ value: ManifestJSON?) -> [String: Int]? {
         guard let value else { return nil }
         guard case let .object(members) = value else {
             problem("platform_version", "must be an object like {\"min_code\": 1} (got \(value.typeName))")
@@ -634,7 +634,7 @@ struct ManifestValidator {
         var index: Int
     }
 
-    private mutating func validatePermissionList(_ value: JSONValue?, field: String) -> [CheckedRequest] {
+    private mutating func validatePermissionList(_ value: ManifestJSON?, field: String) -> [CheckedRequest] {
         guard let value else { return [] }
         guard case let .array(items) = value else {
             problem(field, "must be an array of {\"name\", \"reason\"} objects (got \(value.typeName))")
@@ -694,7 +694,7 @@ struct ManifestValidator {
         }
     }
 
-    private mutating func validateWindow(_ value: JSONValue?) -> [String: String]? {
+    private mutating func validateWindow(_ value: ManifestJSON?) -> [String: String]? {
         guard let value else { return nil }
         guard case let .object(members) = value else {
             problem("window", "must be an object (got \(value.typeName))")
@@ -707,7 +707,7 @@ struct ManifestValidator {
         return out
     }
 
-    private mutating func validatePackage(_ value: JSONValue?) -> String? {
+    private mutating func validatePackage(_ value: ManifestJSON?) -> String? {
         guard let value else { return nil }
         guard let s = requireString(value, "package") else { return nil }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
@@ -721,7 +721,7 @@ struct ManifestValidator {
         return s
     }
 
-    private mutating func validateDigest(_ value: JSONValue?) -> String? {
+    private mutating func validateDigest(_ value: ManifestJSON?) -> String? {
         guard let value else { return nil }
         guard case let .string(s) = value else {
             problem("digest", "must be a string like \"sha256:<64 lowercase hex digits>\" (got \(value.typeName))")
@@ -734,7 +734,7 @@ struct ManifestValidator {
         return s
     }
 
-    private mutating func validateMerchant(_ value: JSONValue?) -> Merchant? {
+    private mutating func validateMerchant(_ value: ManifestJSON?) -> Merchant? {
         guard let value else { return nil }
         guard case .object = value else {
             problem("merchant", "must be an object like {\"id\": \"m-123\", \"name\": \"Coffee Shop\"} (got \(value.typeName))")
@@ -746,7 +746,7 @@ struct ManifestValidator {
         return Merchant(id: id, name: name)
     }
 
-    private mutating func validateLimits(_ value: JSONValue?) -> AppLimits {
+    private mutating func validateLimits(_ value: ManifestJSON?) -> AppLimits {
         var limits = AppLimits.default
         guard let value else { return limits }
         guard case let .object(members) = value else {

@@ -1,4 +1,7 @@
 import CJavaScriptCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One JavaScript virtual machine: a JSC context group with its own heap and its own watchdog.
 ///
@@ -9,8 +12,18 @@ public final class JSVirtualMachine: @unchecked Sendable {
     private var watchdog: Watchdog?
 
     public init() {
+        _ = Self.engineOptions
         group = JSContextGroupCreate()
     }
+
+    /// JavaScriptCore options, set once before the first VM of the process exists (it reads
+    /// them at start-up; changing them later crashed). With several VMs running JIT-compiled
+    /// loops at once, signal-based traps sometimes never stopped a runaway loop here (seen in the
+    /// runtime test suite: three VMs spinning past their limit for minutes); polling traps check
+    /// at every loop back-edge, so the watchdog always lands.
+    static let engineOptions: Void = {
+        setenv("JSC_usePollingTraps", "true", 1)
+    }()
 
     deinit {
         if watchdog != nil { JSContextGroupClearExecutionTimeLimit(group) }

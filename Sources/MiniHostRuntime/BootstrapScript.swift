@@ -47,7 +47,7 @@ function describe(e) {
       stack: typeof stack === 'string' ? stack : undefined,
     };
   }
-  return { name: undefined, message: typeof e === 'symbol' ? 'Symbol()' : StringCtor(e), stack: undefined };
+  return { name: undefined, message: StringCtor(e), stack: undefined };
 }
 function errorText(d) {
   const head = d.name ? d.name + ': ' + d.message : d.message;
@@ -64,11 +64,11 @@ function inspect(v, depth, seen) {
     case 'number': return ObjectIs(v, -0) ? '-0' : StringCtor(v);
     case 'bigint': return StringCtor(v) + 'n';
     case 'boolean': case 'undefined': return StringCtor(v);
-    case 'symbol': { const d = own(v, 'description'); return 'Symbol(' + (d === undefined ? '' : d) + ')'; }
+    case 'symbol': return StringCtor(v);
     case 'function': {
       const n = own(v, 'name');
       const isClass = (() => { try { return /^class[\s{]/.test(call(FunctionToString, v)); } catch (e) { return false; } })();
-      return '[' + (isClass ? 'class' : 'Function') + (n ? ': ' + n : ' (anonymous)') + ']';
+      return isClass ? '[class ' + (n || '(anonymous)') + ']' : '[Function' + (n ? ': ' + n : ' (anonymous)') + ']';
     }
   }
   if (v === null) return 'null';
@@ -261,13 +261,14 @@ function makeRequire(from) {
 }
 
 // ---------------------------------------------------------------- call convention (runtime-local APIs)
-function settle(api, options, run) {
-  const hasCallbacks = options !== null && typeof options === 'object' &&
-    (typeof options.success === 'function' || typeof options.fail === 'function' || typeof options.complete === 'function');
+// `callbacks` holds the success/fail/complete functions found in the options (or null): with any
+// of them the callbacks are called (complete last) and the call returns undefined; otherwise the
+// call returns a Promise.
+function settle(api, callbacks, run) {
   const ok = (result) => ObjectAssign({ errMsg: api + ':ok' }, result || {});
   const fail = (reason, code) => ({ errMsg: api + ':fail ' + reason, errCode: code });
-  if (hasCallbacks) {
-    const success = options.success, failCb = options.fail, complete = options.complete;
+  if (callbacks) {
+    const success = callbacks.success, failCb = callbacks.fail, complete = callbacks.complete;
     run((r) => {
       const res = ok(r);
       if (typeof success === 'function') guarded(api + '.success', success, undefined, [res]);
@@ -281,7 +282,128 @@ function settle(api, options, run) {
   }
   return new PromiseCtor((resolve, reject) => run((r) => resolve(ok(r)), (reason, code) => reject(fail(reason, code))));
 }
-const ERR_INVALID = 1001, ERR_NOT_FOUND = 1007, ERR_LIMIT = 1005;
+
+// ---------------------------------------------------------------- arguments cross once, as data
+// The copy reads every property once (a getter runs at most once), never calls toString/valueOf/
+// toJSON, drops functions and symbols, rejects cycles and BigInts, and caps depth, size and
+// string length. The host validates the copy; app values never reach host code.
+const MAX_DEPTH = 64, MAX_SIZE = 2 * 1024 * 1024, MAX_STRING = 1024 * 1024, MAX_ITEMS = 100000;
+const DateGetTime = Date.prototype.getTime, DateToISO = Date.prototype.toISOString;
+const ObjectProto = Object.prototype;
+function isDate(v) { try { call(DateGetTime, v); return true; } catch (e) { return false; } }
+function pathOf(path, key) {
+  if (typeof key === 'number') return path + '[' + key + ']';
+  return path ? path + '.' + key : key;
+}
+function copyValue(v, path, st, depth) {
+  if (st.error) return undefined;
+  switch (typeof v) {
+    case 'string':
+      if (v.length > MAX_STRING) { st.error = (path || 'the argument') + ' is a string of ' + v.length + ' characters; at most ' + MAX_STRING + ' may cross the bridge'; return undefined; }
+      st.size += v.length + 2;
+      if (st.size > MAX_SIZE) { st.error = 'the arguments are larger than ' + (MAX_SIZE / 1048576) + ' MB'; return undefined; }
+      return v;
+    case 'number': st.size += 8; return NumberCtor.isFinite(v) ? v : null;
+    case 'boolean': st.size += 5; return v;
+    case 'undefined': case 'function': case 'symbol': return undefined;
+    case 'bigint': st.error = (path || 'the argument') + ' is a BigInt, which cannot cross the bridge'; return undefined;
+  }
+  if (v === null) { st.size += 4; return null; }
+  if (depth >= MAX_DEPTH) { st.error = (path || 'the argument') + ' is nested deeper than ' + MAX_DEPTH + ' levels'; return undefined; }
+  if (st.seen.indexOf(v) >= 0) { st.error = (path || 'the argument') + ' refers back to an object that contains it (a cycle)'; return undefined; }
+  if (isDate(v)) { try { return call(DateToISO, v); } catch (e) { return null; } }
+  st.seen.push(v);
+  try {
+    if (ArrayIsArray(v)) {
+      const n = v.length;
+      if (!(n <= MAX_ITEMS)) { st.error = (path || 'the argument') + ' has ' + n + ' items; at most ' + MAX_ITEMS + ' may cross the bridge'; return undefined; }
+      const out = [];
+      for (let i = 0; i < n && !st.error; i++) {
+        let item;
+        try { item = v[i]; } catch (e) { const d = describe(e); st.error = 'reading ' + pathOf(path, i) + ' threw ' + (d.name ? d.name + ': ' : '') + d.message; break; }
+        const c = copyValue(item, pathOf(path, i), st, depth + 1);
+        out.push(c === undefined ? null : c);
+      }
+      st.size += 2 + n;
+      return out;
+    }
+    const keys = ObjectKeys(v);
+    if (keys.length > MAX_ITEMS) { st.error = (path || 'the argument') + ' has more than ' + MAX_ITEMS + ' keys'; return undefined; }
+    const out = {};
+    for (const k of keys) {
+      if (st.error) break;
+      let item;
+      try { item = v[k]; } catch (e) { const d = describe(e); st.error = 'reading ' + pathOf(path, k) + ' threw ' + (d.name ? d.name + ': ' : '') + d.message; break; }
+      if (depth === 0 && st.callbacks !== null && (k === 'success' || k === 'fail' || k === 'complete')) {
+        if (typeof item === 'function') { st.callbacks[k] = item; st.hasCallbacks = true; }
+        continue;
+      }
+      const c = copyValue(item, pathOf(path, k), st, depth + 1);
+      if (c !== undefined) { ObjectDefine(out, k, { value: c, writable: true, enumerable: true, configurable: true }); st.size += k.length + 4; }
+    }
+    return out;
+  } catch (e) {
+    if (!st.error) { const d = describe(e); st.error = 'reading ' + (path || 'the argument') + ' threw ' + (d.name ? d.name + ': ' : '') + d.message; }
+    return undefined;
+  } finally {
+    st.seen.pop();
+  }
+}
+// Copies an async API's options object; collects its callbacks even when the copy fails.
+function copyOptions(options) {
+  const st = { size: 0, seen: [], error: null, callbacks: {}, hasCallbacks: false };
+  if (options === undefined) return { value: {}, error: null, callbacks: null };
+  if (options === null || typeof options !== 'object' || ArrayIsArray(options))
+    return { value: undefined, error: 'invalid argument: the options must be an object', callbacks: null };
+  const value = copyValue(options, '', st, 0);
+  return { value, error: st.error ? 'invalid argument: ' + st.error : null, callbacks: st.hasCallbacks ? st.callbacks : null };
+}
+function copyPositional(args) {
+  const st = { size: 0, seen: [], error: null, callbacks: null, hasCallbacks: false };
+  const value = copyValue(args, '', st, 0);
+  return { value, error: st.error ? 'invalid argument: ' + st.error : null };
+}
+function argError(api, reason) {
+  const e = new ErrorCtor(api + ':fail ' + reason);
+  e.errMsg = api + ':fail ' + reason;
+  e.errCode = ERR_INVALID;
+  return e;
+}
+
+// ---------------------------------------------------------------- host API stubs
+const pendingCalls = new MapCtor();
+let nextCallId = 1;
+function asyncStub(api) {
+  return function (options) {
+    const c = copyOptions(options);
+    return settle(api, c.callbacks, (ok, fail) => {
+      if (c.error) { PromiseResolve().then(() => fail(c.error, ERR_INVALID)); return; }
+      const id = nextCallId++;
+      pendingCalls.set(id, { ok, fail });
+      native.callAsync(api, c.value, id);
+    });
+  };
+}
+function syncStub(api) {
+  return function (...args) {
+    const c = copyPositional(args);
+    if (c.error) throw argError(api, c.error);
+    const r = native.callSync(api, c.value);
+    if (r[0] === true) return r[1];
+    const e = new ErrorCtor(api + ':fail ' + r[2]);
+    e.errMsg = api + ':fail ' + r[2];
+    e.errCode = r[1];
+    throw e;
+  };
+}
+// A reply from the host: settle the pending call (callbacks run in this task).
+function settleCall(id, okFlag, payload, code, reason) {
+  const p = pendingCalls.get(id);
+  if (!p) return;
+  pendingCalls.delete(id);
+  if (okFlag) p.ok(payload); else p.fail(reason, code);
+}
+const ERR_INVALID = 1001, ERR_NOT_FOUND = 1007, ERR_LIMIT = 1005, ERR_HOST = 1009;
 
 // ---------------------------------------------------------------- pages and navigation
 const pageDefs = new MapCtor();
@@ -311,7 +433,7 @@ function parsePath(path) {
   while ((m = re.exec(path)) !== null) {
     const between = path.slice(last, m.index);
     if (m[1] !== undefined) {
-      if (expectDot ? between !== '.' : between !== '') throw new ErrorCtor('invalid data path "' + path + '"');
+      if ((expectDot ? between !== '.' : between !== '') || m[1] === '__proto__') throw new ErrorCtor('invalid data path "' + path + '"');
       segs.push(m[1]);
     } else {
       if (between !== '') throw new ErrorCtor('invalid data path "' + path + '"');
@@ -324,13 +446,13 @@ function parsePath(path) {
   if (last !== path.length || !segs.length) throw new ErrorCtor('invalid data path "' + path + '"');
   return segs;
 }
-function clone(v) { return v === undefined ? undefined : JSONParse(JSONStringify(v)); }
+function clone(v) { const s = JSONStringify(v); return s === undefined ? undefined : JSONParse(s); }
 function setData(page, changes, callback) {
   if (changes === null || typeof changes !== 'object' || ArrayIsArray(changes)) throw new TypeErrorCtor('setData() needs an object of data paths and values');
-  const keys = ObjectKeys(changes), applied = {};
-  for (const key of keys) {
-    const segs = parsePath(key);
-    const value = clone(changes[key]);
+  // Every path is checked (and every value copied) before anything changes.
+  const keys = ObjectKeys(changes), applied = {}, paths = keys.map(parsePath), values = keys.map((k) => clone(changes[k]));
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k], segs = paths[k], value = values[k];
     let obj = page.data;
     for (let i = 0; i < segs.length - 1; i++) {
       const s = segs[i];
@@ -410,13 +532,20 @@ function openPage(route, query) {
 function unload(page) { hook('page', 'onUnload', page, undefined, page.route); }
 function top() { return stack[stack.length - 1]; }
 
-function navigate(kind, url, fail) {
-  const from = top() ? top().route : '';
+// `from`: the route relative URLs resolve against (default: the top page's).
+function navigate(kind, url, fail, from) {
+  if (from === undefined) from = top() ? top().route : '';
   const u = parseURL(url, from);
   if (u.error) return fail('invalid argument: ' + u.error, ERR_INVALID);
   if (!u.route || pageRoutes.indexOf(u.route) < 0) return fail('page "' + (u.route || url) + '" is not found', ERR_NOT_FOUND);
+  if (kind === 'navigateTo' && stack.length >= 10) return fail('webview count limit exceed (at most 10 pages)', ERR_LIMIT);
+  // Load the page's module before any hook runs: if it fails, the stack stays as it was.
+  try { definition(u.route); } catch (e) {
+    const d = describe(e);
+    reportError('module', e);
+    return fail('page "' + u.route + '" failed to load: ' + (d.name ? d.name + ': ' : '') + d.message, ERR_HOST);
+  }
   if (kind === 'navigateTo') {
-    if (stack.length >= 10) return fail('webview count limit exceed (at most 10 pages)', ERR_LIMIT);
     if (top()) hook('page', 'onHide', top(), undefined, top().route);
     openPage(u.route, u.query);
   } else if (kind === 'redirectTo') {
@@ -440,16 +569,15 @@ function back(delta, fail) {
 }
 function navApi(kind) {
   return function (options) {
-    if (options !== undefined && (options === null || typeof options !== 'object'))
-      return settle(kind, undefined, (ok, fail) => fail('invalid argument: options must be an object', ERR_INVALID));
-    const o = options || {};
-    const url = o.url, delta = o.delta;
-    return settle(kind, o, (ok, fail) => {
+    const c = copyOptions(options);
+    const o = c.value || {};
+    return settle(kind, c.callbacks, (ok, fail) => {
       // Navigation happens in a task of its own, after the calling code has returned (as in WeChat).
       native.post(() => {
+        if (c.error) return fail(c.error, ERR_INVALID);
         let failed = false;
-        const f = (r, c) => { failed = true; fail(r, c); };
-        if (kind === 'navigateBack') back(delta, f); else navigate(kind, url, f);
+        const f = (r, code) => { failed = true; fail(r, code); };
+        if (kind === 'navigateBack') back(o.delta, f); else navigate(kind, o.url, f);
         if (!failed) ok({});
       });
     });
@@ -462,10 +590,12 @@ mp.navigateTo = navApi('navigateTo');
 mp.redirectTo = navApi('redirectTo');
 mp.reLaunch = navApi('reLaunch');
 mp.navigateBack = navApi('navigateBack');
+for (const d of native.apis) mp[d[0]] = d[1] === 'sync' ? syncStub(d[0]) : asyncStub(d[0]);
 mp.canIUse = function canIUse(name) {
   if (typeof name !== 'string' || name === '') return false;
   const first = name.split('.')[0];
-  return typeof mp[first] === 'function';
+  const d = ObjectGetDesc(mp, first);  // own APIs only, not Object.prototype's toString & co.
+  return d !== undefined && typeof d.value === 'function';
 };
 
 // ---------------------------------------------------------------- globals, allowlist, freezing
@@ -521,7 +651,7 @@ function freeze(o) {
   frozen.add(o);
   ObjectFreeze(o);
   const p = own(o, 'prototype');
-  if (p !== null && typeof p === 'object') freeze(p);
+  if (p !== null && (typeof p === 'object' || typeof p === 'function')) freeze(p);  // Function.prototype is a function
 }
 for (const name of native.frozenGlobals) if (typeof G[name] !== 'undefined') freeze(G[name]);
 const hidden = [
@@ -560,6 +690,7 @@ return ObjectFreeze({
     return true;
   },
   fire: fireTimer,
+  settleCall,
   run(fn) { guarded('task', fn, undefined, []); },
   hide() {
     if (!appShown) return;
@@ -581,7 +712,7 @@ return ObjectFreeze({
       return null;
     }
     let err = null;
-    navigate('navigateTo', url, (r) => { err = r; });
+    navigate('navigateTo', url, (r) => { err = r; }, '');  // the host names pages from the package root
     return err;
   },
   back() { let err = null; back(1, (r) => { err = r; }); return err; },
@@ -589,7 +720,7 @@ return ObjectFreeze({
     let page = null;
     for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route) { page = stack[i]; break; }
     if (!page) return 'no page "' + route + '" in the page stack';
-    const fn = page[method];
+    const desc = ObjectGetDesc(page, method), fn = desc && desc.value;  // the page's own methods only
     if (typeof fn !== 'function') return 'page ' + page.route + ' has no method "' + method + '"';
     const arg = argJSON === undefined || argJSON === null ? undefined : JSONParse(argJSON);
     guarded(method, fn, page, arg === undefined ? [] : [arg]);
@@ -608,7 +739,8 @@ return ObjectFreeze({
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
     stack.length = 0; nextTimerId = 1;
   },
-  notifyError(message) { notifyApp(message); },
+  // A terminated task never ran its `finally` blocks: clear the re-entry guard first.
+  notifyError(message) { inErrorHook = false; notifyApp(message); },
   onRejection,
   describeError(e) { const d = describe(e); return JSONStringify(d); },
 });

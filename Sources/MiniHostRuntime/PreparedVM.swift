@@ -1,6 +1,7 @@
 import CJavaScriptCore
 import Foundation
 import MiniHostEngine
+import MiniHostProtocol
 
 /// A VM with the runtime installed and the sandbox switches set (eval off, globals reduced,
 /// intrinsics frozen), not yet bound to an app. Making one is most of an app's start-up cost, so
@@ -21,12 +22,13 @@ public final class PreparedVM: @unchecked Sendable {
     func bind(to sandbox: Sandbox) { target.sandbox = sandbox }
 
     /// Creates a VM and installs the runtime in it.
-    public static func make() throws -> PreparedVM {
+    /// `apis` are the host APIs to make stubs for (they are part of the frozen `mp` object).
+    public static func make(apis: [APIDescriptor] = []) throws -> PreparedVM {
         let vm = JSVirtualMachine()
         let context = JSContext(vm: vm)
         context.setEvalEnabled(false, message: "Code generation from strings is disabled in mini-programs (eval, new Function)")
         let target = NativeTarget()
-        let natives = try target.makeNatives(in: context)
+        let natives = try target.makeNatives(in: context, apis: apis)
         let installer = try context.evaluate(BootstrapScript.source, sourceURL: BootstrapScript.sourceURL)
         guard let installFn = installer.object else { throw JSError(message: "the runtime script did not evaluate to a function") }
         let dispatcherValue = try context.call(installFn, [natives.value])
@@ -63,7 +65,7 @@ final class NativeTarget: @unchecked Sendable {
     /// Modules served while a prepared VM warms up (no sandbox is bound then).
     var warmUpFiles: [String: String]?
 
-    func makeNatives(in context: JSContext) throws(JSError) -> JSObject {
+    func makeNatives(in context: JSContext, apis: [APIDescriptor]) throws(JSError) -> JSObject {
         let natives = context.makeObject()
         func str(_ v: JSValue) -> String { v.string ?? "" }
         func optStr(_ v: JSValue) -> String? { v.string }
@@ -106,6 +108,16 @@ final class NativeTarget: @unchecked Sendable {
             guard let sandbox = self?.sandbox else { throw JSError(message: "the app has stopped") }
             return try sandbox.nativeLoad(ctx, base: str(args[0]), from: str(args[1]), spec: str(args[2]))
         }.value)
+        try natives.set("callSync", context.makeNativeFunction(name: "callSync") { [weak self] ctx, _, args in
+            guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
+            return sandbox.nativeCallSync(str(args[0]), args[1])
+        }.value)
+        try natives.set("callAsync", context.makeNativeFunction(name: "callAsync") { [weak self] ctx, _, args in
+            self?.sandbox?.nativeCallAsync(str(args[0]), args[1], args[2].number ?? 0)
+            return JSValueMakeUndefined(ctx)
+        }.value)
+        let apiPairs = try apis.map { d throws(JSError) in try context.makeArray([context.string(d.name), context.string(d.kind.rawValue)]).value }
+        try natives.set("apis", context.makeArray(apiPairs).value)
         try natives.set("allowedGlobals", context.makeArray(GlobalAllowlist.builtins.map { context.string($0) }).value)
         try natives.set("frozenGlobals", context.makeArray(GlobalAllowlist.frozen.map { context.string($0) }).value)
         return natives

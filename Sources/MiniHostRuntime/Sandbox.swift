@@ -25,11 +25,15 @@ public final class Sandbox: @unchecked Sendable {
 
     /// Creates the app's VM and installs the runtime. `prepared` (from ``PreparedVM/make()``)
     /// skips that work when a VM was made ahead of time.
-    public init(config: SandboxConfig, prepared: PreparedVM? = nil, events: @escaping @Sendable (RuntimeEvent) -> Void) throws {
+    /// The app's channel to the host (nil: no host APIs beyond the runtime's own).
+    private let endpoint: BridgeEndpoint?
+
+    public init(config: SandboxConfig, prepared: PreparedVM? = nil, endpoint: BridgeEndpoint? = nil, events: @escaping @Sendable (RuntimeEvent) -> Void) throws {
         self.config = config
         self.emit = events
+        self.endpoint = endpoint
         self.queue = EventLoopPool.makeAppQueue(label: "minihost.app.\(config.appId)")
-        let vm = try prepared ?? PreparedVM.make()
+        let vm = try prepared ?? PreparedVM.make(apis: endpoint?.apis ?? [])
         self.prepared = vm
         self.context = vm.context
         self.dispatcher = vm.dispatcher
@@ -100,7 +104,14 @@ public final class Sandbox: @unchecked Sendable {
         do {
             let fn = try obj.get(name)
             guard let f = fn.object else { return nil }
-            return try context.call(f, this: obj, args)
+            let result = try context.call(f, this: obj, args)
+            if context.vm.wasTerminated {
+                // Terminated in the microtasks drained after the call: the call itself returned,
+                // and JSC would throw the termination at the next entry (swallowing that task).
+                _ = try? context.evaluate("0", sourceURL: BootstrapScript.sourceURL)
+                report(.terminated)
+            }
+            return result
         } catch {
             report(error)
             return nil
@@ -202,6 +213,56 @@ public final class Sandbox: @unchecked Sendable {
         }
     }
 
+    // MARK: Bridge calls
+
+    /// A `*Sync` API call: answered now, as `[true, result]` or `[false, errCode, reason]`.
+    func nativeCallSync(_ api: String, _ arguments: JSValue) -> JSValueRef {
+        guard let context else { return JSValueMakeUndefined(arguments.ctx) }
+        let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
+        let reply = endpoint?.callSync(call) ?? BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(api)")))
+        let parts: [JSValue]
+        switch reply.result {
+        case let .success(value): parts = [context.boolean(true), BridgeConversion.jsValue(value, in: context)]
+        case let .failure(error): parts = [context.boolean(false), context.number(Double(error.code.rawValue)), context.string(error.reason)]
+        }
+        return (try? context.makeArray(parts).ref) ?? JSValueMakeUndefined(arguments.ctx)
+    }
+
+    /// An async API call: the reply comes back as a task of the app, which settles the call.
+    func nativeCallAsync(_ api: String, _ arguments: JSValue, _ jsId: Double) {
+        let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
+        guard let endpoint else {
+            deliver(jsId, BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(api)"))))
+            return
+        }
+        activity.taskQueued()  // an answer is owed: the app is not idle until it arrives
+        endpoint.callAsync(call) { [weak self] reply in
+            guard let self else { return }
+            self.deliver(jsId, reply)
+            self.activity.taskDone()
+        }
+    }
+
+    private func deliver(_ jsId: Double, _ reply: BridgeReply) {
+        enqueue { sandbox in
+            guard let context = sandbox.context else { return }
+            var args: [JSValue] = [context.number(jsId)]
+            switch reply.result {
+            case let .success(value):
+                args += [context.boolean(true), BridgeConversion.jsValue(value, in: context)]
+            case let .failure(error):
+                args += [context.boolean(false), context.null, context.number(Double(error.code.rawValue)), context.string(error.reason)]
+            }
+            sandbox.callDispatcher("settleCall", args)
+        }
+    }
+
+    private var callCounter: UInt64 = 0
+    private func nextCallId() -> UInt64 {
+        callCounter &+= 1
+        return callCounter
+    }
+
     /// Resolves and compiles a module: `base` is the normalized package path the JS side computed.
     func nativeLoad(_ ctx: JSContextRef, base: String, from: String, spec: String) throws -> JSValueRef {
         guard let context else { throw JSError(message: "the app has stopped") }
@@ -222,9 +283,29 @@ public final class Sandbox: @unchecked Sendable {
             value = parsed
         } else {
             kind = "js"
-            value = try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: url).value
+            do {
+                value = try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: url).value
+            } catch {
+                if error.isTermination { throw error }
+                throw compileError(error, ctx: ctx, source: source, url: url)
+            }
         }
         let result = try context.makeArray([context.string(path), context.string(kind), value])
         return result.ref
+    }
+
+    /// A module that does not compile: JSC's SyntaxError carries its line but no stack, so the
+    /// message gets the module's virtual URL and line (`… (miniapp://<app>/<path>:<line>)`).
+    private func compileError(_ error: JSError, ctx: JSContextRef, source: String, url: String) -> Error {
+        var exception: JSValueRef?
+        let wrapped = "(function (require, module, exports) {" + source + "\n})"  // as compileFunction wraps it
+        let valid = JSStringHandle.with(wrapped) { src in
+            JSStringHandle.with(url) { u in JSCheckScriptSyntax(ctx, src, u, 1, &exception) }
+        }
+        guard !valid, let exception, let obj = JSValue(exception, in: ctx).object else { return error }
+        let line = (try? obj.get("line"))?.number.map { ":\(Int($0))" } ?? ""
+        let message = "\(error.message) (\(url)\(line))"
+        if let context { try? obj.set("message", context.string(message)) }
+        return JSThrow(JSValue(exception, in: ctx))
     }
 }

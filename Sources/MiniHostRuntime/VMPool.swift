@@ -1,18 +1,21 @@
 import Dispatch
 import Foundation
+import MiniHostProtocol
 
 /// A warm pool: VMs with the runtime installed, prepared ahead of launch on a background queue,
 /// so that launching an app costs little more than evaluating the app's own code. Each VM is
 /// handed out once (apps never share a VM) and the pool refills itself up to `size`.
 public final class VMPool: @unchecked Sendable {
     public let size: Int
+    public let apis: [APIDescriptor]
     private let lock = NSLock()
     private var ready: [PreparedVM] = []
     private var filling = false
     private let queue = DispatchQueue(label: "minihost.vmpool", qos: .utility)
 
-    public init(size: Int) {
+    public init(size: Int, apis: [APIDescriptor] = []) {
         self.size = max(0, size)
+        self.apis = apis
         refill()
     }
 
@@ -47,7 +50,7 @@ public final class VMPool: @unchecked Sendable {
         queue.async { [self] in
             while true {
                 let need = lock.withLock { ready.count < size }
-                guard need, let vm = try? PreparedVM.make() else { break }
+                guard need, let vm = try? PreparedVM.make(apis: apis) else { break }
                 lock.withLock { ready.append(vm) }
             }
             lock.withLock { filling = false }

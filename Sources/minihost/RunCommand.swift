@@ -32,6 +32,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The launch query of the entry page, as a query string (a=1&b=2).")
     var query: String?
 
+    @Option(name: .customLong("grant"), help: "Grant a permission without asking (repeatable): location, payment, chat.send, …")
+    var grants: [String] = []
+
+    @Option(name: .customLong("deny"), help: "Deny a permission without asking (repeatable).")
+    var denials: [String] = []
+
+    @Option(help: "A consent policy file: {\"location\": \"allow\", \"payment\": \"deny\", \"chat.send\": \"ask\"}.")
+    var policy: String?
+
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
@@ -47,11 +56,22 @@ struct RunCommand: ParsableCommand {
         if Set(packages.map(\.manifest.appId)).count != packages.count {
             throw reportBadTarget(PackageError(path: "", message: "the same app is named twice"))
         }
-        do { try DataDirectory.ensure(DataDirectory.resolve(dataDir)) } catch { throw reportBadTarget(error) }
+        let interactive = script == nil && isatty(STDIN_FILENO) == 1
+        let broker = PromptBroker()
+        let services: HostServices
+        do {
+            let dir = DataDirectory.resolve(dataDir)
+            try DataDirectory.ensure(dir)
+            let prompter = try ConsentOptions(grant: grants, deny: denials, policy: policy).makePrompter(interactiveConsole: interactive, broker: broker)
+            services = try HostServices(dataDirectory: dir, prompter: prompter)
+        } catch {
+            throw reportBadTarget(error)
+        }
+        defer { services.flush() }
 
         let printer = EventPrinter(json: json)
         printer.showAppId = packages.count > 1
-        let host = AppHost { appId, event in printer.print(appId, event) }
+        let host = AppHost(services: services) { appId, event in printer.print(appId, event) }
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         func remaining() -> Double? { deadline.map { max(0, $0.timeIntervalSinceNow) } }
 
@@ -86,13 +106,17 @@ struct RunCommand: ParsableCommand {
             }
             lines = LineSource(lines: text.components(separatedBy: .newlines))
         } else {
-            lines = LineSource(interactive: isatty(STDIN_FILENO) == 1)
+            lines = LineSource(interactive: interactive)
         }
 
         var timedOut = false
         var lineNumber = 0
         var scriptFailed = false
-        loop: while let line = lines.next() {
+        loop: while true {
+            let next = lines.next()
+            // While a consent prompt is open, the typed line answers it.
+            if lines.interactive, broker.offer(next) { continue }
+            guard let line = next else { break }
             lineNumber += 1
             if let r = remaining(), r <= 0 { timedOut = true; break }
             var target = apps[0]
@@ -128,7 +152,7 @@ struct RunCommand: ParsableCommand {
                 Thread.sleep(forTimeInterval: seconds)
             case let .host(hostCommand):
                 target.perform(hostCommand)
-                if !target.waitUntilDrained(timeout: remaining()) { timedOut = true; break loop }
+                if !waitForCommand(target, broker: lines.interactive ? broker : nil, deadline: deadline) { timedOut = true; break loop }
             }
         }
         if !timedOut && !scriptFailed && !lines.interactive {
@@ -144,6 +168,17 @@ struct RunCommand: ParsableCommand {
             }
         }
         if scriptFailed { throw ExitCode(2) }
+    }
+
+    /// Waits until the command's tasks have run. At an interactive console it stops waiting when a
+    /// consent prompt opens, so that the next typed line can answer it.
+    func waitForCommand(_ app: RunningApp, broker: PromptBroker?, deadline: Date?) -> Bool {
+        while true {
+            let slice = deadline.map { min(0.05, max(0, $0.timeIntervalSinceNow)) } ?? 0.05
+            if app.waitUntilDrained(timeout: slice) { return true }
+            if let broker, broker.isWaiting { return true }
+            if let deadline, deadline.timeIntervalSinceNow <= 0 { return false }
+        }
     }
 
     static func parseQuery(_ text: String) -> [String: String] {

@@ -123,3 +123,52 @@ struct TempApp {
 func tempDataDir() -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("minihost-data-\(UUID().uuidString)").path
 }
+
+/// A `minihost run` kept open: send console lines one at a time and wait for output.
+final class CLISession: @unchecked Sendable {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var text = ""
+
+    init(_ args: [String]) throws {
+        process.executableURL = CLI.binary
+        process.arguments = args
+        process.currentDirectoryURL = CLI.packageRoot
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.text += String(decoding: data, as: UTF8.self) }
+        }
+        try process.run()
+    }
+
+    func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+    var stdout: String { lock.withLock { text } }
+
+    /// Waits until the output so far satisfies `predicate` (false after `timeout` seconds).
+    func waitFor(timeout: Double = 20, _ predicate: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if predicate(stdout) { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return false
+    }
+
+    /// Closes stdin (ending the script) and waits for the exit.
+    func finish(timeout: Double = 30) -> (status: Int32, stdout: String) {
+        try? input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        return (process.terminationStatus, stdout)
+    }
+}

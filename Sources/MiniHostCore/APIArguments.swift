@@ -1,0 +1,74 @@
+import MiniHostProtocol
+
+/// Reads and checks one call's arguments against the API's schema; every failure names the field
+/// and what was expected (`key must be a non-empty string of at most 128 characters`).
+public struct APIArguments: Sendable {
+    public let api: String
+    public let value: [String: JSONValue]
+
+    public init(api: String, value: [String: JSONValue]) {
+        self.api = api
+        self.value = value
+    }
+
+    public func has(_ field: String) -> Bool { value[field] != nil && value[field] != .null }
+
+    /// A string field. `required` fields must be present; empty strings fail when `nonEmpty`.
+    public func string(_ field: String, required: Bool = true, nonEmpty: Bool = true, maxLength: Int) throws(BridgeError) -> String? {
+        let expected = "\(field) must be a\(nonEmpty ? " non-empty" : "") string of at most \(maxLength) characters"
+        guard let v = value[field], v != .null else {
+            if required { throw .invalid("\(expected) (it is missing)") }
+            return nil
+        }
+        guard case let .string(s) = v else { throw .invalid("\(expected) (got \(v.typeName))") }
+        if nonEmpty && s.isEmpty { throw .invalid("\(expected) (got an empty string)") }
+        if s.count > maxLength { throw .invalid("\(expected) (got \(s.count) characters)") }
+        return s
+    }
+
+    /// A string field that must be one of `allowed`.
+    public func oneOf(_ field: String, _ allowed: [String], default def: String? = nil) throws(BridgeError) -> String {
+        let expected = "\(field) must be one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
+        guard let v = value[field], v != .null else {
+            if let def { return def }
+            throw .invalid("\(expected) (it is missing)")
+        }
+        guard case let .string(s) = v, allowed.contains(s) else { throw .invalid("\(expected) (got \(Self.describe(v)))") }
+        return s
+    }
+
+    /// A number field within `range`; `integer` demands a whole number.
+    public func number(_ field: String, required: Bool = true, integer: Bool = false, range: ClosedRange<Double>) throws(BridgeError) -> Double? {
+        let kind = integer ? "an integer" : "a number"
+        let expected = "\(field) must be \(kind) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        guard let v = value[field], v != .null else {
+            if required { throw .invalid("\(expected) (it is missing)") }
+            return nil
+        }
+        guard case let .number(n) = v else { throw .invalid("\(expected) (got \(v.typeName))") }
+        if integer && n != n.rounded() { throw .invalid("\(expected) (got \(Self.format(n)))") }
+        guard range.contains(n) else { throw .invalid("\(expected) (got \(Self.format(n)))") }
+        return n
+    }
+
+    public func bool(_ field: String, default def: Bool) throws(BridgeError) -> Bool {
+        guard let v = value[field], v != .null else { return def }
+        guard case let .bool(b) = v else { throw .invalid("\(field) must be true or false (got \(v.typeName))") }
+        return b
+    }
+
+    /// Any JSON data (present, possibly null).
+    public func data(_ field: String) throws(BridgeError) -> JSONValue {
+        guard let v = value[field] else { throw .invalid("\(field) is required (any JSON data)") }
+        return v
+    }
+
+    static func format(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    }
+
+    static func describe(_ v: JSONValue) -> String {
+        if case let .string(s) = v { return "'" + String(s.prefix(40)) + (s.count > 40 ? "…" : "") + "'" }
+        return v.typeName
+    }
+}

@@ -1,0 +1,89 @@
+import Dispatch
+import Foundation
+import MiniHostProtocol
+
+/// The APIs a host offers, by name (async and `*Sync` names alike).
+public final class HostAPIRegistry: @unchecked Sendable {
+    private var byName: [String: (api: HostAPI, isSync: Bool)] = [:]
+    public private(set) var descriptors: [APIDescriptor] = []
+
+    public init(_ apis: [HostAPI]) {
+        for api in apis {
+            byName[api.name] = (api, false)
+            descriptors.append(APIDescriptor(name: api.name, kind: .async))
+            if let sync = api.syncName {
+                byName[sync] = (api, true)
+                descriptors.append(APIDescriptor(name: sync, kind: .sync))
+            }
+        }
+    }
+
+    /// The standard registry: storage and consent (later: location, payment, chat).
+    public static func standard(services: HostServices) -> HostAPIRegistry {
+        let gate = CapabilityGate(services: services)
+        let storage = StorageService(store: services.storage)
+        return HostAPIRegistry(storage.apis + ConsentAPIs(gate: gate).apis)
+    }
+
+    func lookup(_ name: String) -> (api: HostAPI, isSync: Bool)? { byName[name] }
+}
+
+/// One app's channel to the host: it knows which app it serves (set by the host when the app
+/// starts), runs every call through the gate and the API's service, and answers in order.
+public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
+    public let app: AppIdentity
+    private let registry: HostAPIRegistry
+    private let gate: CapabilityGate
+    /// Async calls of one app run in order, off the app's JS thread (a prompt may block here).
+    private let queue: DispatchQueue
+
+    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices) {
+        self.app = app
+        self.registry = registry
+        self.gate = CapabilityGate(services: services)
+        self.queue = DispatchQueue(label: "minihost.bridge.\(app.appId)")
+    }
+
+    public var apis: [APIDescriptor] { registry.descriptors }
+
+    public func callSync(_ call: BridgeCall) -> BridgeReply {
+        BridgeReply(id: call.id, result: handle(call))
+    }
+
+    public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
+        queue.async { [self] in reply(BridgeReply(id: call.id, result: handle(call))) }
+    }
+
+    /// Validation, then the gate (consent, rate limit), then the service.
+    func handle(_ call: BridgeCall) -> Result<BridgeValue, BridgeError> {
+        guard let (api, isSync) = registry.lookup(call.api) else {
+            return .failure(BridgeError(.serviceUnavailable, "no such API: \(call.api)"))
+        }
+        let arguments: [String: JSONValue]
+        if isSync {
+            let positional = call.arguments.arrayValue ?? []
+            var object: [String: JSONValue] = [:]
+            for (i, field) in api.positional.enumerated() where i < positional.count {
+                object[field] = positional[i]
+            }
+            arguments = object
+        } else if let object = call.arguments.objectValue {
+            arguments = object
+        } else {
+            let error = BridgeError.invalid("the options must be an object")
+            gate.record(app, api.name, api.permission, "invalid", error.reason)
+            return .failure(error)
+        }
+        let apiCall = APICall(app: app, api: isSync ? (api.syncName ?? api.name) : api.name, arguments: APIArguments(api: call.api, value: arguments), isSync: isSync)
+        do {
+            if let validate = api.validate { try validate(apiCall.arguments) }
+            try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)
+            return .success(try api.perform(apiCall))
+        } catch {
+            if error.code == .invalidArgument {
+                gate.record(app, apiCall.api, api.permission, "invalid", error.reason)
+            }
+            return .failure(error)
+        }
+    }
+}

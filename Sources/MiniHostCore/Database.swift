@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+
+/// A failure of MiniHost's own database (`<data-dir>/minihost.sqlite`): the text names the path,
+/// what went wrong and what the user can do. Nothing is deleted or overwritten when it is thrown.
+public struct StoreError: Error, CustomStringConvertible, LocalizedError, Sendable, Equatable {
+    /// The database file or directory concerned (`:memory:` for an in-memory database).
+    public var path: String
+    /// The full, user-facing message (it names `path`).
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { message }
+    public var errorDescription: String? { description }
+
+    /// Turns any error thrown while using the database at `path` into a `StoreError`
+    /// (a `StoreError` passes through unchanged).
+    public static func wrap(_ error: any Error, path: String) -> StoreError {
+        if let e = error as? StoreError { return e }
+        guard let e = error as? DatabaseError else {
+            return StoreError(path: path, message: "the database at \(path) failed: \(error)")
+        }
+        let sqliteText = e.message ?? "\(e.resultCode)"
+        switch e.resultCode {
+        case .SQLITE_NOTADB:
+            return StoreError(path: path, message: "the database at \(path) is not a valid SQLite database (\(sqliteText)); move it aside to start afresh — nothing was changed")
+        case .SQLITE_CORRUPT:
+            return StoreError(path: path, message: "the database at \(path) is damaged (\(sqliteText)); move it aside to start afresh — nothing was changed")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(path: path, message: "the database at \(path) is locked by another process (\(sqliteText)); wait for it or stop the other minihost process, then retry")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return StoreError(path: path, message: "cannot open the database at \(path) for reading and writing (\(sqliteText)); check that the file and its directory exist and are readable and writable")
+        case .SQLITE_FULL:
+            return StoreError(path: path, message: "the disk holding the database at \(path) is full (\(sqliteText)); free some space and retry")
+        case .SQLITE_IOERR:
+            return StoreError(path: path, message: "cannot read or write the database at \(path) (\(sqliteText)); check the disk and the file's permissions")
+        default:
+            return StoreError(path: path, message: "the database at \(path) failed: \(sqliteText)")
+        }
+    }
+}
+
+/// MiniHost's SQLite database: grants, the audit log and app storage, in
+/// `<data-dir>/minihost.sqlite` (WAL mode, so a CLI in another process can read and write while
+/// apps run; a 5 s busy timeout; foreign keys on).
+///
+/// Services that need their own tables add migrations with ``migrate(_:)``; the core tables are
+/// created by the migration `"v1"`:
+/// - `grant(app_id, permission, state 'granted'|'denied', scope, updated_at)` — no row means "prompt";
+///   `scope` '' is app-wide, anything else a narrower scope such as a conversation id;
+/// - `audit(id, time, app_id, api, permission, decision, reason)`;
+/// - `storage(app_id, key, value, size)`.
+public final class MiniHostDatabase: @unchecked Sendable {
+    /// The file name inside the data directory.
+    public static let fileName = "minihost.sqlite"
+
+    /// The GRDB connection (a `DatabasePool` on disk, a `DatabaseQueue` in memory).
+    /// Use `write` for transactions, `read` for consistent reads.
+    public let writer: any DatabaseWriter
+    /// The database file's path, or `:memory:`.
+    public let path: String
+
+    /// Opens (creating if needed) `<directory>/minihost.sqlite` and brings its schema up to date.
+    /// Throws ``StoreError`` when the directory cannot be created, the file is not a database,
+    /// is damaged, locked (for longer than `busyTimeout` seconds) or unreadable. A bad file is
+    /// never modified.
+    public init(directory: URL, busyTimeout: TimeInterval = 5) throws {
+        let dirPath = directory.path
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dirPath, isDirectory: &isDir) {
+            if !isDir.boolValue {
+                throw StoreError(path: dirPath, message: "the data directory \(dirPath) is a file, not a directory; choose another --data-dir or move the file aside")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(path: dirPath, message: "cannot create the data directory \(dirPath) (\(error.localizedDescription)); check the path and its permissions, or choose another --data-dir")
+            }
+        }
+        let file = directory.appendingPathComponent(Self.fileName).path
+        self.path = file
+        do {
+            var config = Self.configuration(busyTimeout: busyTimeout)
+            config.label = "minihost"
+            let pool = try DatabasePool(path: file, configuration: config)
+            // Reading the schema proves the file is a database before anything is written.
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            self.writer = pool
+        } catch {
+            throw StoreError.wrap(error, path: file)
+        }
+        try migrateCore()
+    }
+
+    private init(writer: any DatabaseWriter, path: String) throws {
+        self.writer = writer
+        self.path = path
+        try migrateCore()
+    }
+
+    /// A fresh, private in-memory database with the core schema (for tests).
+    public static func inMemory() throws -> MiniHostDatabase {
+        do {
+            let queue = try DatabaseQueue(configuration: configuration())
+            return try MiniHostDatabase(writer: queue, path: ":memory:")
+        } catch {
+            throw StoreError.wrap(error, path: ":memory:")
+        }
+    }
+
+    private static func configuration(busyTimeout: TimeInterval = 5) -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        return config
+    }
+
+    /// Registers and runs extra migrations, for services with tables of their own:
+    ///
+    /// ```swift
+    /// try database.migrate { migrator in
+    ///     migrator.registerMigration("payments.v1") { db in
+    ///         try db.execute(sql: "CREATE TABLE wallet (...)")
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// Migrations already applied are skipped, so call it every time the service opens. Identifiers
+    /// share one table with the core's (`v1`, …) and every other service's: prefix them with the
+    /// service's name. Within one call they run in registration order; never change or reorder a
+    /// migration once it has shipped — add a new one.
+    public func migrate(_ register: (inout DatabaseMigrator) -> Void) throws {
+        var migrator = DatabaseMigrator()
+        register(&migrator)
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    private func migrateCore() throws {
+        try migrate { migrator in
+            migrator.registerMigration("v1") { db in
+                try db.execute(sql: """
+                    CREATE TABLE "grant" (
+                        app_id TEXT NOT NULL,
+                        permission TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK(state IN ('granted','denied')),
+                        scope TEXT NOT NULL DEFAULT '',
+                        updated_at REAL NOT NULL,
+                        PRIMARY KEY(app_id, permission, scope)
+                    );
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        time REAL NOT NULL,
+                        app_id TEXT NOT NULL,
+                        api TEXT NOT NULL,
+                        permission TEXT,
+                        decision TEXT NOT NULL,
+                        reason TEXT NOT NULL
+                    );
+                    CREATE INDEX audit_app_id ON audit(app_id, id);
+                    CREATE TABLE storage (
+                        app_id TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        PRIMARY KEY(app_id, key)
+                    );
+                    """)
+            }
+        }
+    }
+
+    /// Runs `body` in a write transaction; database errors become ``StoreError``, other errors
+    /// pass through.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// Runs `body` in a read transaction (it sees the latest committed data, also another
+    /// process's); database errors become ``StoreError``.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+}

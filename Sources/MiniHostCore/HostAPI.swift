@@ -1,0 +1,52 @@
+import MiniHostProtocol
+
+/// One API the host offers apps: its names, what it needs, and what it does.
+public struct HostAPI: Sendable {
+    /// The async name (`getStorage`); the call takes one options object.
+    public var name: String
+    /// The `*Sync` name, if the API has one, and the fields its positional arguments fill.
+    public var syncName: String?
+    public var positional: [String]
+    /// The permission a call needs (nil: none, e.g. storage, which every app has).
+    public var permission: Permission?
+    /// A rate-limit rule, applied per app (nil: unlimited).
+    public var rateLimit: RateLimiter.Rule?
+    /// Checks the arguments before any consent is asked (so a malformed call never prompts).
+    public var validate: (@Sendable (APIArguments) throws(BridgeError) -> Void)?
+    /// Does the work once the gate allowed the call.
+    public var perform: @Sendable (APICall) throws(BridgeError) -> BridgeValue
+
+    public init(name: String, syncName: String? = nil, positional: [String] = [], permission: Permission? = nil,
+                rateLimit: RateLimiter.Rule? = nil,
+                validate: (@Sendable (APIArguments) throws(BridgeError) -> Void)? = nil,
+                perform: @escaping @Sendable (APICall) throws(BridgeError) -> BridgeValue) {
+        self.name = name
+        self.syncName = syncName
+        self.positional = positional
+        self.permission = permission
+        self.rateLimit = rateLimit
+        self.validate = validate
+        self.perform = perform
+    }
+}
+
+/// What a service sees of one call: which app (from the host's own record), the arguments, and
+/// whether it came in the `*Sync` form.
+public struct APICall: Sendable {
+    public var app: AppIdentity
+    public var api: String
+    public var arguments: APIArguments
+    public var isSync: Bool
+}
+
+/// The host's record of a running app: who it is and what its manifest declares. Built by the
+/// host when it starts the app; nothing the app sends can change it.
+public struct AppIdentity: Sendable {
+    public var appId: String
+    public var manifest: Manifest
+
+    public init(manifest: Manifest) {
+        self.appId = manifest.appId
+        self.manifest = manifest
+    }
+}

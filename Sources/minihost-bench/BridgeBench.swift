@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import MiniHostCore
+import MiniHostProtocol
+import MiniHostRuntime
+
+/// `minihost-bench bridge`: the cost of a bridge call, gate included, in-process.
+struct BridgeBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bridge",
+        abstract: "Sync (getStorageSync) and async (getStorage, Promise) call cost, in-process, gate included."
+    )
+
+    @Option(help: "Calls per batch.")
+    var calls = 20_000
+
+    @Option(help: "Batches (the figure is the median of the batches' per-call means).")
+    var batches = 15
+
+    @OptionGroup var options: BenchOptions
+
+    func run() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let services = try HostServices(dataDirectory: dir, prompter: DenyAllPrompter())
+        let done = DispatchSemaphore(value: 0)
+        let host = AppHost(services: services) { _, event in
+            if case let .console(_, message) = event, message == "done" { done.signal() }
+        }
+        let manifest = try Manifest.parse(Data(#"{"app_id": "org.minihost.bench", "name": "Bench", "pages": ["pages/index/index"]}"#.utf8), file: "bench")
+        let package = AppPackage(manifest: manifest, manifestURL: dir, rootURL: dir, files: [
+            "app.js": Data("App({})".utf8),
+            "pages/index/index.js": Data("Page({})".utf8),
+        ], isW3CLayout: true)
+        let app = try host.start(package)
+        guard app.waitForLaunch() == true else { throw ValidationError("the bench app failed to launch") }
+
+        func timeScript(_ source: String) -> Double {
+            let start = now()
+            app.sandbox.withContext { ctx in _ = try? ctx.evaluate(source, sourceURL: "miniapp://org.minihost.bench/bench.js") }
+            done.wait()
+            return now() - start
+        }
+        _ = timeScript("mp.setStorageSync('k', { name: 'small', n: 42, tags: ['a', 'b'] }); console.log('done')")
+
+        let sync = "for (let i = 0; i < \(calls); i++) mp.getStorageSync('k'); console.log('done')"
+        let async = "(async () => { for (let i = 0; i < \(calls / 4); i++) await mp.getStorage({ key: 'k' }); console.log('done') })()"
+        _ = timeScript(sync)
+        _ = timeScript(async)
+        var syncTimes: [Double] = [], asyncTimes: [Double] = []
+        for _ in 0..<batches {
+            syncTimes.append(timeScript(sync) / Double(calls))
+            asyncTimes.append(timeScript(async) / Double(calls / 4))
+        }
+        host.stop(app)
+        services.flush()
+        options.emit([
+            ("sync_call_median_us", median(syncTimes) * 1e6),
+            ("async_call_median_us", median(asyncTimes) * 1e6),
+            ("calls_per_batch", calls),
+            ("batches", batches),
+        ])
+    }
+}
