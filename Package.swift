@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
         .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore"]),
+        .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -54,10 +54,8 @@ struct PermissionsCommand: ParsableCommand {
         }
     }
 
-    /// `permissions grant <permission> --app ID`.
-    struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Grant a permission to an app (it is no longer asked).")
-
+    /// What `grant` and `revoke` take: a permission, an app and an optional narrower scope.
+    struct GrantChange: ParsableArguments {
         @Argument(help: "The permission (location, chat.send, …).")
         var permission: String
 
@@ -69,33 +67,30 @@ struct PermissionsCommand: ParsableCommand {
 
         @OptionGroup var data: DataDirOptions
 
-        func run() throws {
+        /// Stores `state` and prints what was done (`verb`: granted, denied).
+        func apply(_ state: PermissionState, verb: String) throws {
             let p = try parsePermission(permission)
-            do { try GrantStore(database: data.open()).set(app: app, permission: p, state: .granted, scope: scope) } catch { throw reportBadTarget(error) }
-            print("granted \(p.rawValue) to \(app)\(scope.isEmpty ? "" : " in \(scope)")")
+            do { try GrantStore(database: data.open()).set(app: app, permission: p, state: state, scope: scope) } catch { throw reportBadTarget(error) }
+            print("\(verb) \(p.rawValue) to \(app)\(scope.isEmpty ? "" : " in \(scope)")")
         }
+    }
+
+    /// `permissions grant <permission> --app ID`.
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Grant a permission to an app (it is no longer asked).")
+
+        @OptionGroup var change: GrantChange
+
+        func run() throws { try change.apply(.granted, verb: "granted") }
     }
 
     /// `permissions revoke <permission> --app ID`: stores a denial.
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Deny a permission to an app (its calls fail without asking).")
 
-        @Argument(help: "The permission (location, chat.send, …).")
-        var permission: String
+        @OptionGroup var change: GrantChange
 
-        @Option(help: "The app id.")
-        var app: String
-
-        @Option(help: "A narrower scope, such as a conversation id (default: the whole app).")
-        var scope: String = ""
-
-        @OptionGroup var data: DataDirOptions
-
-        func run() throws {
-            let p = try parsePermission(permission)
-            do { try GrantStore(database: data.open()).set(app: app, permission: p, state: .denied, scope: scope) } catch { throw reportBadTarget(error) }
-            print("denied \(p.rawValue) to \(app)\(scope.isEmpty ? "" : " in \(scope)")")
-        }
+        func run() throws { try change.apply(.denied, verb: "denied") }
     }
 
     /// `permissions reset [--app ID]`: forget decisions, so they are asked again.

@@ -55,7 +55,7 @@ struct CLI {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = inp
-        try p.run()
+        try spawn(p, pipes: [out, err, inp])
         if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
         try inp.fileHandleForWriting.close()
         // Read both pipes while the process runs so a full pipe never blocks it.
@@ -80,6 +80,24 @@ struct CLI {
 }
 
 enum CLIError: Error { case timedOut([String], String) }
+
+/// Starts a process so that no other test's child inherits its pipes. Tests run in parallel, and
+/// a pipe end leaked into another child keeps the pipe open: the reader then waits for an EOF that
+/// only comes when that unrelated child exits (or a child waits forever on a stdin nobody closes).
+/// Every end is marked close-on-exec (the child still gets its own ends on fds 0–2), and spawns
+/// are serialised.
+func spawn(_ process: Process, pipes: [Pipe]) throws {
+    spawnLock.lock()
+    defer { spawnLock.unlock() }
+    for pipe in pipes {
+        for fd in [pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor] {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+    }
+    try process.run()
+}
+
+let spawnLock = NSLock()
 
 /// A mini-program written to a temporary directory in the W3C layout (manifest.json at its root).
 struct TempApp {
@@ -144,7 +162,7 @@ final class CLISession: @unchecked Sendable {
             guard let self, !data.isEmpty else { return }
             self.lock.withLock { self.text += String(decoding: data, as: UTF8.self) }
         }
-        try process.run()
+        try spawn(process, pipes: [input, output])
     }
 
     func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }

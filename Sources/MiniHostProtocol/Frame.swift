@@ -1,0 +1,129 @@
+import Foundation
+
+/// One message between the sandbox side and the host side, as it crosses a process boundary:
+/// a call, its reply, a host event, or a runtime event from the app. In-process the same values
+/// are passed directly; over a socket each is one frame (see ``FrameCodec``).
+public enum Frame: Sendable, Equatable {
+    case call(BridgeCall)
+    case reply(BridgeReply)
+    case event(BridgeEvent)
+    case runtime(RuntimeEvent)
+}
+
+/// Length-prefixed JSON frames: a 4-byte big-endian length, then that many bytes of UTF-8 JSON.
+/// Decoding never trusts the peer: frames over `maxFrameBytes`, bad JSON, unknown types and
+/// missing fields are errors that name what was wrong.
+public struct FrameCodec: Sendable {
+    public var maxFrameBytes: Int
+
+    public init(maxFrameBytes: Int = 8 << 20) {
+        self.maxFrameBytes = maxFrameBytes
+    }
+
+    public func encode(_ frame: Frame) -> Data {
+        let body = Data(Self.json(frame).utf8)
+        var length = UInt32(body.count).bigEndian
+        var out = Data(bytes: &length, count: 4)
+        out.append(body)
+        return out
+    }
+
+    /// Takes every complete frame off the front of `buffer` (leaving a partial one in place).
+    public func decode(_ buffer: inout Data) throws(FrameError) -> [Frame] {
+        var frames: [Frame] = []
+        while buffer.count >= 4 {
+            let start = buffer.startIndex
+            let length = Int(buffer[start]) << 24 | Int(buffer[start + 1]) << 16 | Int(buffer[start + 2]) << 8 | Int(buffer[start + 3])
+            guard length <= maxFrameBytes else { throw FrameError("frame of \(length) bytes is over the limit of \(maxFrameBytes)") }
+            guard buffer.count >= 4 + length else { break }
+            let body = buffer.subdata(in: (start + 4)..<(start + 4 + length))
+            buffer.removeSubrange(start..<(start + 4 + length))
+            frames.append(try Self.parse(body))
+        }
+        return frames
+    }
+
+    static func json(_ frame: Frame) -> String {
+        switch frame {
+        case let .call(c):
+            return JSONText.object([("type", "\"call\""), ("id", String(c.id)), ("api", JSONText.quote(c.api)), ("args", c.arguments.jsonText)])
+        case let .reply(r):
+            switch r.result {
+            case let .success(v):
+                return JSONText.object([("type", "\"result\""), ("id", String(r.id)), ("value", v.jsonText)])
+            case let .failure(e):
+                return JSONText.object([("type", "\"error\""), ("id", String(r.id)), ("code", String(e.code.rawValue)), ("reason", JSONText.quote(e.reason))])
+            }
+        case let .event(e):
+            return JSONText.object([("type", "\"event\""), ("name", JSONText.quote(e.name)), ("payload", e.payload.jsonText)])
+        case let .runtime(e):
+            return JSONText.object([("type", "\"runtime\""), ("event", e.jsonLine(app: ""))])
+        }
+    }
+
+    static func parse(_ body: Data) throws(FrameError) -> Frame {
+        guard let text = String(data: body, encoding: .utf8), let value = JSONValue.parse(text), let o = value.objectValue else {
+            throw FrameError("frame is not a JSON object")
+        }
+        func string(_ k: String) throws(FrameError) -> String {
+            guard let s = o[k]?.stringValue else { throw FrameError("frame field \(k) must be a string") }
+            return s
+        }
+        func id() throws(FrameError) -> UInt64 {
+            guard let n = o["id"]?.numberValue, n >= 0, n == n.rounded(), n < 9.0e15 else { throw FrameError("frame field id must be a non-negative integer") }
+            return UInt64(n)
+        }
+        switch o["type"]?.stringValue {
+        case "call":
+            return .call(BridgeCall(id: try id(), api: try string("api"), arguments: o["args"] ?? .null))
+        case "result":
+            return .reply(BridgeReply(id: try id(), result: .success(.value(o["value"] ?? .null))))
+        case "error":
+            guard let raw = o["code"]?.numberValue, let code = BridgeErrorCode(rawValue: Int(raw)) else { throw FrameError("frame field code is not a known error code") }
+            return .reply(BridgeReply(id: try id(), result: .failure(BridgeError(code, try string("reason")))))
+        case "event":
+            return .event(BridgeEvent(name: try string("name"), payload: .value(o["payload"] ?? .null)))
+        case "runtime":
+            guard let e = o["event"]?.objectValue, let event = RuntimeEvent(json: e) else { throw FrameError("frame field event is not a runtime event") }
+            return .runtime(event)
+        case let t:
+            throw FrameError("unknown frame type \(t.map { "\"\($0)\"" } ?? "(missing)")")
+        }
+    }
+}
+
+/// A frame that could not be decoded; the text says why.
+public struct FrameError: Error, Sendable, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension RuntimeEvent {
+    /// Rebuilds an event from its `jsonLine` form.
+    public init?(json o: [String: JSONValue]) {
+        func s(_ k: String) -> String? { o[k]?.stringValue }
+        switch s("type") {
+        case "lifecycle":
+            guard let target = s("target"), let hook = s("hook") else { return nil }
+            let detail = (o["query"] ?? o["options"]).map(\.jsonText)
+            self = .lifecycle(target: target, hook: hook, route: s("route"), detail: detail)
+        case "console":
+            guard let level = s("level"), let message = s("message") else { return nil }
+            self = .console(level: level, message: message)
+        case "setData":
+            guard let route = s("route"), let data = o["data"] else { return nil }
+            self = .setData(route: route, data: data.jsonText)
+        case "error":
+            guard let kind = s("kind"), let message = s("message") else { return nil }
+            self = .error(kind: kind, message: message, stack: s("stack"))
+        case "exit":
+            guard let status = s("status") else { return nil }
+            self = .exit(status: status, reason: s("reason"))
+        case "reply":
+            guard let command = s("command"), let data = o["data"] else { return nil }
+            self = .reply(command: command, data: data.jsonText)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import MiniHostProtocol
+
+@Suite struct FrameTests {
+    let codec = FrameCodec(maxFrameBytes: 1 << 16)
+
+    @Test func everyFrameRoundTrips() throws {
+        let frames: [Frame] = [
+            .call(BridgeCall(id: 7, api: "setStorage", arguments: .object(["key": .string("k"), "data": .array([.number(1), .null, .bool(true)])]))),
+            .reply(BridgeReply(id: 7, result: .success(.value(.object(["errMsg": .string("x")]))))),
+            .reply(BridgeReply(id: 8, result: .failure(.authDeny))),
+            .event(BridgeEvent(name: "onMessage", payload: .value(.object(["text": .string("hi\n\"there\"")])))),
+            .runtime(.console(level: "log", message: "héllo\u{1B}")),
+            .runtime(.exit(status: "killed", reason: "memory limit 64 MB exceeded")),
+        ]
+        var buffer = Data()
+        for f in frames { buffer.append(codec.encode(f)) }
+        let decoded = try codec.decode(&buffer)
+        #expect(decoded == frames)
+        #expect(buffer.isEmpty)
+    }
+
+    @Test func partialFramesWaitForTheRest() throws {
+        let whole = codec.encode(.call(BridgeCall(id: 1, api: "getStorage", arguments: .object([:]))))
+        var buffer = whole.prefix(whole.count - 3)
+        #expect(try codec.decode(&buffer).isEmpty)
+        buffer.append(whole.suffix(3))
+        #expect(try codec.decode(&buffer).count == 1)
+    }
+
+    @Test func hostileFramesAreErrorsNotCrashes() throws {
+        var huge = Data([0x7F, 0xFF, 0xFF, 0xFF])
+        #expect(throws: FrameError.self) { try codec.decode(&huge) }
+        for body in ["not json", "[1,2]", #"{"type":"call","id":-1,"api":"x"}"#, #"{"type":"error","id":1,"code":42,"reason":"x"}"#, #"{"type":"nope"}"#, #"{"id":1}"#] {
+            var buf = Data()
+            var len = UInt32(body.utf8.count).bigEndian
+            buf.append(Data(bytes: &len, count: 4))
+            buf.append(Data(body.utf8))
+            #expect(throws: FrameError.self, "\(body)") { try codec.decode(&buf) }
+        }
+    }
+}
