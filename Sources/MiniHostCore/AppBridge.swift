@@ -50,6 +50,12 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         BridgeReply(id: call.id, result: handle(call))
     }
 
+    /// APIs that need no permission never prompt, so they are answered on the caller's thread.
+    public func answersAtOnce(_ api: String) -> Bool {
+        guard let (spec, _) = registry.lookup(api) else { return true }
+        return spec.permission == nil && spec.mayBlock == false
+    }
+
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
         queue.async { [self] in reply(BridgeReply(id: call.id, result: handle(call))) }
     }

@@ -7,7 +7,7 @@ struct ConsentAPIs {
 
     var apis: [HostAPI] {
         [
-            HostAPI(name: "authorize", validate: { args throws(BridgeError) in _ = try Self.permission(args) }) { call throws(BridgeError) in
+            HostAPI(name: "authorize", mayBlock: true, validate: { args throws(BridgeError) in _ = try Self.permission(args) }) { call throws(BridgeError) in
                 let permission = try Self.permission(call.arguments)
                 try gate.consent(call.app, api: "authorize", permission: permission)
                 return .empty
@@ -15,7 +15,7 @@ struct ConsentAPIs {
             HostAPI(name: "getSetting") { call throws(BridgeError) in
                 .value(.object(["authSetting": .object(try authSetting(call.app))]))
             },
-            HostAPI(name: "openSetting") { call throws(BridgeError) in
+            HostAPI(name: "openSetting", mayBlock: true) { call throws(BridgeError) in
                 try openSetting(call.app)
                 return .value(.object(["authSetting": .object(try authSetting(call.app))]))
             },

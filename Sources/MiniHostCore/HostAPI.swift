@@ -13,11 +13,14 @@ public struct HostAPI: Sendable {
     public var rateLimit: RateLimiter.Rule?
     /// Checks the arguments before any consent is asked (so a malformed call never prompts).
     public var validate: (@Sendable (APIArguments) throws(BridgeError) -> Void)?
+    /// True when the work itself may wait for the user (a picker, the settings page), so async
+    /// calls must not run on the app's thread.
+    public var mayBlock: Bool
     /// Does the work once the gate allowed the call.
     public var perform: @Sendable (APICall) throws(BridgeError) -> BridgeValue
 
     public init(name: String, syncName: String? = nil, positional: [String] = [], permission: Permission? = nil,
-                rateLimit: RateLimiter.Rule? = nil,
+                rateLimit: RateLimiter.Rule? = nil, mayBlock: Bool = false,
                 validate: (@Sendable (APIArguments) throws(BridgeError) -> Void)? = nil,
                 perform: @escaping @Sendable (APICall) throws(BridgeError) -> BridgeValue) {
         self.name = name
@@ -25,6 +28,7 @@ public struct HostAPI: Sendable {
         self.positional = positional
         self.permission = permission
         self.rateLimit = rateLimit
+        self.mayBlock = mayBlock
         self.validate = validate
         self.perform = perform
     }

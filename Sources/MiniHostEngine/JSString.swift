@@ -5,13 +5,14 @@ public final class JSStringHandle {
     public let ref: JSStringRef
 
     public init(_ string: String) {
-        var utf16 = Array(string.utf16)
-        if utf16.isEmpty {
-            ref = JSStringCreateWithCharacters(nil, 0)
+        // JavaScriptCore reads UTF-8 itself, keeping ASCII as 8-bit characters; copying the UTF-16
+        // view in Swift first cost more than the rest of a bridge call. A string holding U+0000
+        // cannot pass as a C string, so it goes the UTF-16 way.
+        if !string.utf8.contains(0) {
+            ref = string.withCString { JSStringCreateWithUTF8CString($0) }
         } else {
-            ref = utf16.withUnsafeMutableBufferPointer { buf in
-                JSStringCreateWithCharacters(buf.baseAddress, buf.count)
-            }
+            let utf16 = Array(string.utf16)
+            ref = utf16.withUnsafeBufferPointer { JSStringCreateWithCharacters($0.baseAddress, $0.count) }
         }
     }
 

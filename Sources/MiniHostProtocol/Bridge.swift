@@ -134,4 +134,11 @@ public protocol BridgeEndpoint: Sendable {
     func callSync(_ call: BridgeCall) -> BridgeReply
     /// An async call: `reply` is called once, on any thread.
     func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void)
+    /// True when calls of `api` never block (no prompt can be involved), so the sandbox may ask
+    /// with ``callSync(_:)`` and settle the async call without a trip through another thread.
+    func answersAtOnce(_ api: String) -> Bool
+}
+
+extension BridgeEndpoint {
+    public func answersAtOnce(_ api: String) -> Bool { false }
 }

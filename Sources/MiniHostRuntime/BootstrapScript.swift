@@ -290,7 +290,9 @@ function settle(api, callbacks, run) {
 const MAX_DEPTH = 64, MAX_SIZE = 2 * 1024 * 1024, MAX_STRING = 1024 * 1024, MAX_ITEMS = 100000;
 const DateGetTime = Date.prototype.getTime, DateToISO = Date.prototype.toISOString;
 const ObjectProto = Object.prototype;
-function isDate(v) { try { call(DateGetTime, v); return true; } catch (e) { return false; } }
+const DateCtor = Date;
+// instanceof first: a failed brand check throws, and building that exception is costly on the hot path.
+function isDate(v) { if (!(v instanceof DateCtor)) return false; try { call(DateGetTime, v); return true; } catch (e) { return false; } }
 function pathOf(path, key) {
   if (typeof key === 'number') return path + '[' + key + ']';
   return path ? path + '.' + key : key;
@@ -380,7 +382,13 @@ function asyncStub(api) {
       if (c.error) { PromiseResolve().then(() => fail(c.error, ERR_INVALID)); return; }
       const id = nextCallId++;
       pendingCalls.set(id, { ok, fail });
-      native.callAsync(api, c.value, id);
+      // The host answers at once when no prompt can be involved; the callbacks still run after
+      // the calling code has returned (in a microtask), as with a reply that comes later.
+      const r = native.callAsync(api, c.value, id);
+      if (r !== undefined) {
+        pendingCalls.delete(id);
+        PromiseResolve().then(() => { if (r[0] === true) ok(r[1]); else fail(r[2], r[1]); });
+      }
     });
   };
 }

@@ -5,6 +5,8 @@ import MiniHostProtocol
 /// Converts the runtime's argument copies (plain data made by its own frozen code) to JSON values,
 /// and host results back to JavaScript values.
 enum BridgeConversion {
+    nonisolated(unsafe) static let lengthKey = JSStringHandle("length")
+
     /// Walks a copy made by the runtime's `copyValue`: plain objects, arrays and primitives only,
     /// so no app code can run here. Anything else becomes null.
     static func json(_ v: JSValue) -> JSONValue {
@@ -16,7 +18,8 @@ enum BridgeConversion {
         case kJSTypeObject:
             guard let obj = v.object else { return .null }
             if v.isArray {
-                let n = Int((try? obj.get("length"))?.number ?? 0)
+                let length = JSValueToNumber(v.ctx, JSObjectGetProperty(v.ctx, obj.ref, lengthKey.ref, nil), nil)
+                let n = length.isFinite && length > 0 ? Int(min(length, 1_000_000)) : 0
                 var out: [JSONValue] = []
                 out.reserveCapacity(n)
                 for i in 0..<n { out.append(json((try? obj.get(index: i)) ?? JSValue(JSValueMakeNull(v.ctx), in: v.ctx))) }

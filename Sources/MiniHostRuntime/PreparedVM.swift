@@ -113,8 +113,8 @@ final class NativeTarget: @unchecked Sendable {
             return sandbox.nativeCallSync(str(args[0]), args[1])
         }.value)
         try natives.set("callAsync", context.makeNativeFunction(name: "callAsync") { [weak self] ctx, _, args in
-            self?.sandbox?.nativeCallAsync(str(args[0]), args[1], args[2].number ?? 0)
-            return JSValueMakeUndefined(ctx)
+            guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
+            return sandbox.nativeCallAsync(str(args[0]), args[1], args[2].number ?? 0)
         }.value)
         let apiPairs = try apis.map { d throws(JSError) in try context.makeArray([context.string(d.name), context.string(d.kind.rawValue)]).value }
         try natives.set("apis", context.makeArray(apiPairs).value)

@@ -220,20 +220,23 @@ public final class Sandbox: @unchecked Sendable {
         guard let context else { return JSValueMakeUndefined(arguments.ctx) }
         let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
         let reply = endpoint?.callSync(call) ?? BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(api)")))
-        let parts: [JSValue]
-        switch reply.result {
-        case let .success(value): parts = [context.boolean(true), BridgeConversion.jsValue(value, in: context)]
-        case let .failure(error): parts = [context.boolean(false), context.number(Double(error.code.rawValue)), context.string(error.reason)]
-        }
-        return (try? context.makeArray(parts).ref) ?? JSValueMakeUndefined(arguments.ctx)
+        _ = context
+        return replyArray(reply) ?? JSValueMakeUndefined(arguments.ctx)
     }
 
-    /// An async API call: the reply comes back as a task of the app, which settles the call.
-    func nativeCallAsync(_ api: String, _ arguments: JSValue, _ jsId: Double) {
+    /// An async API call. When the host can answer without blocking (``BridgeEndpoint/answersAtOnce``)
+    /// the reply is returned at once as `[true, result]` / `[false, errCode, reason]` and the
+    /// runtime settles the call in a microtask; otherwise the reply comes back later as a task of
+    /// the app, which settles the call then.
+    func nativeCallAsync(_ api: String, _ arguments: JSValue, _ jsId: Double) -> JSValueRef {
+        let undefined = JSValueMakeUndefined(arguments.ctx)!
         let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
         guard let endpoint else {
             deliver(jsId, BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(api)"))))
-            return
+            return undefined
+        }
+        if endpoint.answersAtOnce(api) {
+            return replyArray(endpoint.callSync(call)) ?? undefined
         }
         activity.taskQueued()  // an answer is owed: the app is not idle until it arrives
         endpoint.callAsync(call) { [weak self] reply in
@@ -241,6 +244,18 @@ public final class Sandbox: @unchecked Sendable {
             self.deliver(jsId, reply)
             self.activity.taskDone()
         }
+        return undefined
+    }
+
+    /// `[true, result]` or `[false, errCode, reason]`, as the runtime's stubs expect.
+    private func replyArray(_ reply: BridgeReply) -> JSValueRef? {
+        guard let context else { return nil }
+        let parts: [JSValue]
+        switch reply.result {
+        case let .success(value): parts = [context.boolean(true), BridgeConversion.jsValue(value, in: context)]
+        case let .failure(error): parts = [context.boolean(false), context.number(Double(error.code.rawValue)), context.string(error.reason)]
+        }
+        return try? context.makeArray(parts).ref
     }
 
     private func deliver(_ jsId: Double, _ reply: BridgeReply) {

@@ -25,9 +25,13 @@ struct BridgeBench: ParsableCommand {
         let services = try HostServices(dataDirectory: dir, prompter: DenyAllPrompter())
         let done = DispatchSemaphore(value: 0)
         let host = AppHost(services: services) { _, event in
-            if case let .console(_, message) = event, message == "done" { done.signal() }
+            switch event {
+            case let .console(_, message) where message == "done": done.signal()
+            case .error: FileHandle.standardError.write(Data((event.jsonLine(app: "bench") + "\n").utf8))
+            default: break
+            }
         }
-        let manifest = try Manifest.parse(Data(#"{"app_id": "org.minihost.bench", "name": "Bench", "pages": ["pages/index/index"]}"#.utf8), file: "bench")
+        let manifest = try Manifest.parse(Data(#"{"app_id": "org.minihost.bench", "name": "Bench", "pages": ["pages/index/index"], "limits": {"cpu_ms": 10000}}"#.utf8), file: "bench")
         let package = AppPackage(manifest: manifest, manifestURL: dir, rootURL: dir, files: [
             "app.js": Data("App({})".utf8),
             "pages/index/index.js": Data("Page({})".utf8),
@@ -37,7 +41,12 @@ struct BridgeBench: ParsableCommand {
 
         func timeScript(_ source: String) -> Double {
             let start = now()
-            app.sandbox.withContext { ctx in _ = try? ctx.evaluate(source, sourceURL: "miniapp://org.minihost.bench/bench.js") }
+            app.sandbox.withContext { ctx in
+                do { try ctx.evaluate(source, sourceURL: "miniapp://org.minihost.bench/bench.js") } catch {
+                    FileHandle.standardError.write(Data("bench script failed: \(error)\n".utf8))
+                    done.signal()
+                }
+            }
             done.wait()
             return now() - start
         }

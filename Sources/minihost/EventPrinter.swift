@@ -45,8 +45,17 @@ final class EventPrinter: @unchecked Sendable {
         lock.withLock { write(text + "\n", toError: true) }
     }
 
+    private var outputClosed = false
+
+    /// Writes a line; when the reader has gone away (EPIPE) the output is dropped instead of
+    /// retried, so an orphaned run never spins on a dead pipe.
     private func write(_ s: String, toError: Bool) {
-        (toError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(s.utf8))
+        guard !outputClosed else { return }
+        do {
+            try (toError ? FileHandle.standardError : FileHandle.standardOutput).write(contentsOf: Data(s.utf8))
+        } catch {
+            outputClosed = true
+        }
     }
 
     static func pretty(_ json: String) -> String {

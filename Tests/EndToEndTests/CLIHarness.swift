@@ -51,13 +51,18 @@ struct CLI {
         environment["NO_COLOR"] = "1"
         for (k, v) in env { environment[k] = v }
         p.environment = environment
-        let out = Pipe(), err = Pipe(), inp = Pipe()
+        let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
-        p.standardInput = inp
-        try spawn(p, pipes: [out, err, inp])
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
+        // Standard input comes from a file, not a pipe: its end of file cannot be held back by a
+        // pipe end that leaked into another test's child.
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-stdin-\(UUID().uuidString)")
+        try Data((stdin ?? "").utf8).write(to: inputFile)
+        defer { try? FileManager.default.removeItem(at: inputFile) }
+        let input = try FileHandle(forReadingFrom: inputFile)
+        defer { try? input.close() }
+        p.standardInput = input
+        try spawn(p, pipes: [out, err])
         // Read both pipes while the process runs so a full pipe never blocks it.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()

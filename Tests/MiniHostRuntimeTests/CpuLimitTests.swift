@@ -8,7 +8,7 @@ import MiniHostProtocol
 
     @Test func endlessLoopInATimerIsTerminatedAndLaterTasksRun() throws {
         let start = Date()
-        let log = try runApp([
+        let log = try runBounded([
             "app.js": Self.app,
             "pages/index/index.js": "Page({ onLoad() { setTimeout(() => { while (true) {} }, 0); setTimeout(() => console.log('later timer ran'), 5) } })",
         ], cpuMs: 100)
@@ -24,7 +24,7 @@ import MiniHostProtocol
 
     @Test func terminationHappensSoonAfterTheLimit() throws {
         // 100 ms of CPU: the next task starts well within a second (no tight timing asserted).
-        let log = try runApp([
+        let log = try runBounded([
             "app.js": "App({})",
             "pages/index/index.js": "Page({ onLoad() { const t0 = Date.now(); setTimeout(() => { for (;;) {} }, 0); setTimeout(() => console.log('gap ' + (Date.now() - t0)), 1) } })",
         ], cpuMs: 100)
@@ -36,7 +36,7 @@ import MiniHostProtocol
 
     @Test func endlessLoopInAPageMethodIsTerminated() throws {
         let start = Date()
-        let log = try runApp([
+        let log = try runBounded([
             "app.js": Self.app,
             "pages/index/index.js": "Page({ spin() { for (;;) {} }, ping() { console.log('pong') } })",
         ], cpuMs: 100, commands: [
@@ -51,8 +51,20 @@ import MiniHostProtocol
         #expect(log.logged("onError ").count == 2)
     }
 
+    /// A loop in a method called again and again is compiled by JSC's optimizing JIT; every call
+    /// must still be stopped. The loop is bounded (about a second) so that a missed termination
+    /// shows up as a failure here instead of a hung test.
+    @Test func hotLoopIsTerminatedEveryTime() throws {
+        let runs = 12
+        let log = try runBounded([
+            "pages/index/index.js": "Page({ spin() { for (let i = 0; i < 1e9; i++) {} console.log('loop finished') } })",
+        ], cpuMs: 20, commands: Array(repeating: .callPage(route: nil, method: "spin", argumentJSON: nil), count: runs), timeout: 20)
+        #expect(log.errors(kind: "cpu_limit").count == runs)
+        #expect(!log.console.contains("loop finished"))
+    }
+
     @Test func endlessLoopInAMicrotaskIsTerminated() throws {
-        let log = try runApp([
+        let log = try runBounded([
             "app.js": Self.app,
             "pages/index/index.js": "Page({ onLoad() { Promise.resolve().then(() => { while (true) {} }); setTimeout(() => console.log('after'), 5) } })",
         ], cpuMs: 100)
@@ -70,7 +82,7 @@ import MiniHostProtocol
     }
 
     @Test func endlessLoopInOnErrorDoesNotLoopOrSilenceLaterErrors() throws {
-        let log = try runApp([
+        let log = try runBounded([
             "app.js": "let n = 0; App({ onError(e) { n++; console.log('onError ' + n); if (n === 1) while (true) {} } })",
             "pages/index/index.js": "Page({ onLoad() { setTimeout(() => { throw new Error('first') }, 0); setTimeout(() => { throw new Error('second') }, 20) } })",
         ], cpuMs: 100)
@@ -83,7 +95,7 @@ import MiniHostProtocol
     }
 
     @Test func deepRecursionIsAnOrdinaryException() throws {
-        let log = try runApp([
+        let log = try runBounded([
             "app.js": Self.app,
             "pages/index/index.js": "Page({ onLoad() { const f = n => f(n + 1) + 1; setTimeout(() => f(0), 0); setTimeout(() => console.log('alive'), 5) } })",
         ], cpuMs: 1000)
@@ -95,7 +107,7 @@ import MiniHostProtocol
     // Note: JSC stops regex backtracking much later than a loop: measured ~1.7 s for a 100 ms limit
     // (a loop stops at ~100 ms), so this test asserts no timing.
     @Test func catastrophicRegexIsTerminated() throws {
-        let log = try runApp([
+        let log = try runBounded([
             "app.js": Self.app,
             "pages/index/index.js": "Page({ onLoad() { setTimeout(() => /^(a+)+$/.test('a'.repeat(30) + 'b'), 0); setTimeout(() => console.log('alive'), 5) } })",
         ], cpuMs: 100)

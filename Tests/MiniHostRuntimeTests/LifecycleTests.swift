@@ -36,6 +36,14 @@ import MiniHostProtocol
         #expect(sameJSON(onLoad, #"{"k":"v"}"#))
     }
 
+    @Test func extraLaunchOptionsReachOnLaunchAndOnShow() throws {
+        let (ok, log) = try launchResult([
+            "app.js": "App({ onLaunch(o) { console.log('launch ' + o.scene + ' ' + o.conversationId + ' ' + o.query.k) }, onShow(o) { console.log('show ' + o.scene) } })",
+        ], options: LaunchOptions(query: ["k": "v"], extraJSON: #"{"scene":"chat","conversationId":"c1"}"#))
+        #expect(ok)
+        #expect(log.console == ["launch chat c1 v", "show chat"])
+    }
+
     @Test func hideThenShowCallsPageAndAppHooksInOrder() throws {
         let log = try runApp([
             "app.js": "App({ onHide() { console.log('app onHide') }, onShow() { console.log('app onShow') } })",
@@ -98,7 +106,7 @@ import MiniHostProtocol
               const pages = getCurrentPages();
               console.log('routes ' + pages.map(p => p.route).join(','));
               console.log('top ' + (pages[pages.length - 1] === this));
-              console.log('route ' + this.route + ' options ' + JSON.stringify(this.options));
+              console.log('route ' + this.route + ' options ' + JSON.stringify(this.options) + ' ' + (this.__route__ === this.route));
               console.log('query is options ' + (JSON.stringify(q) === JSON.stringify(this.options)));
               pages.pop();
               console.log('copy ' + getCurrentPages().length);
@@ -108,7 +116,7 @@ import MiniHostProtocol
         #expect(log.console == [
             "routes pages/a/a,pages/b/b",
             "top true",
-            "route pages/b/b options {\"x\":\"1\",\"y\":\"two\"}",
+            "route pages/b/b options {\"x\":\"1\",\"y\":\"two\"} true",
             "query is options true",
             "copy 2",
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import MiniHostProtocol
 @testable import MiniHostRuntime
 
@@ -58,22 +59,43 @@ func sameJSON(_ a: String, _ b: String) -> Bool {
 }
 
 /// Launches an app straight on a `Sandbox` and returns what `launch` reported (true: the entry
-/// page is ready) with the events; for the cases `runApp` does not expose.
-func launchResult(_ files: [String: String], pages: [String] = ["pages/index/index"], cpuMs: Int = 200) throws -> (ok: Bool, log: EventLog) {
+/// page is ready) with the events; for the cases `runApp` does not expose. Never blocks for good:
+/// an app that does not go idle within `timeout` is recorded as an issue and left behind.
+func launchResult(_ files: [String: String], pages: [String] = ["pages/index/index"], cpuMs: Int = 200,
+                  options: LaunchOptions = LaunchOptions(), commands: [HostCommand] = [], timeout: Double = 5) throws -> (ok: Bool, log: EventLog) {
     let log = EventLog()
     var all = files
+    if all["app.js"] == nil { all["app.js"] = "App({})" }
     for p in pages where all[p + ".js"] == nil { all[p + ".js"] = "Page({})" }
     let config = SandboxConfig(appId: "org.test.app", appName: "Test", files: all.mapValues { Data($0.utf8) }, pages: pages, cpuLimitMs: cpuMs)
     let sandbox = try Sandbox(config: config) { log.append($0) }
     let result = LaunchBox()
-    let sem = DispatchSemaphore(value: 0)
-    sandbox.launch { ok in result.ok = ok; sem.signal() }
-    _ = sem.wait(timeout: .now() + 10)
-    waitIdle(sandbox, 10)
+    sandbox.launch(options) { ok in result.ok = ok }
+    guard idleWithin(sandbox, timeout, "launch") else { return (result.ok, log) }
+    for c in commands {
+        sandbox.perform(c)
+        guard idleWithin(sandbox, timeout, "\(c)") else { return (result.ok, log) }
+    }
     let stopped = DispatchSemaphore(value: 0)
     sandbox.stop { stopped.signal() }
     stopped.wait()
     return (result.ok, log)
+}
+
+/// `runApp` for apps that may run away: bounded waits instead of waiting for `stop` for good.
+func runBounded(_ files: [String: String], pages: [String] = ["pages/index/index"], cpuMs: Int = 200,
+                commands: [HostCommand] = [], timeout: Double = 5) throws -> EventLog {
+    try launchResult(files, pages: pages, cpuMs: cpuMs, commands: commands, timeout: timeout).log
+}
+
+/// Waits for the app to go idle; records an issue (and stops it without waiting) if it does not.
+func idleWithin(_ sandbox: Sandbox, _ timeout: Double, _ what: String) -> Bool {
+    let sem = DispatchSemaphore(value: 0)
+    sandbox.whenIdle { sem.signal() }
+    if sem.wait(timeout: .now() + timeout) == .success { return true }
+    Issue.record("the app did not go idle within \(timeout) s after \(what): a runaway task was not terminated")
+    sandbox.stop()
+    return false
 }
 
 final class LaunchBox: @unchecked Sendable { var ok = false }
