@@ -73,7 +73,7 @@ struct CLI {
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         if p.isRunning {
-            p.terminate()
+            kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             group.wait()
             throw CLIError.timedOut(args, String(decoding: outData, as: UTF8.self) + String(decoding: errData, as: UTF8.self))
@@ -189,7 +189,7 @@ final class CLISession: @unchecked Sendable {
         try? input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil
         return (process.terminationStatus, stdout)
