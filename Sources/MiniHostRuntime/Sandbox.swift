@@ -217,10 +217,8 @@ public final class Sandbox: @unchecked Sendable {
 
     /// A `*Sync` API call: answered now, as `[true, result]` or `[false, errCode, reason]`.
     func nativeCallSync(_ api: String, _ arguments: JSValue) -> JSValueRef {
-        guard let context else { return JSValueMakeUndefined(arguments.ctx) }
         let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
         let reply = endpoint?.callSync(call) ?? BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(api)")))
-        _ = context
         return replyArray(reply) ?? JSValueMakeUndefined(arguments.ctx)
     }
 
