@@ -97,15 +97,22 @@ public final class RunningApp: @unchecked Sendable {
     @discardableResult
     public func waitUntilIdle(timeout: Double? = nil) -> Bool {
         let sem = DispatchSemaphore(value: 0)
-        sandbox.whenIdle { sem.signal() }
-        return sem.wait(timeout: timeout.map { .now() + $0 } ?? .distantFuture) == .success
+        let token = sandbox.whenIdle { sem.signal() }
+        return finish(sem, token, timeout)
     }
 
     /// Blocks until no task is queued (timers may still be pending); false on timeout.
     @discardableResult
     public func waitUntilDrained(timeout: Double? = nil) -> Bool {
         let sem = DispatchSemaphore(value: 0)
-        sandbox.whenDrained { sem.signal() }
-        return sem.wait(timeout: timeout.map { .now() + $0 } ?? .distantFuture) == .success
+        let token = sandbox.whenDrained { sem.signal() }
+        return finish(sem, token, timeout)
+    }
+
+    /// Waits; on a timeout the waiter is withdrawn so it does not pile up.
+    private func finish(_ sem: DispatchSemaphore, _ token: Int?, _ timeout: Double?) -> Bool {
+        if sem.wait(timeout: timeout.map { .now() + $0 } ?? .distantFuture) == .success { return true }
+        if let token { sandbox.cancelWait(token) }
+        return false
     }
 }

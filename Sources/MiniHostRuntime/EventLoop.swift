@@ -18,8 +18,9 @@ final class Activity: @unchecked Sendable {
     private let lock = NSLock()
     private var tasks = 0
     private var timers = 0
-    private var waiters: [@Sendable () -> Void] = []
-    private var drainWaiters: [@Sendable () -> Void] = []
+    private var waiters: [Int: @Sendable () -> Void] = [:]
+    private var drainWaiters: [Int: @Sendable () -> Void] = [:]
+    private var nextWaiter = 1
 
     func taskQueued() { lock.withLock { tasks += 1 } }
     func timerAdded() { lock.withLock { timers += 1 } }
@@ -30,24 +31,37 @@ final class Activity: @unchecked Sendable {
     var isIdle: Bool { lock.withLock { tasks == 0 && timers == 0 } }
     var pendingTimers: Int { lock.withLock { timers } }
 
-    /// Calls `waiter` once the app is idle (now, if it already is).
-    func whenIdle(_ waiter: @escaping @Sendable () -> Void) {
-        let now: Bool = lock.withLock {
-            if tasks == 0 && timers == 0 { return true }
-            waiters.append(waiter)
-            return false
-        }
-        if now { waiter() }
+    /// Calls `waiter` once the app is idle (now, if it already is). Returns a token for
+    /// ``cancel(_:)`` (nil when it was called at once).
+    @discardableResult
+    func whenIdle(_ waiter: @escaping @Sendable () -> Void) -> Int? {
+        register(waiter, drained: false)
     }
 
     /// Calls `waiter` once no task is queued (now, if none is); pending timers do not count.
-    func whenDrained(_ waiter: @escaping @Sendable () -> Void) {
-        let now: Bool = lock.withLock {
-            if tasks == 0 { return true }
-            drainWaiters.append(waiter)
-            return false
+    @discardableResult
+    func whenDrained(_ waiter: @escaping @Sendable () -> Void) -> Int? {
+        register(waiter, drained: true)
+    }
+
+    /// Forgets a waiter that no longer wants to be called (its wait timed out).
+    func cancel(_ token: Int) {
+        lock.withLock {
+            waiters[token] = nil
+            drainWaiters[token] = nil
         }
-        if now { waiter() }
+    }
+
+    private func register(_ waiter: @escaping @Sendable () -> Void, drained: Bool) -> Int? {
+        let token: Int? = lock.withLock {
+            if tasks == 0 && (drained || timers == 0) { return nil }
+            let token = nextWaiter
+            nextWaiter += 1
+            if drained { drainWaiters[token] = waiter } else { waiters[token] = waiter }
+            return token
+        }
+        if token == nil { waiter() }
+        return token
     }
 
     private func settle(_ change: () -> Void) {
@@ -55,12 +69,12 @@ final class Activity: @unchecked Sendable {
             change()
             var ready: [@Sendable () -> Void] = []
             if tasks == 0 {
-                ready += drainWaiters
-                drainWaiters = []
+                ready += drainWaiters.values
+                drainWaiters = [:]
             }
             if tasks == 0 && timers == 0 {
-                ready += waiters
-                waiters = []
+                ready += waiters.values
+                waiters = [:]
             }
             return ready
         }

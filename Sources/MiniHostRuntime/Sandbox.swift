@@ -58,9 +58,15 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// Calls `body` once the app has no queued tasks and no pending timers.
-    public func whenIdle(_ body: @escaping @Sendable () -> Void) { activity.whenIdle(body) }
+    /// Returns a token for ``cancelWait(_:)``, or nil when `body` was called at once.
+    @discardableResult
+    public func whenIdle(_ body: @escaping @Sendable () -> Void) -> Int? { activity.whenIdle(body) }
     /// Calls `body` once the app has no queued tasks (pending timers may remain).
-    public func whenDrained(_ body: @escaping @Sendable () -> Void) { activity.whenDrained(body) }
+    @discardableResult
+    public func whenDrained(_ body: @escaping @Sendable () -> Void) -> Int? { activity.whenDrained(body) }
+
+    /// Forgets a `whenIdle`/`whenDrained` waiter whose wait gave up.
+    public func cancelWait(_ token: Int) { activity.cancel(token) }
     public var isIdle: Bool { activity.isIdle }
 
     /// Stops the app: pending timers are dropped and the VM is released. Safe to call twice.

@@ -268,7 +268,10 @@ private func expectStoreError(_ body: () throws -> Void, sourceLocation: SourceL
             let log = AuditLog(database: try MiniHostDatabase(directory: dir.url))
             for i in 0..<100 { log.append(entry(i)) }
         }
+        // A background drain may still hold the log (and so delay its deinit) for a moment.
         let reader = AuditLog(database: try MiniHostDatabase(directory: dir.url))
+        let deadline = Date().addingTimeInterval(5)
+        while try reader.entries().count < 100, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         #expect(try reader.entries().count == 100)
     }
 
