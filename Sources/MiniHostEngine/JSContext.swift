@@ -46,10 +46,15 @@ public final class JSContext: @unchecked Sendable {
     /// `JSObjectMakeFunction` does not). The wrapper sits on the body's first line, so line
     /// numbers in stack traces match the file's.
     public func compileFunction(parameters: [String], body: String, sourceURL: String) throws(JSError) -> JSObject {
-        let wrapped = "(function (" + parameters.joined(separator: ", ") + ") {" + body + "\n})"
-        let value = try evaluate(wrapped, sourceURL: sourceURL)
+        let value = try evaluate(Self.functionSource(parameters: parameters, body: body), sourceURL: sourceURL)
         guard let fn = value.object, fn.isFunction else { throw JSError(message: "could not compile \(sourceURL)") }
         return fn
+    }
+
+    /// The script ``compileFunction(parameters:body:sourceURL:)`` evaluates (for syntax checks
+    /// that must see exactly the same text).
+    public static func functionSource(parameters: [String], body: String) -> String {
+        "(function (" + parameters.joined(separator: ", ") + ") {" + body + "\n})"
     }
 
     /// Calls a function as an outermost call (watchdog armed per call).

@@ -387,7 +387,7 @@ function asyncStub(api) {
       const r = native.callAsync(api, c.value, id);
       if (r !== undefined) {
         pendingCalls.delete(id);
-        PromiseResolve().then(() => { if (r[0] === true) ok(r[1]); else fail(r[2], r[1]); });
+        PromiseResolve().then(() => settleWith(r, ok, fail));
       }
     });
   };
@@ -405,11 +405,13 @@ function syncStub(api) {
   };
 }
 // A reply from the host: settle the pending call (callbacks run in this task).
-function settleCall(id, okFlag, payload, code, reason) {
+// A reply is `[true, result]` or `[false, errCode, reason]`, whether it came at once or later.
+function settleWith(r, ok, fail) { if (r[0] === true) ok(r[1]); else fail(r[2], r[1]); }
+function settleCall(id, r) {
   const p = pendingCalls.get(id);
   if (!p) return;
   pendingCalls.delete(id);
-  if (okFlag) p.ok(payload); else p.fail(reason, code);
+  settleWith(r, p.ok, p.fail);
 }
 const ERR_INVALID = 1001, ERR_NOT_FOUND = 1007, ERR_LIMIT = 1005, ERR_HOST = 1009;
 

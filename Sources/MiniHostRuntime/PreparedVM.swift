@@ -102,7 +102,7 @@ final class NativeTarget: @unchecked Sendable {
             if let files = self?.warmUpFiles {
                 let path = str(args[0]) + ".js"
                 guard let source = files[path] else { throw JSError(message: "Cannot find module '\(path)'") }
-                let fn = try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: "miniapp://minihost/warmup/\(path)")
+                let fn = try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://minihost/warmup/\(path)")
                 return try context.makeArray([context.string(path), context.string("js"), fn.value]).ref
             }
             guard let sandbox = self?.sandbox else { throw JSError(message: "the app has stopped") }

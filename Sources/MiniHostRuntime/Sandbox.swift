@@ -224,7 +224,7 @@ public final class Sandbox: @unchecked Sendable {
     /// A `*Sync` API call: answered now, as `[true, result]` or `[false, errCode, reason]`.
     func nativeCallSync(_ api: String, _ arguments: JSValue) -> JSValueRef {
         let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
-        let reply = endpoint?.callSync(call) ?? BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(api)")))
+        let reply = endpoint?.callSync(call) ?? Self.unavailable(call)
         return replyArray(reply) ?? JSValueMakeUndefined(arguments.ctx)
     }
 
@@ -236,7 +236,7 @@ public final class Sandbox: @unchecked Sendable {
         let undefined = JSValueMakeUndefined(arguments.ctx)!
         let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
         guard let endpoint else {
-            deliver(jsId, BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(api)"))))
+            deliver(jsId, Self.unavailable(call))
             return undefined
         }
         if endpoint.answersAtOnce(api) {
@@ -249,6 +249,11 @@ public final class Sandbox: @unchecked Sendable {
             self.activity.taskDone()
         }
         return undefined
+    }
+
+    /// The reply when the sandbox has no host to ask.
+    private static func unavailable(_ call: BridgeCall) -> BridgeReply {
+        BridgeReply(id: call.id, result: .failure(BridgeError(.serviceUnavailable, "no host service for \(call.api)")))
     }
 
     /// `[true, result]` or `[false, errCode, reason]`, as the runtime's stubs expect.
@@ -264,15 +269,8 @@ public final class Sandbox: @unchecked Sendable {
 
     private func deliver(_ jsId: Double, _ reply: BridgeReply) {
         enqueue { sandbox in
-            guard let context = sandbox.context else { return }
-            var args: [JSValue] = [context.number(jsId)]
-            switch reply.result {
-            case let .success(value):
-                args += [context.boolean(true), BridgeConversion.jsValue(value, in: context)]
-            case let .failure(error):
-                args += [context.boolean(false), context.null, context.number(Double(error.code.rawValue)), context.string(error.reason)]
-            }
-            sandbox.callDispatcher("settleCall", args)
+            guard let context = sandbox.context, let r = sandbox.replyArray(reply) else { return }
+            sandbox.callDispatcher("settleCall", [context.number(jsId), JSValue(r, in: context.ref)])
         }
     }
 
@@ -303,7 +301,7 @@ public final class Sandbox: @unchecked Sendable {
         } else {
             kind = "js"
             do {
-                value = try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: url).value
+                value = try context.compileFunction(parameters: Self.moduleParameters, body: source, sourceURL: url).value
             } catch {
                 if error.isTermination { throw error }
                 throw compileError(error, ctx: ctx, source: source, url: url)
@@ -313,11 +311,14 @@ public final class Sandbox: @unchecked Sendable {
         return result.ref
     }
 
+    /// The parameters a CommonJS module's code is compiled with.
+    static let moduleParameters = ["require", "module", "exports"]
+
     /// A module that does not compile: JSC's SyntaxError carries its line but no stack, so the
     /// message gets the module's virtual URL and line (`… (miniapp://<app>/<path>:<line>)`).
     private func compileError(_ error: JSError, ctx: JSContextRef, source: String, url: String) -> Error {
         var exception: JSValueRef?
-        let wrapped = "(function (require, module, exports) {" + source + "\n})"  // as compileFunction wraps it
+        let wrapped = JSContext.functionSource(parameters: Self.moduleParameters, body: source)
         let valid = JSStringHandle.with(wrapped) { src in
             JSStringHandle.with(url) { u in JSCheckScriptSyntax(ctx, src, u, 1, &exception) }
         }
