@@ -7,7 +7,11 @@ public final class HostAPIRegistry: @unchecked Sendable {
     private var byName: [String: (api: HostAPI, isSync: Bool)] = [:]
     public private(set) var descriptors: [APIDescriptor] = []
 
-    public init(_ apis: [HostAPI]) {
+    /// `events` are the names of host events (`LocationChange` → `mp.onLocationChange`).
+    public init(_ apis: [HostAPI], events: [String] = []) {
+        for event in events {
+            descriptors.append(APIDescriptor(name: event, kind: .event))
+        }
         for api in apis {
             byName[api.name] = (api, false)
             descriptors.append(APIDescriptor(name: api.name, kind: .async))
@@ -18,11 +22,16 @@ public final class HostAPIRegistry: @unchecked Sendable {
         }
     }
 
-    /// The standard registry: storage and consent (later: location, payment, chat).
+    /// The standard registry: storage, consent, location, payment and chat.
     public static func standard(services: HostServices) -> HostAPIRegistry {
         let gate = CapabilityGate(services: services)
         let storage = StorageService(store: services.storage)
-        return HostAPIRegistry(storage.apis + ConsentAPIs(gate: gate).apis)
+        let location = LocationService(services: services)
+        let payment = PaymentService(services: services)
+        let chat = ChatService(services: services)
+        return HostAPIRegistry(
+            storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis,
+            events: LocationService.events + PaymentService.events + ChatService.events)
     }
 
     func lookup(_ name: String) -> (api: HostAPI, isSync: Bool)? { byName[name] }
@@ -32,19 +41,24 @@ public final class HostAPIRegistry: @unchecked Sendable {
 /// starts), runs every call through the gate and the API's service, and answers in order.
 public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     public let app: AppIdentity
+    public let session: AppSession
     private let registry: HostAPIRegistry
     private let gate: CapabilityGate
     /// Async calls of one app run in order, off the app's JS thread (a prompt may block here).
     private let queue: DispatchQueue
 
-    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices) {
+    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil) {
         self.app = app
+        self.session = AppSession(app: app, launchConversation: launchConversation)
         self.registry = registry
         self.gate = CapabilityGate(services: services)
         self.queue = DispatchQueue(label: "minihost.bridge.\(app.appId)")
     }
 
     public var apis: [APIDescriptor] { registry.descriptors }
+
+    public func connect(_ channel: any AppEventChannel) { session.connect(channel) }
+    public func disconnect() { session.disconnect() }
 
     public func callSync(_ call: BridgeCall) -> BridgeReply {
         BridgeReply(id: call.id, result: handle(call))
@@ -80,7 +94,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
             gate.record(app, api.name, api.permission, "invalid", error.reason)
             return .failure(error)
         }
-        let apiCall = APICall(app: app, api: isSync ? (api.syncName ?? api.name) : api.name, arguments: APIArguments(api: call.api, value: arguments), isSync: isSync)
+        let apiCall = APICall(app: app, session: session, api: isSync ? (api.syncName ?? api.name) : api.name, arguments: APIArguments(api: call.api, value: arguments), isSync: isSync)
         do {
             if let validate = api.validate { try validate(apiCall.arguments) }
             try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)

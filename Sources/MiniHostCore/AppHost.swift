@@ -34,12 +34,13 @@ public final class AppHost: @unchecked Sendable {
     }
 
     /// Creates the app's sandbox and queues its launch. `prepared` is a VM made ahead of time.
-    public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: PreparedVM? = nil) throws -> RunningApp {
+    /// `conversation` is the conversation the app is launched from (what `chat.read` lets it see).
+    public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: PreparedVM? = nil, conversation: String? = nil) throws -> RunningApp {
         let appId = package.manifest.appId
         let sink = events
         var endpoint: AppBridge?
         if let services, let registry {
-            endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services)
+            endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services, launchConversation: conversation)
         }
         let sandbox = try Sandbox(config: Self.sandboxConfig(for: package), prepared: prepared, endpoint: endpoint) { sink(appId, $0) }
         let app = RunningApp(appId: appId, sandbox: sandbox)

@@ -38,6 +38,8 @@ public struct HostAPI: Sendable {
 /// whether it came in the `*Sync` form.
 public struct APICall: Sendable {
     public var app: AppIdentity
+    /// The host's state for the running app (its events, what services keep for it).
+    public var session: AppSession
     public var api: String
     public var arguments: APIArguments
     public var isSync: Bool

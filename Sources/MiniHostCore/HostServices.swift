@@ -10,19 +10,38 @@ public final class HostServices: @unchecked Sendable {
     public let storage: StorageStore
     public let rateLimiter: RateLimiter
     public let prompter: Prompter
+    /// The simulated world (the wallet's start, merchants, location, conversations, peers).
+    public let world: World
+    /// The host's clock (tests move it).
+    public let clock: @Sendable () -> Date
+
+    private let lock = NSLock()
+    private var components: [ObjectIdentifier: AnyObject] = [:]
 
     /// Opens (or creates) the database in `dataDirectory`.
-    public convenience init(dataDirectory: URL, prompter: Prompter) throws {
-        try self.init(database: MiniHostDatabase(directory: dataDirectory), prompter: prompter)
+    public convenience init(dataDirectory: URL, prompter: Prompter, world: World = .default) throws {
+        try self.init(database: MiniHostDatabase(directory: dataDirectory), prompter: prompter, world: world)
     }
 
-    public init(database: MiniHostDatabase, prompter: Prompter) throws {
+    public init(database: MiniHostDatabase, prompter: Prompter, world: World = .default, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.world = world
+        self.clock = clock
         self.database = database
         self.grants = GrantStore(database: database)
         self.audit = AuditLog(database: database)
         self.storage = StorageStore(database: database)
         self.rateLimiter = RateLimiter()
         self.prompter = prompter
+    }
+
+    /// A host-wide service object (a store, a provider), made on first use, one per type.
+    public func component<T: AnyObject & Sendable>(_ type: T.Type, make: () throws -> T) rethrows -> T {
+        try lock.withLock {
+            if let c = components[ObjectIdentifier(type)] as? T { return c }
+            let c = try make()
+            components[ObjectIdentifier(type)] = c
+            return c
+        }
     }
 
     /// Writes what is still buffered (the audit log); call before the process exits.

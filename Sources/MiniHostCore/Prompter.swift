@@ -60,10 +60,41 @@ public enum PromptAnswer: String, Sendable, Equatable {
     case deny
 }
 
+/// What a powerbox picker offers (`chooseLocation`, `chooseContact`, `chooseConversation`).
+public enum ChoiceKind: String, Sendable, Equatable {
+    case location, contact, conversation
+}
+
+/// A pick the user makes for an app: the app receives only the option picked.
+public struct ChoiceRequest: Sendable, Equatable {
+    public var kind: ChoiceKind
+    public var appId: String
+    public var appName: String
+    /// What the app asks the user to pick: "pick a place".
+    public var title: String
+    /// The options, as shown (host text: names of places, contacts, conversations).
+    public var options: [String]
+
+    public init(kind: ChoiceKind, appId: String, appName: String, title: String, options: [String]) {
+        self.kind = kind
+        self.appId = appId
+        self.appName = appName
+        self.title = title
+        self.options = options
+    }
+}
+
 /// Asks the user for consent. `ask` blocks until answered; it is never called on an app's JS
 /// thread. Implementations must be safe to call from several threads.
 public protocol Prompter: Sendable {
     func ask(_ request: PromptRequest) -> PromptAnswer
+    /// The index of the option the user picked, or nil when they cancelled.
+    func choose(_ request: ChoiceRequest) -> Int?
+}
+
+extension Prompter {
+    /// By default nothing is picked (the picker is cancelled).
+    public func choose(_ request: ChoiceRequest) -> Int? { nil }
 }
 
 // MARK: - Text
@@ -162,6 +193,29 @@ public final class TerminalPrompter: Prompter, @unchecked Sendable {
             write(Self.render(request))
             return Self.parseAnswer(readLine(), kind: request.kind)
         }
+    }
+
+    public func choose(_ request: ChoiceRequest) -> Int? {
+        lock.withLock {
+            write(Self.render(request))
+            return Self.parseChoice(readLine(), count: request.options.count)
+        }
+    }
+
+    /// The picker's text: numbered options, then the question.
+    public static func render(_ request: ChoiceRequest) -> String {
+        var text = "\n┌─ minihost: \(PromptText.sanitize(request.appName, maxLength: 64)) (\(PromptText.sanitize(request.appId, maxLength: 128))) asks you to \(PromptText.sanitize(request.title))\n"
+        for (i, option) in request.options.enumerated() {
+            text += "│ \(i + 1). \(PromptText.sanitize(option))\n"
+        }
+        text += "└─ pick 1-\(request.options.count), or [c]ancel: "
+        return text
+    }
+
+    /// The 0-based index a line picks; anything else (and end of input) cancels.
+    public static func parseChoice(_ line: String?, count: Int) -> Int? {
+        guard let line, let n = Int(line.trimmingCharacters(in: .whitespaces)), n >= 1, n <= count else { return nil }
+        return n - 1
     }
 
     /// Whether "always" is offered for `kind` (not for payments, which are per use).
@@ -280,6 +334,8 @@ public struct PolicyPrompter: Prompter {
     public var chatMessage: PolicyRule?
     /// Settings changes (`"settings"`).
     public var settings: PolicyRule?
+    /// Powerbox pickers (`"choose"`): `allow` picks the first option, `deny` cancels.
+    public var choose: PolicyRule?
     public var fallback: (any Prompter)?
 
     public init(
@@ -306,6 +362,14 @@ public struct PolicyPrompter: Prompter {
         }
     }
 
+    public func choose(_ request: ChoiceRequest) -> Int? {
+        switch choose {
+        case .allow: return request.options.isEmpty ? nil : 0
+        case .deny: return nil
+        case .ask, nil: return fallback?.choose(request)
+        }
+    }
+
     public func ask(_ request: PromptRequest) -> PromptAnswer {
         switch rule(for: request.kind) {
         // A standing "grant" for a permission is remembered like "always"; per-use consent
@@ -319,7 +383,7 @@ public struct PolicyPrompter: Prompter {
     }
 
     /// The names a policy accepts besides permission names (and their aliases).
-    public static let specialNames = ["payment", "chat.message", "settings"]
+    public static let specialNames = ["payment", "chat.message", "settings", "choose"]
 
     /// Applies `rule` to what `name` stands for; false when the name is unknown.
     private mutating func apply(_ name: String, _ rule: PolicyRule) -> Bool {
@@ -331,6 +395,8 @@ public struct PolicyPrompter: Prompter {
             chatMessage = rule
         case "settings":
             settings = rule
+        case "choose":
+            choose = rule
         default:
             guard let p = Permission(name: name) else { return false }
             permissions[p] = rule
@@ -339,7 +405,7 @@ public struct PolicyPrompter: Prompter {
     }
 
     private static var knownNames: String {
-        (Permission.allCases.map(\.rawValue) + ["chat.message", "settings"]).joined(separator: ", ")
+        (Permission.allCases.map(\.rawValue) + ["chat.message", "settings", "choose"]).joined(separator: ", ")
     }
 
     /// Builds a policy from a policy file (a JSON object `{"location": "allow", "payment":
@@ -347,8 +413,12 @@ public struct PolicyPrompter: Prompter {
     /// over the file; a name both granted and denied is an error. Names are permission names or
     /// aliases, `payment` (the permission and each payment), `chat.message` (each message) and
     /// `settings`.
-    public static func parse(grant: [String], deny: [String], policyFile: URL?, fallback: (any Prompter)? = nil) throws(PolicyError) -> PolicyPrompter {
+    public static func parse(grant: [String], deny: [String], policyFile: URL?, world: [String: PolicyRule] = [:], fallback: (any Prompter)? = nil) throws(PolicyError) -> PolicyPrompter {
         var policy = PolicyPrompter(fallback: fallback)
+        // The world's policy first: a policy file and flags override it.
+        for name in world.keys.sorted() where !policy.apply(name, world[name]!) {
+            throw PolicyError("the world's policy: \"\(PromptText.sanitize(name, maxLength: 64))\" is not a permission (known: \(knownNames))")
+        }
         if let policyFile {
             let path = policyFile.path
             let data: Data
@@ -411,6 +481,24 @@ public final class ScriptedPrompter: Prompter, @unchecked Sendable {
     /// Every request asked so far, in order.
     public var requests: [PromptRequest] {
         lock.withLock { asked }
+    }
+
+    private var picks: [Int?] = []
+    private var choices: [ChoiceRequest] = []
+
+    /// Adds picks (an index, or nil to cancel) for ``choose(_:)``; with none queued it cancels.
+    public func enqueuePicks(_ values: Int?...) {
+        lock.withLock { picks.append(contentsOf: values) }
+    }
+
+    /// Every picker shown so far, in order.
+    public var choiceRequests: [ChoiceRequest] { lock.withLock { choices } }
+
+    public func choose(_ request: ChoiceRequest) -> Int? {
+        lock.withLock {
+            choices.append(request)
+            return picks.isEmpty ? nil : picks.removeFirst()
+        }
     }
 
     public func ask(_ request: PromptRequest) -> PromptAnswer {

@@ -112,6 +112,9 @@ public enum APIKind: String, Sendable, Codable {
     case async
     /// Positional arguments; returns the result or throws.
     case sync
+    /// A host event: the descriptor's name is the event (`LocationChange`), and the sandbox makes
+    /// `mp.on<Name>(listener)` and `mp.off<Name>(listener?)` for it.
+    case event
 }
 
 /// What the sandbox needs to know about one host API to make its stub.
@@ -137,8 +140,25 @@ public protocol BridgeEndpoint: Sendable {
     /// True when calls of `api` never block (no prompt can be involved), so the sandbox may ask
     /// with ``callSync(_:)`` and settle the async call without a trip through another thread.
     func answersAtOnce(_ api: String) -> Bool
+    /// Called once when the app starts, with the channel the host sends its events on.
+    func connect(_ channel: any AppEventChannel)
+    /// Called once when the app stops: the host drops what it was going to deliver.
+    func disconnect()
 }
 
 extension BridgeEndpoint {
     public func answersAtOnce(_ api: String) -> Bool { false }
+    public func connect(_ channel: any AppEventChannel) {}
+    public func disconnect() {}
+}
+
+/// The sandbox's side of host-to-app traffic that is not a reply: events, and holds that keep
+/// the app from counting as idle while the host still has something to deliver (a route being
+/// played, a peer about to answer).
+public protocol AppEventChannel: Sendable {
+    /// Queues `event` as a task of the app (listeners registered with `mp.on<Name>` run then).
+    func send(_ event: BridgeEvent)
+    /// The host will deliver more: the app is not idle until the matching ``release()``.
+    func hold()
+    func release()
 }

@@ -600,7 +600,25 @@ mp.navigateTo = navApi('navigateTo');
 mp.redirectTo = navApi('redirectTo');
 mp.reLaunch = navApi('reLaunch');
 mp.navigateBack = navApi('navigateBack');
-for (const d of native.apis) mp[d[0]] = d[1] === 'sync' ? syncStub(d[0]) : asyncStub(d[0]);
+// Host events: `mp.on<Name>(fn)` adds a listener, `mp.off<Name>(fn)` removes it (no argument: all).
+const listeners = new MapCtor();
+function eventPair(name) {
+  const set = [];
+  listeners.set(name, set);
+  mp['on' + name] = function (fn) {
+    if (typeof fn !== 'function') throw new TypeErrorCtor('on' + name + ' needs a function');
+    if (set.indexOf(fn) < 0) set.push(fn);
+  };
+  mp['off' + name] = function (fn) {
+    if (fn === undefined) { set.length = 0; return; }
+    const i = set.indexOf(fn);
+    if (i >= 0) set.splice(i, 1);
+  };
+}
+for (const d of native.apis) {
+  if (d[1] === 'event') eventPair(d[0]);
+  else mp[d[0]] = d[1] === 'sync' ? syncStub(d[0]) : asyncStub(d[0]);
+}
 mp.canIUse = function canIUse(name) {
   if (typeof name !== 'string' || name === '') return false;
   const first = name.split('.')[0];
@@ -701,6 +719,12 @@ return ObjectFreeze({
   },
   fire: fireTimer,
   settleCall,
+  // A host event: each listener gets its own copy of the payload, in a guarded call.
+  event(name, payload) {
+    const set = listeners.get(name);
+    if (!set) return;
+    for (const fn of set.slice()) guarded('on' + name, fn, undefined, [clone(payload)]);
+  },
   run(fn) { guarded('task', fn, undefined, []); },
   hide() {
     if (!appShown) return;
@@ -747,6 +771,7 @@ return ObjectFreeze({
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
     appId = ''; pageRoutes = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
+    for (const set of listeners.values()) set.length = 0;
     stack.length = 0; nextTimerId = 1;
   },
   // A terminated task never ran its `finally` blocks: clear the re-entry guard first.

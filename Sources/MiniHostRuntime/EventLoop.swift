@@ -18,6 +18,8 @@ final class Activity: @unchecked Sendable {
     private let lock = NSLock()
     private var tasks = 0
     private var timers = 0
+    /// Holds the host placed (more events to come); like timers, they keep the app from idling.
+    private var holds = 0
     private var waiters: [Int: @Sendable () -> Void] = [:]
     private var drainWaiters: [Int: @Sendable () -> Void] = [:]
     private var nextWaiter = 1
@@ -26,9 +28,11 @@ final class Activity: @unchecked Sendable {
     func timerAdded() { lock.withLock { timers += 1 } }
     func timerRemoved() { settle { timers -= 1 } }
     func taskDone() { settle { tasks -= 1 } }
-    func clearTimers() { settle { timers = 0 } }
+    func clearTimers() { settle { timers = 0; holds = 0 } }
+    func hold() { lock.withLock { holds += 1 } }
+    func release() { settle { if holds > 0 { holds -= 1 } } }
 
-    var isIdle: Bool { lock.withLock { tasks == 0 && timers == 0 } }
+    var isIdle: Bool { lock.withLock { tasks == 0 && timers + holds == 0 } }
     var pendingTimers: Int { lock.withLock { timers } }
 
     /// Calls `waiter` once the app is idle (now, if it already is). Returns a token for
@@ -54,7 +58,7 @@ final class Activity: @unchecked Sendable {
 
     private func register(_ waiter: @escaping @Sendable () -> Void, drained: Bool) -> Int? {
         let token: Int? = lock.withLock {
-            if tasks == 0 && (drained || timers == 0) { return nil }
+            if tasks == 0 && (drained || timers + holds == 0) { return nil }
             let token = nextWaiter
             nextWaiter += 1
             if drained { drainWaiters[token] = waiter } else { waiters[token] = waiter }
@@ -72,7 +76,7 @@ final class Activity: @unchecked Sendable {
                 ready += drainWaiters.values
                 drainWaiters = [:]
             }
-            if tasks == 0 && timers == 0 {
+            if tasks == 0 && timers + holds == 0 {
                 ready += waiters.values
                 waiters = [:]
             }

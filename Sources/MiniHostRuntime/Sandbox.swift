@@ -39,7 +39,19 @@ public final class Sandbox: @unchecked Sendable {
         self.dispatcher = vm.dispatcher
         vm.bind(to: self)
         vm.vm.setExecutionTimeLimit(seconds: Double(config.cpuLimitMs) / 1000)
+        endpoint?.connect(SandboxEventChannel(sandbox: self))
     }
+
+    /// Queues a host event as a task of the app: the listeners of `mp.on<Name>` run then.
+    public func deliver(_ event: BridgeEvent) {
+        enqueue { sandbox in
+            guard let context = sandbox.context else { return }
+            sandbox.callDispatcher("event", [context.string(event.name), BridgeConversion.jsValue(event.payload, in: context)])
+        }
+    }
+
+    fileprivate func hold() { activity.hold() }
+    fileprivate func release() { activity.release() }
 
     // MARK: Driving the app
 
@@ -95,6 +107,7 @@ public final class Sandbox: @unchecked Sendable {
     private func stopNow() {
         guard !stopped else { return }
         stopped = true
+        endpoint?.disconnect()
         timerTokens.removeAll()
         activity.clearTimers()
         posted.removeAll()
@@ -328,4 +341,15 @@ public final class Sandbox: @unchecked Sendable {
         if let context { try? obj.set("message", context.string(message)) }
         return JSThrow(JSValue(exception, in: ctx))
     }
+}
+
+/// The channel a host sends events on; it does not keep a stopped app alive.
+private final class SandboxEventChannel: AppEventChannel, @unchecked Sendable {
+    private weak var sandbox: Sandbox?
+
+    init(sandbox: Sandbox) { self.sandbox = sandbox }
+
+    func send(_ event: BridgeEvent) { sandbox?.deliver(event) }
+    func hold() { sandbox?.hold() }
+    func release() { sandbox?.release() }
 }

@@ -40,6 +40,8 @@ struct ConsentOptions {
     var grant: [String]
     var deny: [String]
     var policy: String?
+    /// The world file's `policy` (flags and a policy file override it).
+    var world: [String: PolicyRule] = [:]
 
     /// The prompter for a run: the policy first; what it leaves open goes to the terminal (through
     /// the console when it is interactive); with no terminal, deny.
@@ -53,7 +55,7 @@ struct ConsentOptions {
             terminal = TerminalPrompter.openTTY()
         }
         let policyURL = policy.map { URL(fileURLWithPath: $0) }
-        var prompter = try PolicyPrompter.parse(grant: grant, deny: deny, policyFile: policyURL)
+        var prompter = try PolicyPrompter.parse(grant: grant, deny: deny, policyFile: policyURL, world: world)
         prompter.fallback = terminal ?? DenyAllPrompter()
         return prompter
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostProtocol
 import MiniHostRuntime
 
 /// `minihost run`: launch one or more apps and drive them from a line console.
@@ -41,6 +42,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "A consent policy file: {\"location\": \"allow\", \"payment\": \"deny\", \"chat.send\": \"ask\"}.")
     var policy: String?
 
+    @Option(help: "The simulated world: wallet, merchants, location, contacts, conversations, peers, policy (docs/world.schema.json).")
+    var world: String?
+
+    @Option(help: "Launch from this conversation of the world (the app gets {scene: 'chat', conversationId}).")
+    var conversation: String?
+
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
@@ -62,8 +69,12 @@ struct RunCommand: ParsableCommand {
         do {
             let dir = DataDirectory.resolve(dataDir)
             try DataDirectory.ensure(dir)
-            let prompter = try ConsentOptions(grant: grants, deny: denials, policy: policy).makePrompter(interactiveConsole: interactive, broker: broker)
-            services = try HostServices(dataDirectory: dir, prompter: prompter)
+            let worldModel = try world.map { try World.load(URL(fileURLWithPath: $0)) } ?? .default
+            if let conversation, !worldModel.conversations.contains(where: { $0.id == conversation }) {
+                throw WorldError("--conversation \"\(conversation)\": the world has no such conversation (it has: \(worldModel.conversations.map(\.id).joined(separator: ", ")))")
+            }
+            let prompter = try ConsentOptions(grant: grants, deny: denials, policy: policy, world: worldModel.policy).makePrompter(interactiveConsole: interactive, broker: broker)
+            services = try HostServices(dataDirectory: dir, prompter: prompter, world: worldModel)
         } catch {
             throw reportBadTarget(error)
         }
@@ -75,11 +86,14 @@ struct RunCommand: ParsableCommand {
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         func remaining() -> Double? { deadline.map { max(0, $0.timeIntervalSinceNow) } }
 
-        let launchOptions = LaunchOptions(query: Self.parseQuery(query ?? ""))
+        var launchOptions = LaunchOptions(query: Self.parseQuery(query ?? ""))
+        if let conversation {
+            launchOptions.extraJSON = JSONValue.object(["scene": .string("chat"), "conversationId": .string(conversation)]).jsonText
+        }
         var apps: [RunningApp] = []
         for package in packages {
             do {
-                apps.append(try host.start(package, options: launchOptions))
+                apps.append(try host.start(package, options: launchOptions, conversation: conversation))
             } catch {
                 printer.print(package.manifest.appId, .error(kind: "launch", message: "could not start the app: \(error)", stack: nil))
                 printer.print(package.manifest.appId, .exit(status: "crashed", reason: "could not start the app"))

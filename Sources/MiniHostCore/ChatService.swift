@@ -1,0 +1,14 @@
+import Foundation
+import MiniHostProtocol
+
+/// The chat APIs (DESIGN.md 7). Being written: see issue 4.
+public struct ChatService: Sendable {
+    public let services: HostServices
+
+    public init(services: HostServices) { self.services = services }
+
+    /// The host events this service sends (`mp.on<Name>`).
+    public static let events: [String] = []
+
+    public var apis: [HostAPI] { [] }
+}
