@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "minihost", targets: ["minihost"]),
         .executable(name: "minihost-bench", targets: ["minihost-bench"]),
+        .executable(name: "minihost-worker", targets: ["minihost-worker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,9 @@ let package = Package(
             providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
         ),
         .target(name: "MiniHostEngine", dependencies: ["CJavaScriptCore"]),
+        // Process isolation's system calls: spawning a worker, hardening it, its seccomp filter
+        // (libseccomp, Debian libseccomp-dev).
+        .target(name: "CWorkerSupport", linkerSettings: [.linkedLibrary("seccomp")]),
         .target(name: "MiniHostProtocol"),
         .target(
             name: "MiniHostRuntime",
@@ -29,7 +33,7 @@ let package = Package(
         .target(
             name: "MiniHostCore",
             dependencies: [
-                "MiniHostProtocol", "MiniHostRuntime",
+                "MiniHostProtocol", "MiniHostRuntime", "CWorkerSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -41,6 +45,12 @@ let package = Package(
                 "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The worker process of process isolation: one app's sandbox behind framed messages on
+        // descriptor 3. It links the runtime only (no database, no services).
+        .executableTarget(
+            name: "minihost-worker",
+            dependencies: ["MiniHostRuntime", "MiniHostProtocol", "CWorkerSupport"]
         ),
         .executableTarget(
             name: "minihost-bench",

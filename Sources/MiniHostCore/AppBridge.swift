@@ -71,7 +71,11 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     }
 
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
-        queue.async { [self] in reply(BridgeReply(id: call.id, result: handle(call))) }
+        queue.async { [self] in
+            // The app is gone (stopped, or its worker died): the call is dropped, not performed.
+            if session.hasStopped { return }
+            reply(BridgeReply(id: call.id, result: handle(call)))
+        }
     }
 
     /// Validation, then the gate (consent, rate limit), then the service.

@@ -3,8 +3,9 @@ import Foundation
 import MiniHostProtocol
 import MiniHostRuntime
 
-/// The host side of running apps: turns a validated package into a sandbox, launches it and
-/// routes what it reports to `events`. One host runs any number of apps.
+/// The host side of running apps: turns a validated package into a sandbox — on a thread of the
+/// host, or in a supervised worker process — launches it and routes what it reports to
+/// `events`. One host runs any number of apps.
 public final class AppHost: @unchecked Sendable {
     private let events: @Sendable (_ appId: String, RuntimeEvent) -> Void
     private let lock = NSLock()
@@ -12,10 +13,17 @@ public final class AppHost: @unchecked Sendable {
     /// The host side of the bridge (nil: apps get the runtime's own APIs only).
     public let services: HostServices?
     public let registry: HostAPIRegistry?
+    /// How apps started by ``start(_:options:prepared:conversation:)`` are isolated.
+    public let isolation: Isolation
+    /// Tests only: workers accept fault injection (``WorkerRuntime/injectFault(_:)``).
+    public var allowWorkerFaults = false
+    /// Workers started ahead of time (process isolation); nil: each launch spawns one.
+    public var workerPool: WorkerPool?
 
-    public init(services: HostServices? = nil, events: @escaping @Sendable (_ appId: String, RuntimeEvent) -> Void) {
+    public init(services: HostServices? = nil, isolation: Isolation = .inProcess, events: @escaping @Sendable (_ appId: String, RuntimeEvent) -> Void) {
         self.services = services
         self.registry = services.map { HostAPIRegistry.standard(services: $0) }
+        self.isolation = isolation
         self.events = events
     }
 
@@ -33,8 +41,9 @@ public final class AppHost: @unchecked Sendable {
         )
     }
 
-    /// Creates the app's sandbox and queues its launch. `prepared` is a VM made ahead of time.
-    /// `conversation` is the conversation the app is launched from (what `chat.read` lets it see).
+    /// Creates the app's sandbox and queues its launch. `prepared` is a VM made ahead of time
+    /// (in-process only). `conversation` is the conversation the app is launched from (what
+    /// `chat.read` lets it see).
     public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: PreparedVM? = nil, conversation: String? = nil) throws -> RunningApp {
         let appId = package.manifest.appId
         let sink = events
@@ -42,42 +51,100 @@ public final class AppHost: @unchecked Sendable {
         if let services, let registry {
             endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services, launchConversation: conversation)
         }
-        let sandbox = try Sandbox(config: Self.sandboxConfig(for: package), prepared: prepared, endpoint: endpoint) { sink(appId, $0) }
-        let app = RunningApp(appId: appId, sandbox: sandbox)
+        let config = Self.sandboxConfig(for: package)
+        let app: RunningApp
+        switch isolation {
+        case .inProcess:
+            let sandbox = try Sandbox(config: config, prepared: prepared, endpoint: endpoint) { sink(appId, $0) }
+            app = RunningApp(appId: appId, package: package, runtime: sandbox)
+        case .process:
+            let (process, isPrepared) = try workerPool?.take() ?? (WorkerProcess.spawn(allowFaults: allowWorkerFaults), false)
+            let box = RunningAppBox()
+            let runtime = WorkerRuntime(
+                config: config, process: process, prepared: isPrepared, apis: apiDescriptors, bridge: endpoint,
+                limits: WorkerLimits.from(package.manifest.limits),
+                events: { sink(appId, $0) },
+                exited: { [weak self] status, reason in
+                    guard let self, let app = box.app else { return }
+                    self.ended(app, status: status, reason: reason)
+                })
+            app = RunningApp(appId: appId, package: package, runtime: runtime)
+            box.app = app
+        }
         lock.withLock { apps[appId] = app }
-        sandbox.launch(options) { ok in app.launched(ok) }
+        app.runtime.launch(options) { ok in app.launched(ok) }
         return app
     }
 
     public func app(_ id: String) -> RunningApp? { lock.withLock { apps[id] } }
     public var runningApps: [RunningApp] { lock.withLock { Array(apps.values) } }
 
-    /// Stops an app and reports its exit.
+    /// Stops an app and reports its exit (once: an app that already ended is not reported again).
     public func stop(_ app: RunningApp, status: String = "ok", reason: String? = nil) {
-        lock.withLock { _ = apps.removeValue(forKey: app.appId) }
+        lock.withLock { if apps[app.appId] === app { apps.removeValue(forKey: app.appId) } }
         let sem = DispatchSemaphore(value: 0)
-        app.sandbox.stop { sem.signal() }
+        app.runtime.stop { sem.signal() }
         sem.wait()
-        events(app.appId, .exit(status: status, reason: reason))
+        if app.markEnded(status: status, reason: reason) {
+            events(app.appId, .exit(status: status, reason: reason))
+        }
+    }
+
+    /// Starts a fresh instance of an app that ended (crashed, killed or stopped), with the same
+    /// package and launch options.
+    public func restart(_ app: RunningApp, options: LaunchOptions = LaunchOptions(), conversation: String? = nil) throws -> RunningApp {
+        if app.exit == nil { stop(app) }
+        return try start(app.package, options: options, conversation: conversation)
+    }
+
+    /// A worker ended on its own or was killed: report it; the host and other apps go on.
+    private func ended(_ app: RunningApp, status: String, reason: String) {
+        lock.withLock { if apps[app.appId] === app { apps.removeValue(forKey: app.appId) } }
+        if app.markEnded(status: status, reason: reason) {
+            events(app.appId, .error(kind: status == "killed" ? "killed" : "crash", message: reason, stack: nil))
+            events(app.appId, .exit(status: status, reason: reason))
+        }
     }
 }
+
+private final class RunningAppBox: @unchecked Sendable { weak var app: RunningApp? }
 
 /// One app the host is running.
 public final class RunningApp: @unchecked Sendable {
     public let appId: String
-    public let sandbox: Sandbox
+    public let package: AppPackage
+    public let runtime: any AppRuntime
     private let lock = NSLock()
     private var launchResult: Bool?
+    private var ended: (status: String, reason: String?)?
     private let launchedSignal = DispatchSemaphore(value: 0)
 
-    init(appId: String, sandbox: Sandbox) {
+    init(appId: String, package: AppPackage, runtime: any AppRuntime) {
         self.appId = appId
-        self.sandbox = sandbox
+        self.package = package
+        self.runtime = runtime
     }
+
+    /// The in-process sandbox (nil when the app runs in a worker process).
+    public var sandbox: Sandbox? { runtime as? Sandbox }
+    /// The worker (nil in-process).
+    public var worker: WorkerRuntime? { runtime as? WorkerRuntime }
 
     fileprivate func launched(_ ok: Bool) {
         lock.withLock { launchResult = ok }
         launchedSignal.signal()
+    }
+
+    /// How the app ended, once it has: `ok`, `timeout`, `crashed`, `killed`, `error`.
+    public var exit: (status: String, reason: String?)? { lock.withLock { ended } }
+
+    /// Records the end; false if it had already ended.
+    fileprivate func markEnded(status: String, reason: String?) -> Bool {
+        lock.withLock {
+            if ended != nil { return false }
+            ended = (status, reason)
+            return true
+        }
     }
 
     /// Waits for the launch to finish; true once the entry page is ready, false if it failed.
@@ -89,16 +156,16 @@ public final class RunningApp: @unchecked Sendable {
         return lock.withLock { launchResult }
     }
 
-    /// True if the launch failed (app.js or the entry page threw).
+    /// True if the launch failed (app.js or the entry page threw, or the worker died).
     public var launchFailed: Bool { lock.withLock { launchResult == false } }
 
-    public func perform(_ command: HostCommand) { sandbox.perform(command) }
+    public func perform(_ command: HostCommand) { runtime.perform(command) }
 
-    /// Blocks until the app is idle (no tasks, no timers); false on timeout.
+    /// Blocks until the app is idle (no tasks, no timers) or has ended; false on timeout.
     @discardableResult
     public func waitUntilIdle(timeout: Double? = nil) -> Bool {
         let sem = DispatchSemaphore(value: 0)
-        let token = sandbox.whenIdle { sem.signal() }
+        let token = runtime.whenIdle { sem.signal() }
         return finish(sem, token, timeout)
     }
 
@@ -106,14 +173,14 @@ public final class RunningApp: @unchecked Sendable {
     @discardableResult
     public func waitUntilDrained(timeout: Double? = nil) -> Bool {
         let sem = DispatchSemaphore(value: 0)
-        let token = sandbox.whenDrained { sem.signal() }
+        let token = runtime.whenDrained { sem.signal() }
         return finish(sem, token, timeout)
     }
 
     /// Waits; on a timeout the waiter is withdrawn so it does not pile up.
     private func finish(_ sem: DispatchSemaphore, _ token: Int?, _ timeout: Double?) -> Bool {
         if sem.wait(timeout: timeout.map { .now() + $0 } ?? .distantFuture) == .success { return true }
-        if let token { sandbox.cancelWait(token) }
+        if let token { runtime.cancelWait(token) }
         return false
     }
 }

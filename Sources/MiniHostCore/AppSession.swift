@@ -23,6 +23,9 @@ public final class AppSession: @unchecked Sendable {
 
     public var appId: String { app.appId }
 
+    /// True once the app has stopped (or its worker died): calls still queued are dropped.
+    public var hasStopped: Bool { lock.withLock { stopped } }
+
     /// True once the app has started and until it stops.
     public var isRunning: Bool { lock.withLock { channel != nil && !stopped } }
 

@@ -8,6 +8,9 @@ public enum Frame: Sendable, Equatable {
     case reply(BridgeReply)
     case event(BridgeEvent)
     case runtime(RuntimeEvent)
+    /// Supervision and driving between a host and its worker process (`start`, `launch`,
+    /// `command`, `ping`/`pong`, `hold`/`release`, `stop`, …): an operation and its body.
+    case control(String, JSONValue)
 }
 
 /// Length-prefixed JSON frames: a 4-byte big-endian length, then that many bytes of UTF-8 JSON.
@@ -58,6 +61,8 @@ public struct FrameCodec: Sendable {
             return JSONText.object([("type", "\"event\""), ("name", JSONText.quote(e.name)), ("payload", e.payload.jsonText)])
         case let .runtime(e):
             return JSONText.object([("type", "\"runtime\""), ("event", e.jsonLine(app: ""))])
+        case let .control(op, body):
+            return JSONText.object([("type", "\"control\""), ("op", JSONText.quote(op)), ("body", body.jsonText)])
         }
     }
 
@@ -86,6 +91,8 @@ public struct FrameCodec: Sendable {
         case "runtime":
             guard let e = o["event"]?.objectValue, let event = RuntimeEvent(json: e) else { throw FrameError("frame field event is not a runtime event") }
             return .runtime(event)
+        case "control":
+            return .control(try string("op"), o["body"] ?? .null)
         case let t:
             throw FrameError("unknown frame type \(t.map { "\"\($0)\"" } ?? "(missing)")")
         }

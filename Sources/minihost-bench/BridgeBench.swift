@@ -41,7 +41,7 @@ struct BridgeBench: ParsableCommand {
 
         func timeScript(_ source: String) -> Double {
             let start = now()
-            app.sandbox.withContext { ctx in
+            app.sandbox?.withContext { ctx in
                 do { try ctx.evaluate(source, sourceURL: "miniapp://org.minihost.bench/bench.js") } catch {
                     FileHandle.standardError.write(Data("bench script failed: \(error)\n".utf8))
                     done.signal()

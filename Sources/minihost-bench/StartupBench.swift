@@ -77,7 +77,7 @@ struct StartupBench: ParsableCommand {
         guard app.waitForLaunch() == true else { throw ValidationError("the hello sample failed to launch") }
         let elapsed = now() - start
         let sem = DispatchSemaphore(value: 0)
-        app.sandbox.stop { sem.signal() }
+        app.runtime.stop { sem.signal() }
         sem.wait()
         return elapsed
     }

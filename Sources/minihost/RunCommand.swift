@@ -48,6 +48,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Launch from this conversation of the world (the app gets {scene: 'chat', conversationId}).")
     var conversation: String?
 
+    @Option(help: "Where apps run: process (a supervised worker process per app) or in-process (a thread of the host).")
+    var isolation: IsolationOption = .process
+
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
@@ -82,7 +85,7 @@ struct RunCommand: ParsableCommand {
 
         let printer = EventPrinter(json: json)
         printer.showAppId = packages.count > 1
-        let host = AppHost(services: services) { appId, event in printer.print(appId, event) }
+        let host = AppHost(services: services, isolation: isolation.value) { appId, event in printer.print(appId, event) }
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         func remaining() -> Double? { deadline.map { max(0, $0.timeIntervalSinceNow) } }
 
@@ -172,7 +175,8 @@ struct RunCommand: ParsableCommand {
         if !timedOut && !scriptFailed && !lines.interactive {
             for app in apps where !app.waitUntilIdle(timeout: remaining()) { timedOut = true }
         }
-        for app in apps {
+        let ended = apps.filter { $0.exit != nil && $0.exit?.status != "ok" }
+        for app in apps where app.exit == nil {
             if timedOut {
                 host.stop(app, status: "timeout", reason: "--timeout of \(timeout ?? 0) s reached")
             } else if scriptFailed {
@@ -182,6 +186,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         if scriptFailed { throw ExitCode(2) }
+        if !ended.isEmpty { throw ExitCode(1) }
     }
 
     /// Waits until the command's tasks have run. At an interactive console it stops waiting when a
@@ -265,4 +270,12 @@ final class LineSource {
             }
         }
     }
+}
+
+/// `--isolation process|in-process`.
+enum IsolationOption: String, ExpressibleByArgument, CaseIterable {
+    case process
+    case inProcess = "in-process"
+
+    var value: Isolation { self == .process ? .process : .inProcess }
 }

@@ -1,0 +1,69 @@
+import Dispatch
+import Foundation
+import MiniHostProtocol
+import MiniHostRuntime
+
+/// Worker processes started ahead of time, in the background, each already holding a prepared
+/// VM with the host's API stubs: a launch then costs little more than evaluating the app's code.
+public final class WorkerPool: @unchecked Sendable {
+    public let size: Int
+    private let apis: [APIDescriptor]
+    private let allowFaults: Bool
+    private let lock = NSLock()
+    private var ready: [WorkerProcess] = []
+    private var filling = 0
+    private let queue = DispatchQueue(label: "minihost.workerpool", attributes: .concurrent)
+
+    public init(size: Int, apis: [APIDescriptor], allowFaults: Bool = false) {
+        self.size = size
+        self.apis = apis
+        self.allowFaults = allowFaults
+        refill()
+    }
+
+    /// A prepared worker, if one is ready (the pool refills in the background).
+    public func take() -> (WorkerProcess, Bool)? {
+        let w = lock.withLock { ready.isEmpty ? nil : ready.removeFirst() }
+        refill()
+        return w.map { ($0, true) }
+    }
+
+    /// Blocks until `count` workers are ready (benchmarks), or `timeout` passes.
+    public func waitUntilReady(_ count: Int? = nil, timeout: Double = 10) {
+        let want = min(count ?? size, size)
+        let deadline = Date().addingTimeInterval(timeout)
+        while lock.withLock({ ready.count }) < want && Date() < deadline { usleep(1000) }
+    }
+
+    private func refill() {
+        let n: Int = lock.withLock {
+            let missing = size - ready.count - filling
+            filling += max(0, missing)
+            return max(0, missing)
+        }
+        for _ in 0..<n {
+            queue.async { [self] in
+                let worker = try? WorkerProcess.spawn(allowFaults: allowFaults)
+                if let worker {
+                    worker.socket.send(.control("prepare", .object(["apis": WorkerWire.encode(apis)])))
+                }
+                lock.withLock {
+                    filling -= 1
+                    if let worker { ready.append(worker) }
+                }
+            }
+        }
+    }
+
+    /// Ends the workers that were never used.
+    public func drain() {
+        let idle = lock.withLock { () -> [WorkerProcess] in
+            defer { ready = [] }
+            return ready
+        }
+        for w in idle {
+            w.kill()
+            _ = w.reap()
+        }
+    }
+}

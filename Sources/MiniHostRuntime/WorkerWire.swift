@@ -1,0 +1,169 @@
+import Foundation
+import MiniHostProtocol
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How the runtime's values travel in `control` frames between a host and its worker process.
+/// Decoding never trusts the other side: a missing or mistyped member is an error naming it.
+public enum WorkerWire {
+    public static func encode(_ config: SandboxConfig) -> JSONValue {
+        var files: [String: JSONValue] = [:]
+        for (path, data) in config.files { files[path] = .string(data.base64EncodedString()) }
+        return .object([
+            "appId": .string(config.appId), "appName": .string(config.appName),
+            "pages": .array(config.pages.map { .string($0) }), "cpuLimitMs": .number(Double(config.cpuLimitMs)),
+            "files": .object(files),
+        ])
+    }
+
+    public static func config(_ v: JSONValue) throws(FrameError) -> SandboxConfig {
+        guard let o = v.objectValue, let appId = o["appId"]?.stringValue, let appName = o["appName"]?.stringValue,
+              let pages = o["pages"]?.arrayValue?.compactMap(\.stringValue), let cpu = o["cpuLimitMs"]?.numberValue,
+              let files = o["files"]?.objectValue else { throw FrameError("start: the app's configuration is incomplete") }
+        var decoded: [String: Data] = [:]
+        for (path, value) in files {
+            guard let text = value.stringValue, let data = Data(base64Encoded: text) else { throw FrameError("start: file \(path) is not base64") }
+            decoded[path] = data
+        }
+        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: Int(cpu))
+    }
+
+    public static func encode(_ options: LaunchOptions) -> JSONValue {
+        .object(["query": .object(options.query.mapValues { .string($0) }), "extra": options.extraJSON.map { .string($0) } ?? .null])
+    }
+
+    public static func launchOptions(_ v: JSONValue) -> LaunchOptions {
+        var query: [String: String] = [:]
+        for (k, value) in v["query"]?.objectValue ?? [:] { if let s = value.stringValue { query[k] = s } }
+        return LaunchOptions(query: query, extraJSON: v["extra"]?.stringValue)
+    }
+
+    public static func encode(_ apis: [APIDescriptor]) -> JSONValue {
+        .array(apis.map { .array([.string($0.name), .string($0.kind.rawValue)]) })
+    }
+
+    public static func apis(_ v: JSONValue) throws(FrameError) -> [APIDescriptor] {
+        guard let list = v.arrayValue else { throw FrameError("prepare: apis must be an array") }
+        var out: [APIDescriptor] = []
+        for item in list {
+            guard let pair = item.arrayValue, pair.count == 2, let name = pair[0].stringValue,
+                  let kind = pair[1].stringValue.flatMap(APIKind.init(rawValue:)) else { throw FrameError("prepare: bad API descriptor") }
+            out.append(APIDescriptor(name: name, kind: kind))
+        }
+        return out
+    }
+
+    public static func encode(_ command: HostCommand) -> JSONValue {
+        func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+        switch command {
+        case .hide: return .object(["op": .string("hide")])
+        case .show: return .object(["op": .string("show")])
+        case .back: return .object(["op": .string("back")])
+        case let .navigate(url): return .object(["op": .string("navigate"), "url": .string(url)])
+        case let .callPage(route, method, arg):
+            return .object(["op": .string("call"), "route": opt(route), "method": .string(method), "arg": opt(arg)])
+        case let .pageData(route): return .object(["op": .string("data"), "route": opt(route)])
+        }
+    }
+
+    public static func command(_ v: JSONValue) throws(FrameError) -> HostCommand {
+        switch v["op"]?.stringValue {
+        case "hide": return .hide
+        case "show": return .show
+        case "back": return .back
+        case "navigate":
+            guard let url = v["url"]?.stringValue else { throw FrameError("command navigate: url missing") }
+            return .navigate(url: url)
+        case "call":
+            guard let method = v["method"]?.stringValue else { throw FrameError("command call: method missing") }
+            return .callPage(route: v["route"]?.stringValue, method: method, argumentJSON: v["arg"]?.stringValue)
+        case "data": return .pageData(route: v["route"]?.stringValue)
+        default: throw FrameError("unknown command")
+        }
+    }
+}
+
+/// Frames over a stream socket: whole frames written under a lock, and a blocking reader. Used
+/// on both ends of a worker's socket pair.
+public final class FrameSocket: @unchecked Sendable {
+    public let fd: Int32
+    private let codec: FrameCodec
+    private let writeLock = NSLock()
+    private var buffer = Data()
+    private var closed = false
+
+    /// `maxFrameBytes` caps what this end accepts from the other. With `sendTimeout`, a write
+    /// that cannot make progress for that long fails (and the socket counts as closed): a peer
+    /// that stops reading can never block this side for good.
+    public init(fd: Int32, maxFrameBytes: Int, sendTimeout: Double? = nil) {
+        self.fd = fd
+        self.codec = FrameCodec(maxFrameBytes: maxFrameBytes)
+        if let sendTimeout {
+            var tv = timeval(tv_sec: Int(sendTimeout), tv_usec: Int((sendTimeout - sendTimeout.rounded(.down)) * 1e6))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        }
+    }
+
+    /// Called once when a write fails because the peer stopped reading (timed out).
+    public var onStall: (@Sendable () -> Void)?
+
+    /// Writes one frame; false when the other end is gone or stalled.
+    @discardableResult
+    public func send(_ frame: Frame) -> Bool {
+        let data = codec.encode(frame)
+        var stalled = false
+        let ok = writeLock.withLock {
+            guard !closed else { return false }
+            return data.withUnsafeBytes { raw -> Bool in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 {
+                        stalled = n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+                        closed = true
+                        return false
+                    }
+                    offset += n
+                }
+                return true
+            }
+        }
+        if stalled { onStall?() }
+        return ok
+    }
+
+    /// Writes one frame only if it fits now (never waits); false otherwise.
+    @discardableResult
+    public func trySend(_ frame: Frame) -> Bool {
+        let data = codec.encode(frame)
+        guard writeLock.try() else { return false }
+        defer { writeLock.unlock() }
+        guard !closed else { return false }
+        let n = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+        if n == data.count { return true }
+        if n > 0 { closed = true }  // half a frame went out: the stream is unusable now
+        return false
+    }
+
+    /// Blocks until at least one frame arrives; nil at end of stream. Throws on a malformed frame.
+    public func receive() throws(FrameError) -> [Frame] {
+        while true {
+            let frames = try codec.decode(&buffer)
+            if !frames.isEmpty { return frames }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { throw FrameError("end of stream") }
+            buffer.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Shuts the socket down both ways (a blocked reader returns).
+    public func shutdownBoth() {
+        writeLock.withLock { closed = true }
+        shutdown(fd, Int32(SHUT_RDWR))
+    }
+}

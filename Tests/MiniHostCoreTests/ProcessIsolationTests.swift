@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import MiniHostProtocol
+import MiniHostRuntime
+@testable import MiniHostCore
+
+/// The worker process itself: its seal (seccomp), and workers that misbehave at the protocol
+/// level (garbage or huge frames, deafness, a crash in the middle of a call). The host survives
+/// each, reports it, and can restart the app.
+@Suite(.serialized) struct ProcessIsolationTests {
+    final class Events: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [(String, RuntimeEvent)] = []
+        func add(_ app: String, _ e: RuntimeEvent) { lock.withLock { list.append((app, e)) } }
+        var all: [(String, RuntimeEvent)] { lock.withLock { list } }
+        func exit(of app: String) -> (String, String?)? {
+            for (a, e) in all where a == app { if case let .exit(s, r) = e { return (s, r) } }
+            return nil
+        }
+        func waitForExit(of app: String, timeout: Double = 10) -> (String, String?)? {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if let e = exit(of: app) { return e }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            return nil
+        }
+    }
+
+    func package(_ id: String, page: String = "Page({})", extra: [String: Any] = [:]) throws -> AppPackage {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-iso-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("pages/index"), withIntermediateDirectories: true)
+        var manifest: [String: Any] = ["app_id": id, "name": "Iso", "pages": ["pages/index/index"]]
+        for (k, v) in extra { manifest[k] = v }
+        try JSONSerialization.data(withJSONObject: manifest).write(to: dir.appendingPathComponent("manifest.json"))
+        try Data("App({})".utf8).write(to: dir.appendingPathComponent("app.js"))
+        try Data(page.utf8).write(to: dir.appendingPathComponent("pages/index/index.js"))
+        return try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
+    }
+
+    func host(_ events: Events, services: HostServices? = nil) -> AppHost {
+        let host = AppHost(services: services, isolation: .process) { events.add($0, $1) }
+        host.allowWorkerFaults = true
+        return host
+    }
+
+    @Test func aStartedWorkerCannotOpenFilesMakeSocketsOrExecute() throws {
+        let events = Events()
+        let host = host(events)
+        let app = try host.start(package("org.test.seal"))
+        #expect(app.waitForLaunch(timeout: 10) == true)
+        let probe = try #require(app.worker?.probe())
+        #expect(probe["open"] == "Operation not permitted", "\(probe)")
+        #expect(probe["socket"] == "Operation not permitted", "\(probe)")
+        #expect(probe["unix_socket"] == "Operation not permitted", "\(probe)")
+        #expect(probe["execve"] == "Operation not permitted", "\(probe)")
+        host.stop(app)
+        #expect(events.exit(of: "org.test.seal")?.0 == "ok")
+    }
+
+    @Test func theWorkerKeepsOnlyItsSocketAndAScrubbedEnvironment() throws {
+        let events = Events()
+        let host = host(events)
+        let app = try host.start(package("org.test.fds"))
+        #expect(app.waitForLaunch(timeout: 10) == true)
+        let pid = try #require(app.worker?.process.pid)
+        // The host may read the worker's /proc entries only while it is dumpable; a hardened
+        // worker is not, so /proc/<pid>/fd and environ are closed to us too — which proves
+        // PR_SET_DUMPABLE; the status file still shows the seccomp mode and no-new-privs.
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        #expect(status.contains("Seccomp:\t2"), "seccomp filter mode expected")
+        #expect(status.contains("NoNewPrivs:\t1"))
+        // Descriptors that lead anywhere: the host's socket and /dev/null; the rest are the
+        // worker's own event loop (epoll, eventfd, timerfd), made after start-up.
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+        for fd in fds {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")) ?? "?"
+            // Opened by the worker itself before it sealed: JSC's random seed, its own statm.
+            let own = target == "/dev/urandom" || target == "/proc/\(pid)/statm"
+            let ok = own || target == "/dev/null" || target.hasPrefix("anon_inode:") || (fd == "3" && target.hasPrefix("socket:"))
+            #expect(ok, "descriptor \(fd) → \(target)")
+        }
+        host.stop(app)
+    }
+
+    @Test(arguments: ["garbage", "huge"])
+    func aWorkerThatWritesBadFramesIsKilledAsAProtocolViolation(_ how: String) throws {
+        let events = Events()
+        let host = host(events)
+        let app = try host.start(package("org.test.frames"))
+        #expect(app.waitForLaunch(timeout: 10) == true)
+        app.worker?.injectFault(how)
+        let exit = try #require(events.waitForExit(of: "org.test.frames"))
+        #expect(exit.0 == "killed")
+        #expect(exit.1?.hasPrefix("protocol violation") == true, "\(exit)")
+    }
+
+    @Test func aWorkerThatStopsReadingIsKilledForUnresponsiveness() throws {
+        let events = Events()
+        let host = host(events)
+        let app = try host.start(package("org.test.deaf"))
+        #expect(app.waitForLaunch(timeout: 10) == true)
+        let start = Date()
+        app.worker?.injectFault("deaf")
+        // The host keeps writing to it (commands) without blocking.
+        for _ in 0..<2000 { app.perform(.callPage(route: nil, method: "nothing", argumentJSON: "\"" + String(repeating: "x", count: 1000) + "\"")) }
+        let exit = try #require(events.waitForExit(of: "org.test.deaf", timeout: 15))
+        #expect(exit.0 == "killed")
+        #expect(exit.1?.hasPrefix("unresponsive") == true)
+        #expect(Date().timeIntervalSince(start) < 2 + 2)
+    }
+
+    @Test func aWorkerThatCrashesMidCallIsReportedItsCallDroppedAndItCanBeRestarted() throws {
+        let events = Events()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-iso-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // The prompt blocks until the crash has happened, then allows: the call must not go ahead.
+        let gate = DispatchSemaphore(value: 0)
+        let prompter = ScriptedPrompter(answer: { _ in gate.wait(); return .allowOnce })
+        let services = try HostServices(dataDirectory: dir, prompter: prompter)
+        let host = host(events, services: services)
+        // Two calls: the first waits for the user; the second is queued behind it.
+        let page = "Page({ onReady() { mp.authorize({ scope: 'location' }).then(() => mp.setStorageSync('after', 1)); mp.authorize({ scope: 'payment' }) } })"
+        let pkg = try package("org.test.crash", page: page, extra: ["req_permissions": [["name": "location"], ["name": "payment"]]])
+        let app = try host.start(pkg)
+        #expect(app.waitForLaunch(timeout: 10) == true)
+        let deadline = Date().addingTimeInterval(5)
+        while prompter.requests.isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(prompter.requests.count == 1)
+        app.worker?.injectFault("segv")
+        let exit = try #require(events.waitForExit(of: "org.test.crash"))
+        #expect(exit.0 == "crashed")
+        #expect(exit.1?.contains("signal 11") == true, "\(exit)")
+        gate.signal()
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(try services.storage.load(app: "org.test.crash")["after"] == nil)
+        // The queued call was dropped: it never reached the gate (no second prompt, no grant).
+        #expect(prompter.requests.count == 1)
+        #expect(try services.grants.state(app: "org.test.crash", permission: .payment) == .prompt)
+        // The host is fine and starts the app again.
+        let again = try host.restart(app)
+        #expect(again.waitForLaunch(timeout: 10) == true)
+        host.stop(again)
+    }
+}
