@@ -57,11 +57,12 @@ let package = Package(
             dependencies: [
                 "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
-        .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore"]),
+        .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"]),
     ],

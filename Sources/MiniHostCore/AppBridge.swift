@@ -29,6 +29,8 @@ public final class HostAPIRegistry: @unchecked Sendable {
         let location = LocationService(services: services)
         let payment = PaymentService(services: services)
         let chat = ChatService(services: services)
+        // Apps that may read chat get onMessage events from launch, before their first chat call.
+        services.onAppStart(key: "chat") { session in chat.appStarted(session) }
         return HostAPIRegistry(
             storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis,
             events: LocationService.events + PaymentService.events + ChatService.events)
@@ -57,7 +59,10 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
 
     public var apis: [APIDescriptor] { registry.descriptors }
 
-    public func connect(_ channel: any AppEventChannel) { session.connect(channel) }
+    public func connect(_ channel: any AppEventChannel) {
+        session.connect(channel)
+        gate.services.appStarted(session)
+    }
     public func disconnect() { session.disconnect() }
 
     public func callSync(_ call: BridgeCall) -> BridgeReply {
@@ -104,7 +109,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
             try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)
             return .success(try api.perform(apiCall))
         } catch {
-            if error.code == .invalidArgument {
+            if error.code == .invalidArgument || error.code == .invalidOrder {
                 gate.record(app, apiCall.api, api.permission, "invalid", error.reason)
             }
             return .failure(error)

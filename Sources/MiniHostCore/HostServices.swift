@@ -44,6 +44,20 @@ public final class HostServices: @unchecked Sendable {
         }
     }
 
+    private var startObservers: [String: @Sendable (AppSession) -> Void] = [:]
+
+    /// Calls `body` for every app that starts from now on (one observer per `key`: a later one
+    /// with the same key replaces it). Services use it to know apps before their first call.
+    public func onAppStart(key: String, _ body: @escaping @Sendable (AppSession) -> Void) {
+        lock.withLock { startObservers[key] = body }
+    }
+
+    /// An app started (its session is connected).
+    func appStarted(_ session: AppSession) {
+        let observers = lock.withLock { Array(startObservers.values) }
+        for o in observers { o(session) }
+    }
+
     /// Writes what is still buffered (the audit log); call before the process exits.
     public func flush() { audit.flush() }
 }

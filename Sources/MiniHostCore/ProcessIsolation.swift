@@ -93,14 +93,32 @@ public final class WorkerProcess: @unchecked Sendable {
             close(fds[0])
             throw WorkerError("cannot start the worker \(path): \(String(cString: strerror(-pid)))")
         }
+        // Opened now, while the worker is still dumpable: afterwards /proc keeps its entries from us.
         let statm = open("/proc/\(pid)/statm", O_RDONLY | O_CLOEXEC)
-        return WorkerProcess(pid: pid, socket: FrameSocket(fd: fds[0], maxFrameBytes: 16 << 20, sendTimeout: 2), statm: statm)
+        let rollup = open("/proc/\(pid)/smaps_rollup", O_RDONLY | O_CLOEXEC)
+        return WorkerProcess(pid: pid, socket: FrameSocket(fd: fds[0], maxFrameBytes: 16 << 20, sendTimeout: 2), statm: statm, rollup: rollup)
     }
 
-    init(pid: pid_t, socket: FrameSocket, statm: Int32) {
+    /// `/proc/<pid>/smaps_rollup`, for the proportional set size.
+    let rollup: Int32
+
+    init(pid: pid_t, socket: FrameSocket, statm: Int32, rollup: Int32) {
         self.pid = pid
         self.socket = socket
         self.statm = statm
+        self.rollup = rollup
+    }
+
+    /// Proportional set size in KiB (shared pages divided among the processes sharing them).
+    public var pssKb: Int? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = buffer.withUnsafeMutableBytes { pread(rollup, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        let text = String(decoding: buffer[0..<n], as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix("Pss:") {
+            return Int(line.dropFirst(4).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        }
+        return nil
     }
 
     /// Resident memory in KiB, or nil once the process is gone.
@@ -118,6 +136,7 @@ public final class WorkerProcess: @unchecked Sendable {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         lock.withLock { reaped = status }
         close(statm)
+        close(rollup)
         close(socket.fd)
         return status
     }
@@ -284,8 +303,11 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
         if action.overdue {
             kill(status: "killed", reason: "unresponsive: the app did not answer within \(limits.responsivenessMs) ms (a task or a promise chain that never ends)")
         } else if let seq = action.send {
-            // Never waits: a worker that stops reading just misses its ping and is overdue later.
-            process.socket.trySend(.control("ping", .object(["seq": .number(Double(seq))])))
+            // Never waits. Another write under way: send the ping at the next tick instead. A
+            // full buffer (the worker stopped reading) counts as sent: it will be overdue.
+            if process.socket.trySend(.control("ping", .object(["seq": .number(Double(seq))]))) == .busy {
+                lock.withLock { if pingSeq == seq { pingSentAt = nil } }
+            }
         }
     }
 

@@ -12,7 +12,8 @@ public final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
     private var ready: [WorkerProcess] = []
     private var filling = 0
-    private let queue = DispatchQueue(label: "minihost.workerpool", attributes: .concurrent)
+    /// Refills run a little after a launch took a worker, so they do not compete with it.
+    private let queue = DispatchQueue(label: "minihost.workerpool", qos: .utility, attributes: .concurrent)
 
     public init(size: Int, apis: [APIDescriptor], allowFaults: Bool = false) {
         self.size = size
@@ -42,7 +43,7 @@ public final class WorkerPool: @unchecked Sendable {
             return max(0, missing)
         }
         for _ in 0..<n {
-            queue.async { [self] in
+            queue.asyncAfter(deadline: .now() + .milliseconds(20)) { [self] in
                 let worker = try? WorkerProcess.spawn(allowFaults: allowFaults)
                 if let worker {
                     worker.socket.send(.control("prepare", .object(["apis": WorkerWire.encode(apis)])))

@@ -135,17 +135,27 @@ public final class FrameSocket: @unchecked Sendable {
         return ok
     }
 
-    /// Writes one frame only if it fits now (never waits); false otherwise.
+    /// What ``trySend(_:)`` managed.
+    public enum TrySend: Sendable, Equatable {
+        case sent
+        /// Another write was under way: nothing was sent; try again later.
+        case busy
+        /// The peer's buffer is full (it is not reading): nothing was sent.
+        case full
+        case closed
+    }
+
+    /// Writes one frame only if it can go out now, whole, without waiting.
     @discardableResult
-    public func trySend(_ frame: Frame) -> Bool {
+    public func trySend(_ frame: Frame) -> TrySend {
         let data = codec.encode(frame)
-        guard writeLock.try() else { return false }
+        guard writeLock.try() else { return .busy }
         defer { writeLock.unlock() }
-        guard !closed else { return false }
+        guard !closed else { return .closed }
         let n = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
-        if n == data.count { return true }
-        if n > 0 { closed = true }  // half a frame went out: the stream is unusable now
-        return false
+        if n == data.count { return .sent }
+        if n > 0 { closed = true; return .closed }  // half a frame went out: the stream is unusable now
+        return errno == EAGAIN || errno == EWOULDBLOCK ? .full : .closed
     }
 
     /// Blocks until at least one frame arrives; nil at end of stream. Throws on a malformed frame.
