@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// An I/O problem while locating or reading a manifest or package (missing path, not a
 /// directory, unreadable file, size caps). Its text names the path.
 public struct PackageError: Error, Sendable, CustomStringConvertible, LocalizedError {
@@ -53,7 +57,7 @@ public struct AppPackage: Sendable {
         let manifestURL = manifestURL.standardizedFileURL
         let shown = displayPath(manifestURL)
         let data = try readManifestData(manifestURL)
-        let manifest = try Manifest.parse(data, file: shown)
+        let manifest = try LoadCache.shared.manifest(data, path: manifestURL.path) { () throws(ManifestError) in try Manifest.parse(data, file: shown) }
 
         let manifestDir = manifestURL.deletingLastPathComponent()
         let rootURL: URL
@@ -71,7 +75,7 @@ public struct AppPackage: Sendable {
         let isW3C = manifestURL.lastPathComponent == "manifest.json" && samePath(rootURL, manifestDir)
 
         var tree = try PackageTree.read(root: rootURL, manifestURL: manifestURL)
-        let rootShown = displayPath(rootURL)
+        var rootShown: String { displayPath(rootURL) }
 
         if tree.files["app.js"] == nil {
             tree.problems.append(ManifestProblem(
@@ -84,7 +88,7 @@ public struct AppPackage: Sendable {
                 message: "page file \(route).js is missing from the package \(rootShown)"))
         }
         if !dev {
-            let actual = PackageDigest.compute(files: tree.files)
+            let actual = LoadCache.shared.digest(tree.files, root: rootURL.path)
             if let expected = manifest.digest {
                 if expected != actual {
                     tree.problems.append(ManifestProblem(
@@ -103,30 +107,66 @@ public struct AppPackage: Sendable {
 
     /// Reads a manifest file, refusing directories, special files and files over 1 MiB before reading them.
     static func readManifestData(_ url: URL) throws -> Data {
-        let shown = displayPath(url)
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else {
+        let path = url.path
+        // stat follows links (a manifest may be reached through one); lstat-level rules apply
+        // to the package's files, not to the manifest's own path.
+        guard let info = FileSystem.status(path, followLinks: true) else {
+            let shown = displayPath(url)
             throw PackageError(path: shown, message: "manifest \(shown) does not exist")
         }
-        if isDir.boolValue {
+        switch info.kind {
+        case .directory:
+            let shown = displayPath(url)
             throw PackageError(path: shown, message: "manifest \(shown) is a directory, not a file")
-        }
-        // fileExists follows links; these attributes describe the target too.
-        let attrs = (try? fm.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)) ?? [:]
-        if let type = attrs[.type] as? FileAttributeType, type != .typeRegular {
+        case .regular:
+            break
+        default:
+            let shown = displayPath(url)
             throw PackageError(path: shown, message: "manifest \(shown) is not a regular file")
         }
-        if let size = (attrs[.size] as? NSNumber)?.intValue, size > ManifestRules.maxManifestBytes {
+        if info.size > ManifestRules.maxManifestBytes {
             throw ManifestError(problems: [
-                ManifestProblem(file: shown, message: "is too large (\(size) bytes; a manifest may be at most 1 MiB)"),
+                ManifestProblem(file: displayPath(url), message: "is too large (\(info.size) bytes; a manifest may be at most 1 MiB)"),
             ])
         }
         do {
-            return try Data(contentsOf: url)
+            return try FileSystem.read(path, followLinks: true)
         } catch {
-            throw PackageError(path: shown, message: "cannot read manifest \(shown): \(error.localizedDescription)")
+            let shown = displayPath(url)
+            throw PackageError(path: shown, message: "cannot read manifest \(shown): \(error.reason)")
         }
+    }
+}
+
+/// What a host that launches the same app again need not redo: the parsed manifest for the same
+/// manifest bytes, and the digest for the same file contents. Keyed by content, so an edited
+/// file is never served stale.
+final class LoadCache: @unchecked Sendable {
+    static let shared = LoadCache()
+    private let lock = NSLock()
+    private var manifests: [String: (Data, Manifest)] = [:]
+    private var digests: [String: ([String: Data], String)] = [:]
+    /// Entries kept per table (a host running more apps than this recomputes).
+    static let capacity = 64
+
+    func manifest(_ data: Data, path: String, parse: () throws(ManifestError) -> Manifest) throws(ManifestError) -> Manifest {
+        if let (cached, manifest) = lock.withLock({ manifests[path] }), cached == data { return manifest }
+        let manifest = try parse()
+        lock.withLock {
+            if manifests.count >= Self.capacity { manifests.removeAll() }
+            manifests[path] = (data, manifest)
+        }
+        return manifest
+    }
+
+    func digest(_ files: [String: Data], root: String) -> String {
+        if let (cached, digest) = lock.withLock({ digests[root] }), cached == files { return digest }
+        let digest = PackageDigest.compute(files: files)
+        lock.withLock {
+            if digests.count >= Self.capacity { digests.removeAll() }
+            digests[root] = (files, digest)
+        }
+        return digest
     }
 }
 
@@ -138,81 +178,78 @@ struct PackageTree {
     /// Reads every regular file under `root`, except dotfiles/dot-directories, the top-level
     /// `tests/` directory and the manifest file itself when it lies inside the root. Symbolic
     /// links and special files become problems naming them; caps become ``PackageError``.
+    /// Plain POSIX calls (lstat, readdir, open with O_NOFOLLOW): no link is ever followed.
     static func read(root: URL, manifestURL: URL) throws -> PackageTree {
-        let fm = FileManager.default
-        let rootShown = displayPath(root)
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: root.path, isDirectory: &isDir) else {
-            throw PackageError(path: rootShown, message: "package directory \(rootShown) does not exist")
+        let rootPath = root.path
+        func rootShown() -> String { displayPath(root) }
+        guard let rootInfo = FileSystem.status(rootPath, followLinks: true) else {
+            throw PackageError(path: rootShown(), message: "package directory \(rootShown()) does not exist")
         }
-        guard isDir.boolValue else {
-            throw PackageError(path: rootShown, message: "package \(rootShown) is not a directory")
+        guard rootInfo.kind == .directory else {
+            throw PackageError(path: rootShown(), message: "package \(rootShown()) is not a directory")
         }
         // The manifest's path relative to the root, if it lies inside it (it carries the digest,
         // so it cannot be part of what the digest covers).
-        let manifestRelative = relativePath(of: manifestURL.standardizedFileURL, under: root)
-            ?? relativePath(of: manifestURL.resolvingSymlinksInPath(), under: root.resolvingSymlinksInPath())
+        var manifestRelative = relativePath(of: manifestURL.standardizedFileURL, under: root)
+        if manifestRelative == nil, let m = realPath(manifestURL.path), let r = realPath(rootPath) {
+            manifestRelative = relativePath(of: URL(fileURLWithPath: m), under: URL(fileURLWithPath: r, isDirectory: true))
+        }
 
         var tree = PackageTree()
         var totalBytes = 0
         var directories = 0
         // Iterative walk: (absolute directory path, package-relative prefix).
-        var pending: [(String, String)] = [(root.path, "")]
+        var pending: [(String, String)] = [(rootPath, "")]
         while let (dirPath, prefix) = pending.popLast() {
             directories += 1
             if directories > AppPackage.maxDirectoryCount {
-                throw PackageError(path: rootShown, message: "package \(rootShown) has more than \(AppPackage.maxDirectoryCount) directories")
+                throw PackageError(path: rootShown(), message: "package \(rootShown()) has more than \(AppPackage.maxDirectoryCount) directories")
             }
             let names: [String]
             do {
-                names = try fm.contentsOfDirectory(atPath: dirPath).sorted()
+                names = try FileSystem.list(dirPath).sorted()
             } catch {
-                let shown = prefix.isEmpty ? rootShown : "\(rootShown)/\(prefix.dropLast())"
-                throw PackageError(path: shown, message: "cannot list directory \(shown): \(error.localizedDescription)")
+                let shown = prefix.isEmpty ? rootShown() : "\(rootShown())/\(prefix.dropLast())"
+                throw PackageError(path: shown, message: "cannot list directory \(shown): \(error.reason)")
             }
             for name in names {
                 if name.hasPrefix(".") { continue }
                 let relative = prefix + name
                 let absolute = dirPath + "/" + name
-                let shown = "\(rootShown)/\(relative)"
-                let type: FileAttributeType?
-                do {
-                    // attributesOfItem uses lstat: links are reported as links, not followed.
-                    type = try fm.attributesOfItem(atPath: absolute)[.type] as? FileAttributeType
-                } catch {
-                    throw PackageError(path: shown, message: "cannot read \(shown): \(error.localizedDescription)")
+                func shown() -> String { "\(rootShown())/\(relative)" }
+                guard let info = FileSystem.status(absolute, followLinks: false) else {
+                    throw PackageError(path: shown(), message: "cannot read \(shown()): \(String(cString: strerror(errno)))")
                 }
-                switch type {
-                case .typeDirectory?:
+                switch info.kind {
+                case .directory:
                     if prefix.isEmpty && name == "tests" { continue }
                     pending.append((absolute, relative + "/"))
-                case .typeRegular?:
+                case .regular:
                     if relative == manifestRelative { continue }
                     if tree.files.count >= AppPackage.maxFileCount {
-                        throw PackageError(path: rootShown, message: "package \(rootShown) has more than \(AppPackage.maxFileCount) files")
+                        throw PackageError(path: rootShown(), message: "package \(rootShown()) has more than \(AppPackage.maxFileCount) files")
                     }
-                    let size = (try? fm.attributesOfItem(atPath: absolute)[.size] as? NSNumber)?.intValue ?? 0
-                    if totalBytes + size > AppPackage.maxTotalBytes {
-                        throw PackageError(path: rootShown, message: "package \(rootShown) is larger than 50 MiB")
+                    if totalBytes + info.size > AppPackage.maxTotalBytes {
+                        throw PackageError(path: rootShown(), message: "package \(rootShown()) is larger than 50 MiB")
                     }
                     let data: Data
                     do {
-                        data = try Data(contentsOf: URL(fileURLWithPath: absolute))
+                        data = try FileSystem.read(absolute, followLinks: false)
                     } catch {
-                        throw PackageError(path: shown, message: "cannot read \(shown): \(error.localizedDescription)")
+                        throw PackageError(path: shown(), message: "cannot read \(shown()): \(error.reason)")
                     }
                     totalBytes += data.count
                     if totalBytes > AppPackage.maxTotalBytes {
-                        throw PackageError(path: rootShown, message: "package \(rootShown) is larger than 50 MiB")
+                        throw PackageError(path: rootShown(), message: "package \(rootShown()) is larger than 50 MiB")
                     }
                     tree.files[relative] = data
-                case .typeSymbolicLink?:
+                case .symbolicLink:
                     tree.problems.append(ManifestProblem(
-                        file: shown,
+                        file: shown(),
                         message: "is a symbolic link; packages must not contain links (they could reach files outside the package)"))
-                default:
+                case .other:
                     tree.problems.append(ManifestProblem(
-                        file: shown, message: "is not a regular file or directory; packages may only contain files"))
+                        file: shown(), message: "is not a regular file or directory; packages may only contain files"))
                 }
             }
         }
@@ -220,14 +257,97 @@ struct PackageTree {
     }
 }
 
-/// `url`'s path relative to the current directory when it lies under it, else the absolute path.
+/// The few file-system calls the package loader makes, straight to POSIX.
+enum FileSystem {
+    enum Kind { case regular, directory, symbolicLink, other }
+
+    struct Status {
+        var kind: Kind
+        var size: Int
+    }
+
+    /// A failed call, with the system's words for it.
+    struct Failure: Error {
+        var reason: String
+        init(_ code: Int32) { reason = String(cString: strerror(code)) }
+        init(reason: String) { self.reason = reason }
+    }
+
+    /// `lstat` (or `stat` when following links); nil when the path does not exist or cannot be read.
+    static func status(_ path: String, followLinks: Bool) -> Status? {
+        var st = stat()
+        let rc = followLinks ? stat(path, &st) : lstat(path, &st)
+        guard rc == 0 else { return nil }
+        let kind: Kind
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symbolicLink
+        default: kind = .other
+        }
+        return Status(kind: kind, size: Int(st.st_size))
+    }
+
+    /// The names in a directory (without `.` and `..`).
+    static func list(_ path: String) throws(Failure) -> [String] {
+        guard let dir = opendir(path) else { throw Failure(errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// A whole file; with `followLinks: false` a link is refused (`O_NOFOLLOW`).
+    static func read(_ path: String, followLinks: Bool) throws(Failure) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else { throw Failure(errno) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw Failure(errno) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw Failure(reason: "not a regular file") }
+        var data = Data(count: Int(st.st_size))
+        var offset = 0
+        while true {
+            if offset == data.count { data.count += 4096 }  // the file grew while we read it
+            let n = data.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + offset, raw.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(errno)
+            }
+            if n == 0 { break }
+            offset += n
+        }
+        data.count = offset
+        return data
+    }
+}
+
 func displayPath(_ url: URL) -> String {
     let path = url.standardizedFileURL.path
-    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+    let cwd = currentDirectory()
     if path == cwd { return "." }
     let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
     if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
     return path
+}
+
+/// The working directory, from getcwd(3) (Foundation's is much slower).
+private func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
+    return String(cString: buffer)
+}
+
+/// `path` with every link resolved (realpath(3)), or nil when it does not exist.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
 }
 
 /// `url`'s path relative to `root` ("a/b.json"), or nil when it is not strictly inside it.
