@@ -207,6 +207,11 @@ public struct ChatService: Sendable {
                 throw BridgeError(.cancelled, "cancel: the user declined to send the message")
             }
         }
+        // The app ended while the user decided: the message is not sent for it.
+        if call.session.hasStopped {
+            gate.record(app, "sendMessage", .chatSend, "deny", "the app ended before the message was sent")
+            throw BridgeError(.cancelled, "cancel: the app ended before the message was sent")
+        }
         let message: ChatMessage
         do { message = try hub.send(from: call.session, conversation: id, text: text) } catch {
             throw BridgeError(.hostError, "host error: cannot store the message (\(error))")

@@ -158,6 +158,11 @@ public struct PaymentService: Sendable {
         if answer == .deny {
             throw refuse("deny", BridgeError(.cancelled, "cancel"))
         }
+        // The app ended (crashed, was killed or stopped) while the user decided: nothing is
+        // charged for a call nobody is waiting for; a restarted app may pay the order again.
+        if call.session.hasStopped {
+            throw refuse("deny", BridgeError(.cancelled, "cancel: the app ended before the payment was made"))
+        }
         // What the audit log held so far goes first (this call's consent decision), then the
         // charge commits together with its own audit entry.
         services.audit.flush()

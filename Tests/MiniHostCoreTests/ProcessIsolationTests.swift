@@ -110,6 +110,36 @@ import MiniHostRuntime
         #expect(Date().timeIntervalSince(start) < 2 + 2)
     }
 
+    @Test func aPaymentConfirmedAfterTheWorkerDiedIsNotCharged() throws {
+        let events = Events()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-iso-pay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let gate = DispatchSemaphore(value: 0)
+        // The permission is granted up front; the payment's own prompt waits for the crash.
+        let prompter = ScriptedPrompter(answer: { request in
+            if request.kind == .payment { gate.wait() }
+            return .allowOnce
+        })
+        let services = try HostServices(dataDirectory: dir, prompter: prompter)
+        try services.grants.set(app: "org.test.paycrash", permission: .payment, state: .granted)
+        let host = host(events, services: services)
+        let page = "Page({ onReady() { mp.requestPayment({ orderId: 'o-1', amount: 100, currency: 'CNY', description: 'tea' }) } })"
+        let pkg = try package("org.test.paycrash", page: page, extra: [
+            "req_permissions": [["name": "payment"]], "merchant": ["id": "m.tea", "name": "Tea"],
+        ])
+        let app = try host.start(pkg)
+        #expect(app.waitForLaunch(timeout: 10) == true)
+        let deadline = Date().addingTimeInterval(5)
+        while !prompter.requests.contains(where: { $0.kind == .payment }) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        app.worker?.injectFault("segv")
+        #expect(events.waitForExit(of: "org.test.paycrash")?.0 == "crashed")
+        gate.signal()
+        Thread.sleep(forTimeInterval: 0.3)
+        let store = try PaymentService(services: services).store()
+        #expect(try store.entries(app: "org.test.paycrash").isEmpty)
+        #expect(try store.wallet().balance == World.default.wallet.balance)
+    }
+
     @Test func aWorkerThatCrashesMidCallIsReportedItsCallDroppedAndItCanBeRestarted() throws {
         let events = Events()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-iso-db-\(UUID().uuidString)")
