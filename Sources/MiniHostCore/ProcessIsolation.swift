@@ -193,8 +193,11 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
         self.emit = events
         self.exited = exited
         if !prepared { process.socket.send(.control("prepare", .object(["apis": WorkerWire.encode(apis)]))) }
+        // APIs the host answers at once: the worker asks them synchronously (one round trip).
+        let atOnce = apis.filter { $0.kind != .event && bridge?.answersAtOnce($0.name) == true }.map { JSONValue.string($0.name) }
         process.socket.send(.control("start", .object([
             "config": WorkerWire.encode(config), "memoryKb": .number(Double(limits.memoryKb)), "seccomp": .bool(seccomp),
+            "atOnce": .array(atOnce),
         ])))
         bridge?.connect(WorkerEventChannel(socket: process.socket))
         process.socket.onStall = { [weak self] in

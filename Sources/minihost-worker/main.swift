@@ -43,6 +43,12 @@ final class RemoteEndpoint: BridgeEndpoint, @unchecked Sendable {
         body?(reply)
     }
 
+    /// APIs the host answers without waiting for anyone (no consent, no picker): their async
+    /// calls are asked synchronously from the app's thread, one round trip and no extra task.
+    private var atOnce: Set<String> = []
+    func setAnswersAtOnce(_ names: Set<String>) { lock.withLock { atOnce = names } }
+    func answersAtOnce(_ api: String) -> Bool { lock.withLock { atOnce.contains(api) } }
+
     func connect(_ channel: any AppEventChannel) { lock.withLock { self.channel = channel } }
     func disconnect() { lock.withLock { channel = nil } }
     var current: (any AppEventChannel)? { lock.withLock { channel } }
@@ -92,6 +98,7 @@ final class Worker: @unchecked Sendable {
         case "start":
             guard let endpoint, let prepared else { throw FrameError("start before prepare") }
             let config = try WorkerWire.config(body["config"] ?? .null)
+            endpoint.setAnswersAtOnce(Set((body["atOnce"]?.arrayValue ?? []).compactMap(\.stringValue)))
             let memoryKb = Int(body["memoryKb"]?.numberValue ?? 0)
             if memoryKb > 0 { watchMemory(limitKb: memoryKb) }
             if body["seccomp"]?.boolValue ?? true {

@@ -64,7 +64,8 @@ import Testing
         ("async storm", "(async () => { for (;;) await 0 })()"),
     ])
     func aStormThatNeverYieldsIsKilledForUnresponsiveness(_ name: String, _ body: String) throws {
-        let o = try run("storm", body: body, waitMs: 3500)
+        // Memory room enough that the responsiveness limit, not the memory limit, ends it.
+        let o = try run("storm", body: body, memoryMb: 1024, waitMs: 3500)
         #expect(o.exit?["status"] as? String == "killed", "\(name): \(o.result.stdout.suffix(600))")
         #expect((o.exit?["reason"] as? String)?.hasPrefix("unresponsive") == true)
         #expect(o.result.status == 1)
