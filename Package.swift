@@ -39,10 +39,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // `minihost test`: the test runner, the driver VM and its JavaScript, the reporters.
+        .target(
+            name: "MiniHostDevTest",
+            dependencies: ["MiniHostCore", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol", "CJavaScriptCore"]
+        ),
         .executableTarget(
             name: "minihost",
             dependencies: [
-                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime",
+                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "minihost-bench",
             dependencies: [
-                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine",
+                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
         .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
+        .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostRuntime", "MiniHostProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"]),
     ],
     swiftLanguageModes: [.v6]

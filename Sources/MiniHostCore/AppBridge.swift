@@ -39,6 +39,18 @@ public final class HostAPIRegistry: @unchecked Sendable {
     func lookup(_ name: String) -> (api: HostAPI, isSync: Bool)? { byName[name] }
 }
 
+/// Answers and records an app's calls for a trusted test driver (`minihost test`): set only by
+/// host code when it starts the app, never by anything the app sends. A mock answers in place of
+/// the gate and the service, after the arguments were copied; every call is recorded.
+public protocol BridgeInterceptor: AnyObject, Sendable {
+    /// True while `api` has a mock (its async calls then never run on the app's thread).
+    func isMocked(_ api: String) -> Bool
+    /// The mock's answer, or nil to let the call through to the gate and the service.
+    func answer(api: String, arguments: JSONValue) -> Result<BridgeValue, BridgeError>?
+    /// Called once per call with the outcome (`mocked`: a mock answered it).
+    func record(api: String, arguments: JSONValue, result: Result<BridgeValue, BridgeError>, mocked: Bool)
+}
+
 /// One app's channel to the host: it knows which app it serves (set by the host when the app
 /// starts), runs every call through the gate and the API's service, and answers in order.
 public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
@@ -48,8 +60,11 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     private let gate: CapabilityGate
     /// Async calls of one app run in order, off the app's JS thread (a prompt may block here).
     private let queue: DispatchQueue
+    /// Mocks and the call record of a test driver (nil outside `minihost test`).
+    public let interceptor: BridgeInterceptor?
 
-    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil) {
+    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil, interceptor: BridgeInterceptor? = nil) {
+        self.interceptor = interceptor
         self.app = app
         self.session = AppSession(app: app, launchConversation: launchConversation)
         self.registry = registry
@@ -72,6 +87,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     /// APIs that need no permission never prompt, so they are answered on the caller's thread.
     public func answersAtOnce(_ api: String) -> Bool {
         guard let (spec, _) = registry.lookup(api) else { return true }
+        if let interceptor, interceptor.isMocked(api) { return false }
         return spec.permission == nil && spec.mayBlock == false
     }
 
@@ -83,8 +99,27 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         }
     }
 
-    /// Validation, then the gate (consent, rate limit), then the service.
+    /// The interceptor's mock (if any) or the gate and the service; recorded for the driver.
     func handle(_ call: BridgeCall) -> Result<BridgeValue, BridgeError> {
+        guard let interceptor else { return serve(call) }
+        var object: JSONValue = call.arguments
+        if let (api, isSync) = registry.lookup(call.api), isSync {
+            let positional = call.arguments.arrayValue ?? []
+            var named: [String: JSONValue] = [:]
+            for (i, field) in api.positional.enumerated() where i < positional.count { named[field] = positional[i] }
+            object = .object(named)
+        }
+        if registry.lookup(call.api) != nil, let mocked = interceptor.answer(api: call.api, arguments: object) {
+            interceptor.record(api: call.api, arguments: object, result: mocked, mocked: true)
+            return mocked
+        }
+        let result = serve(call)
+        interceptor.record(api: call.api, arguments: object, result: result, mocked: false)
+        return result
+    }
+
+    /// Validation, then the gate (consent, rate limit), then the service.
+    func serve(_ call: BridgeCall) -> Result<BridgeValue, BridgeError> {
         guard let (api, isSync) = registry.lookup(call.api) else {
             return .failure(BridgeError(.serviceUnavailable, "no such API: \(call.api)"))
         }

@@ -44,12 +44,13 @@ public final class AppHost: @unchecked Sendable {
     /// Creates the app's sandbox and queues its launch. `prepared` is a VM made ahead of time
     /// (in-process only). `conversation` is the conversation the app is launched from (what
     /// `chat.read` lets it see).
-    public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: PreparedVM? = nil, conversation: String? = nil) throws -> RunningApp {
+    /// `interceptor` (a test driver's mocks and call record) sees every bridge call of the app.
+    public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: PreparedVM? = nil, conversation: String? = nil, interceptor: BridgeInterceptor? = nil) throws -> RunningApp {
         let appId = package.manifest.appId
         let sink = events
         var endpoint: AppBridge?
         if let services, let registry {
-            endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services, launchConversation: conversation)
+            endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services, launchConversation: conversation, interceptor: interceptor)
         }
         let config = Self.sandboxConfig(for: package)
         let app: RunningApp

@@ -96,17 +96,36 @@ public final class WorkerProcess: @unchecked Sendable {
         // Opened now, while the worker is still dumpable: afterwards /proc keeps its entries from us.
         let statm = open("/proc/\(pid)/statm", O_RDONLY | O_CLOEXEC)
         let rollup = open("/proc/\(pid)/smaps_rollup", O_RDONLY | O_CLOEXEC)
-        return WorkerProcess(pid: pid, socket: FrameSocket(fd: fds[0], maxFrameBytes: 16 << 20, sendTimeout: 2), statm: statm, rollup: rollup)
+        let stat = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        return WorkerProcess(pid: pid, socket: FrameSocket(fd: fds[0], maxFrameBytes: 16 << 20, sendTimeout: 2), statm: statm, rollup: rollup, stat: stat)
     }
 
     /// `/proc/<pid>/smaps_rollup`, for the proportional set size.
     let rollup: Int32
 
-    init(pid: pid_t, socket: FrameSocket, statm: Int32, rollup: Int32) {
+    /// `/proc/<pid>/stat`, for the CPU time the worker has used.
+    let stat: Int32
+
+    init(pid: pid_t, socket: FrameSocket, statm: Int32, rollup: Int32, stat: Int32) {
         self.pid = pid
         self.socket = socket
         self.statm = statm
         self.rollup = rollup
+        self.stat = stat
+    }
+
+    /// User + system CPU time the worker has used, in seconds (nil once it is gone).
+    public var cpuSeconds: Double? {
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let n = buffer.withUnsafeMutableBytes { pread(stat, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+        let text = String(decoding: buffer[0..<n], as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        // After ")": state is field 3, so utime (14) and stime (15) are at offsets 11 and 12.
+        guard fields.count > 12, let utime = Double(fields[11]), let stime = Double(fields[12]) else { return nil }
+        return (utime + stime) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// Proportional set size in KiB (shared pages divided among the processes sharing them).
@@ -137,6 +156,7 @@ public final class WorkerProcess: @unchecked Sendable {
         lock.withLock { reaped = status }
         close(statm)
         close(rollup)
+        close(stat)
         close(socket.fd)
         return status
     }
@@ -179,6 +199,12 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
     private var fatalReason: String?
     private var pingSentAt: DispatchTime?
     private var pingSeq = 0
+    /// The worker's CPU time when the outstanding ping was sent.
+    private var pingCpu = 0.0
+    /// Share of the wait a worker must have spent on the CPU to count as stuck rather than starved.
+    static let busyShare = 0.25
+    /// How much longer than the limit a starved worker is given.
+    static let starvedFactor = 5.0
 
     /// Starts `config` in `process` (already prepared with the host's APIs when it comes from a
     /// ``WorkerPool``). `exited` is called once if the worker ends on its own or is killed.
@@ -293,14 +319,22 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
             kill(status: "killed", reason: "memory limit \(limits.memoryKb / 1024) MB exceeded (resident \(rss / 1024) MB)")
             return
         }
+        let cpuNow = process.cpuSeconds
         let action: (send: Int?, overdue: Bool) = lock.withLock {
             if dead || stopping { return (nil, false) }
             if let sent = pingSentAt {
-                let waited = Double(now.uptimeNanoseconds - sent.uptimeNanoseconds) / 1e6
-                return (nil, waited > Double(limits.responsivenessMs))
+                let waitedMs = Double(now.uptimeNanoseconds - sent.uptimeNanoseconds) / 1e6
+                guard waitedMs > Double(limits.responsivenessMs) else { return (nil, false) }
+                // Overdue. A worker that spent the wait on the CPU is stuck in its own work (a
+                // promise storm): kill it now. One that hardly ran was starved by others (a
+                // burst of launches on a busy machine): give it up to 5× the limit.
+                let cpuMs = ((cpuNow ?? 0) - pingCpu) * 1000
+                let busy = cpuMs >= waitedMs * Self.busyShare
+                return (nil, busy || waitedMs > Double(limits.responsivenessMs) * Self.starvedFactor)
             }
             pingSeq += 1
             pingSentAt = now
+            pingCpu = cpuNow ?? 0
             return (pingSeq, false)
         }
         if action.overdue {

@@ -456,6 +456,7 @@ function parsePath(path) {
   if (last !== path.length || !segs.length) throw new ErrorCtor('invalid data path "' + path + '"');
   return segs;
 }
+function copyOut(v) { try { return clone(v); } catch (e) { return null; } }
 function clone(v) { const s = JSONStringify(v); return s === undefined ? undefined : JSONParse(s); }
 function setData(page, changes, callback) {
   if (changes === null || typeof changes !== 'object' || ArrayIsArray(changes)) throw new TypeErrorCtor('setData() needs an object of data paths and values');
@@ -764,6 +765,69 @@ return ObjectFreeze({
     for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route)
       return JSONStringify({ route: stack[i].route, data: stack[i].data });
     return null;
+  },
+  // A test driver's request (`minihost test`): answers with native.lifecycle('driver', …) —
+  // at once, or when a page method's returned promise settles. Returns true once answered or
+  // scheduled; app values only cross as JSON copies.
+  driver(token, op, argJSON) {
+    const answer = (ok, v) => {
+      let text;
+      try { text = JSONStringify(ok ? { token, ok: true, value: v === undefined ? null : v } : { token, ok: false, error: StringCtor(v) }); }
+      catch (e) { text = JSONStringify({ token, ok: false, error: 'the value cannot be copied as JSON' }); }
+      native.lifecycle('driver', 'reply', null, text);
+    };
+    const arg = JSONParse(argJSON);
+    const find = (route) => {
+      for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route) return stack[i];
+      return null;
+    };
+    if (op === 'stack') {
+      answer(true, stack.map((p) => ({ route: p.route, query: p.options || {} })));
+      return true;
+    }
+    if (op === 'navigate' || op === 'back') {
+      const err = op === 'navigate' ? this.navigate(arg.url) : this.back();
+      if (err) answer(false, err); else answer(true, null);
+      return true;
+    }
+    if (op === 'hide' || op === 'show') {
+      if (op === 'hide') this.hide(); else this.show();
+      answer(true, null);
+      return true;
+    }
+    const page = find(arg && arg.route);
+    if (!page) { answer(false, 'no page "' + ((arg && arg.route) || '(top)') + '" in the page stack'); return true; }
+    if (op === 'page') {
+      let data;
+      try { data = clone(page.data); } catch (e) { answer(false, 'the page data cannot be copied as JSON'); return true; }
+      answer(true, { route: page.route, query: page.options || {}, data });
+      return true;
+    }
+    if (op === 'setData') {
+      try { setData(page, arg.data); answer(true, null); }
+      catch (e) { const d = describe(e); answer(false, (d.name ? d.name + ': ' : '') + d.message); }
+      return true;
+    }
+    if (op === 'call') {
+      const desc = ObjectGetDesc(page, arg.method), fn = desc && desc.value;
+      if (typeof fn !== 'function') { answer(false, 'page ' + page.route + ' has no method "' + arg.method + '"'); return true; }
+      let r;
+      try { r = ReflectApply(fn, page, arg.arg === undefined ? [] : [arg.arg]); }
+      catch (e) {
+        reportError('exception', e);
+        const d = describe(e);
+        answer(false, page.route + '.' + arg.method + ' threw ' + (d.name ? d.name + ': ' : '') + d.message);
+        return true;
+      }
+      if (r !== null && typeof r === 'object' && r instanceof PromiseCtor) {
+        r.then((v) => answer(true, copyOut(v)), (e) => { const d = describe(e); answer(false, page.route + '.' + arg.method + ' rejected: ' + (d.name ? d.name + ': ' : '') + d.message); });
+      } else {
+        answer(true, copyOut(r));
+      }
+      return true;
+    }
+    answer(false, 'unknown driver request ' + op);
+    return true;
   },
   stackRoutes() { return JSONStringify(stack.map((p) => p.route)); },
   // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.

@@ -173,6 +173,8 @@ public final class Sandbox: @unchecked Sendable {
                 return
             }
             reportFailure("call", callDispatcher("callPage", [route.map { context.string($0) } ?? context.null, context.string(method), arg.map { context.string($0) } ?? context.null]))
+        case let .driver(token, op, arg):
+            performDriver(token, op, arg, in: context)
         case let .pageData(route):
             let result = callDispatcher("pageData", [route.map { context.string($0) } ?? context.null])
             if let text = result?.string {
@@ -180,6 +182,17 @@ public final class Sandbox: @unchecked Sendable {
             } else {
                 emit(.error(kind: "host", message: "data: no page \(route.map { "\"\($0)\" " } ?? "")in the page stack", stack: nil))
             }
+        }
+    }
+
+    /// A driver request: the runtime answers through ``nativeLifecycle`` (target `driver`); when
+    /// the call itself failed (an exception in the runtime, a CPU-limit termination) the answer
+    /// is a failure made here, so the driver never waits for a reply that cannot come.
+    private func performDriver(_ token: Int, _ op: String, _ arg: String, in context: JSContext) {
+        let result = callDispatcher("driver", [context.number(Double(token)), context.string(op), context.string(arg)])
+        if result?.bool != true {
+            let error = JSONText.quote("the app's runtime did not complete the \(op) request (an exception or the CPU limit; see the app's errors)")
+            emit(.reply(command: "driver", data: "{\"token\":\(token),\"ok\":false,\"error\":\(error)}"))
         }
     }
 
@@ -193,6 +206,11 @@ public final class Sandbox: @unchecked Sendable {
 
     func nativePrint(_ level: String, _ message: String) { emit(.console(level: level, message: message)) }
     func nativeLifecycle(_ target: String, _ hook: String, _ route: String?, _ detail: String?) {
+        // The runtime answers a driver request through this native (target "driver").
+        if target == "driver" {
+            emit(.reply(command: "driver", data: detail ?? "{}"))
+            return
+        }
         emit(.lifecycle(target: target, hook: hook, route: route, detail: detail))
     }
     func nativeSetData(_ route: String, _ json: String) { emit(.setData(route: route, data: json)) }

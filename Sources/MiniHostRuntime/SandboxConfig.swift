@@ -43,6 +43,12 @@ public enum HostCommand: Sendable, Equatable {
     case callPage(route: String?, method: String, argumentJSON: String?)
     /// Replies with a `.reply(command: "data", …)` event holding `{route, data}`.
     case pageData(route: String?)
+    /// A test driver's request (`minihost test`): `op` is `stack`, `page` (`{route}`), `setData`
+    /// (`{route, data}`), `call` (`{route, method, arg}`), `navigate` (`{url}`), `back`, `hide` or
+    /// `show`; `argumentJSON` is its JSON argument. Answered by one `.reply(command: "driver", …)` event
+    /// holding `{token, ok, value}` or `{token, ok: false, error}` (for `call`, once the page
+    /// method's returned promise settles).
+    case driver(token: Int, op: String, argumentJSON: String)
 }
 
 /// The globals an app may see (DESIGN.md 4): the ECMAScript built-ins plus the runtime's own.

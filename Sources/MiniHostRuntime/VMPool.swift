@@ -40,6 +40,9 @@ public final class VMPool: @unchecked Sendable {
         return true
     }
 
+    /// How long a refill waits after a VM was taken.
+    static let refillDelayMs = 20
+
     private func refill() {
         let start: Bool = lock.withLock {
             guard !filling, ready.count < size else { return false }
@@ -47,7 +50,9 @@ public final class VMPool: @unchecked Sendable {
             return true
         }
         guard start else { return }
-        queue.async { [self] in
+        // A little after the take: the launch that took a VM runs first, not against the refill
+        // (on two cores a refill started at once doubles the launch's time).
+        queue.asyncAfter(deadline: .now() + .milliseconds(Self.refillDelayMs)) { [self] in
             while true {
                 let need = lock.withLock { ready.count < size }
                 guard need, let vm = try? PreparedVM.make(apis: apis) else { break }

@@ -65,6 +65,8 @@ public enum WorkerWire {
         case let .callPage(route, method, arg):
             return .object(["op": .string("call"), "route": opt(route), "method": .string(method), "arg": opt(arg)])
         case let .pageData(route): return .object(["op": .string("data"), "route": opt(route)])
+        case let .driver(token, op, arg):
+            return .object(["op": .string("driver"), "token": .number(Double(token)), "driverOp": .string(op), "arg": .string(arg)])
         }
     }
 
@@ -80,6 +82,11 @@ public enum WorkerWire {
             guard let method = v["method"]?.stringValue else { throw FrameError("command call: method missing") }
             return .callPage(route: v["route"]?.stringValue, method: method, argumentJSON: v["arg"]?.stringValue)
         case "data": return .pageData(route: v["route"]?.stringValue)
+        case "driver":
+            guard let token = v["token"]?.numberValue, let op = v["driverOp"]?.stringValue, let arg = v["arg"]?.stringValue else {
+                throw FrameError("command driver: token, driverOp or arg missing")
+            }
+            return .driver(token: Int(token), op: op, argumentJSON: arg)
         default: throw FrameError("unknown command")
         }
     }

@@ -20,6 +20,31 @@ struct BridgeBench: ParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() throws {
+        let (sync, async) = try BridgeMeasure.callCosts(calls: calls, batches: batches)
+        options.emit([
+            ("sync_call_median_us", sync * 1e6),
+            ("async_call_median_us", async * 1e6),
+            ("calls_per_batch", calls),
+            ("batches", batches),
+        ])
+    }
+}
+
+/// The in-process bridge call measurement, shared by `bridge` and `compare`.
+enum BridgeMeasure {
+    /// The app the call benches run: an empty App and one empty page, with a generous CPU limit.
+    static func benchPackage(in dir: URL, pageSource: String = "Page({})") throws -> AppPackage {
+        let manifest = try Manifest.parse(Data(#"{"app_id": "org.minihost.bench", "name": "Bench", "pages": ["pages/index/index"], "limits": {"cpu_ms": 10000}}"#.utf8), file: "bench")
+        return AppPackage(manifest: manifest, manifestURL: dir, rootURL: dir, files: [
+            "app.js": Data("App({})".utf8),
+            "pages/index/index.js": Data(pageSource.utf8),
+        ], isW3CLayout: true)
+    }
+
+    /// Seconds per call (medians over `batches` of the per-call means) of `mp.getStorageSync('k')`
+    /// and of `await mp.getStorage({key: 'k'})` (`calls / 4` a batch), looped inside the app and
+    /// timed from the host, gate and validation included.
+    static func callCosts(calls: Int, batches: Int) throws -> (sync: Double, async: Double) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let services = try HostServices(dataDirectory: dir, prompter: DenyAllPrompter())
@@ -31,12 +56,7 @@ struct BridgeBench: ParsableCommand {
             default: break
             }
         }
-        let manifest = try Manifest.parse(Data(#"{"app_id": "org.minihost.bench", "name": "Bench", "pages": ["pages/index/index"], "limits": {"cpu_ms": 10000}}"#.utf8), file: "bench")
-        let package = AppPackage(manifest: manifest, manifestURL: dir, rootURL: dir, files: [
-            "app.js": Data("App({})".utf8),
-            "pages/index/index.js": Data("Page({})".utf8),
-        ], isW3CLayout: true)
-        let app = try host.start(package)
+        let app = try host.start(try benchPackage(in: dir))
         guard app.waitForLaunch() == true else { throw ValidationError("the bench app failed to launch") }
 
         func timeScript(_ source: String) -> Double {
@@ -63,11 +83,6 @@ struct BridgeBench: ParsableCommand {
         }
         host.stop(app)
         services.flush()
-        options.emit([
-            ("sync_call_median_us", median(syncTimes) * 1e6),
-            ("async_call_median_us", median(asyncTimes) * 1e6),
-            ("calls_per_batch", calls),
-            ("batches", batches),
-        ])
+        return (median(syncTimes), median(asyncTimes))
     }
 }

@@ -29,63 +29,128 @@ struct IsolationBench: ParsableCommand {
 
     func run() throws {
         let (manifestURL, _) = try options.load("org.minihost.hello")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-bench-iso-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let services = try HostServices(dataDirectory: dir, prompter: DenyAllPrompter())
+        let bench = try ProcessMeasure()
+        defer { bench.close() }
+
+        // Cold start without a pool: spawn, prepare, start, launch → entry page onReady.
+        let noPool = try bench.coldStarts(manifestURL, runs: max(5, runs / 3), poolSize: 0)
+        // With a pool of pre-started, prepared workers (refilled in the background between launches).
+        let pooled = try bench.coldStarts(manifestURL, runs: runs, poolSize: poolSize)
+        // An async call across the boundary: `await mp.getStorage` in a loop inside the app.
+        let asyncTimes = try bench.callCost(calls: calls, sync: false)
+        // Memory: `apps` workers alive and idle; PSS of each from /proc/<pid>/smaps_rollup.
+        let memory = try bench.memory(manifestURL, apps: apps)
+        options.emit([
+            ("process_cold_start_median_ms", median(pooled) * 1000),
+            ("process_cold_start_p90_ms", percentile(pooled, 0.9) * 1000),
+            ("process_cold_start_no_pool_median_ms", median(noPool) * 1000),
+            ("process_async_call_median_us", median(asyncTimes)),
+            ("process_pss_per_app_kb", memory.pssKB),
+            ("process_rss_per_app_kb", memory.rssKB),
+            ("apps_alive", memory.live),
+            ("runs", runs),
+            ("pool_size", poolSize),
+        ])
+        memory.stop()
+    }
+}
+
+/// Process-isolation measurements, shared by `isolation` and `compare`: one host with services
+/// that runs every app in a worker process.
+final class ProcessMeasure {
+    let dir: URL
+    let services: HostServices
+    let host: AppHost
+    private let done: Mailbox
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-bench-iso-\(UUID().uuidString)")
+        services = try HostServices(dataDirectory: dir, prompter: DenyAllPrompter())
         let done = Mailbox()
-        let host = AppHost(services: services, isolation: .process) { _, event in
+        self.done = done
+        host = AppHost(services: services, isolation: .process) { _, event in
             switch event {
             case let .console(_, message) where message.hasPrefix("done "): done.put(message)
             case .error: FileHandle.standardError.write(Data((event.jsonLine(app: "bench") + "\n").utf8))
             default: break
             }
         }
+    }
 
-        // Cold start without a pool: spawn, prepare, start, launch → entry page onReady.
-        var noPool: [Double] = []
-        for _ in 0..<max(5, runs / 3) { noPool.append(try launchAndStop(host, manifestURL)) }
+    func close() {
+        services.flush()
+        try? FileManager.default.removeItem(at: dir)
+    }
 
-        // With a pool of pre-started, prepared workers (refilled in the background between launches).
+    /// Seconds from loading the manifest to the entry page's onReady in a worker; the app is stopped after.
+    func launchAndStop(_ manifestURL: URL) throws -> Double {
+        let start = now()
+        let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
+        let app = try host.start(package)
+        guard app.waitForLaunch(timeout: 10) == true else { throw ValidationError("the hello sample failed to launch in a worker") }
+        let elapsed = now() - start
+        host.stop(app)
+        return elapsed
+    }
+
+    /// `runs` timed launches; `poolSize` 0: each launch spawns its worker, else a ``WorkerPool``
+    /// of that size is ready before each launch (and refills in the background).
+    func coldStarts(_ manifestURL: URL, runs: Int, poolSize: Int) throws -> [Double] {
+        var times: [Double] = []
+        if poolSize == 0 {
+            for _ in 0..<runs { times.append(try launchAndStop(manifestURL)) }
+            return times
+        }
         let pool = WorkerPool(size: poolSize, apis: host.apiDescriptors)
         host.workerPool = pool
-        var pooled: [Double] = []
+        defer {
+            host.workerPool = nil
+            pool.drain()
+        }
         for _ in 0..<runs {
             pool.waitUntilReady()
-            pooled.append(try launchAndStop(host, manifestURL))
+            times.append(try launchAndStop(manifestURL))
         }
-        host.workerPool = nil
-        pool.drain()
+        return times
+    }
 
-        // An async call across the boundary: `await mp.getStorage` in a loop inside the app.
-        let manifest = try Manifest.parse(Data(#"{"app_id": "org.minihost.bench", "name": "Bench", "pages": ["pages/index/index"], "limits": {"cpu_ms": 10000}}"#.utf8), file: "bench")
-        let package = AppPackage(manifest: manifest, manifestURL: dir, rootURL: dir, files: [
-            "app.js": Data("App({})".utf8),
-            "pages/index/index.js": Data("""
+    /// Microseconds per call across the process boundary, one figure per batch (16 batches, the
+    /// first dropped): `mp.getStorageSync('k')` (`sync`) or `await mp.getStorage({key: 'k'})`
+    /// looped inside the app, timed by the app.
+    func callCost(calls: Int, sync: Bool) throws -> [Double] {
+        let loop = sync ? "mp.getStorageSync('k');" : "await mp.getStorage({ key: 'k' });"
+        let package = try BridgeMeasure.benchPackage(in: dir, pageSource: """
             Page({ async bench(n) {
               mp.setStorageSync('k', { name: 'small', n: 42, tags: ['a', 'b'] });
               const t0 = Date.now();
-              for (let i = 0; i < n; i++) await mp.getStorage({ key: 'k' });
+              for (let i = 0; i < n; i++) \(loop)
               console.log('done ' + (Date.now() - t0));
             } })
-            """.utf8),
-        ], isW3CLayout: true)
+            """)
         let app = try host.start(package)
+        defer { host.stop(app) }
         guard app.waitForLaunch(timeout: 10) == true else { throw ValidationError("the bench app failed to launch") }
-        var asyncTimes: [Double] = []
+        var times: [Double] = []
         for i in 0..<16 {
             app.perform(.callPage(route: nil, method: "bench", argumentJSON: String(calls)))
-            guard let message = done.take(timeout: 60), let ms = Double(message.dropFirst(5)) else { throw ValidationError("the async bench did not finish") }
-            if i > 0 { asyncTimes.append(ms * 1000 / Double(calls)) }
+            guard let message = done.take(timeout: 60), let ms = Double(message.dropFirst(5)) else { throw ValidationError("the call bench did not finish") }
+            if i > 0 { times.append(ms * 1000 / Double(calls)) }
         }
-        host.stop(app)
+        return times
+    }
 
-        // Memory: `apps` workers alive and idle; PSS of each from /proc/<pid>/smaps_rollup.
+    /// `apps` hello workers alive and idle: the mean PSS and RSS of a worker (KiB), from
+    /// /proc/<pid>/smaps_rollup and statm. `staggered`: each launch is waited for before the next
+    /// starts (else all are started at once). The apps stay alive until `stop()` is called on the result.
+    func memory(_ manifestURL: URL, apps: Int, staggered: Bool = false) throws -> (pssKB: Double, rssKB: Double, live: Int, stop: () -> Void) {
         let hello = try AppPackage.load(manifestURL: manifestURL, dev: false)
         var alive: [RunningApp] = []
         for i in 0..<apps {
             var copy = hello
             copy.manifest.appId = "org.minihost.hello\(i)"
-            alive.append(try host.start(copy))
+            let app = try host.start(copy)
+            if staggered { _ = app.waitForLaunch(timeout: 30) }
+            alive.append(app)
         }
         for app in alive {
             _ = app.waitForLaunch(timeout: 30)
@@ -95,29 +160,13 @@ struct IsolationBench: ParsableCommand {
         let live = alive.filter { $0.worker?.isDead == false }
         let pss = live.compactMap { $0.worker?.process.pssKb }
         let rss = live.compactMap { $0.worker?.process.rssKb }
-        options.emit([
-            ("process_cold_start_median_ms", median(pooled) * 1000),
-            ("process_cold_start_p90_ms", percentile(pooled, 0.9) * 1000),
-            ("process_cold_start_no_pool_median_ms", median(noPool) * 1000),
-            ("process_async_call_median_us", median(asyncTimes)),
-            ("process_pss_per_app_kb", pss.isEmpty ? .nan : Double(pss.reduce(0, +)) / Double(pss.count)),
-            ("process_rss_per_app_kb", rss.isEmpty ? .nan : Double(rss.reduce(0, +)) / Double(rss.count)),
-            ("apps_alive", live.count),
-            ("runs", runs),
-            ("pool_size", poolSize),
-        ])
-        for app in alive { host.stop(app) }
-        services.flush()
-    }
-
-    func launchAndStop(_ host: AppHost, _ manifestURL: URL) throws -> Double {
-        let start = now()
-        let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
-        let app = try host.start(package)
-        guard app.waitForLaunch(timeout: 10) == true else { throw ValidationError("the hello sample failed to launch in a worker") }
-        let elapsed = now() - start
-        host.stop(app)
-        return elapsed
+        let host = self.host
+        return (
+            pss.isEmpty ? .nan : Double(pss.reduce(0, +)) / Double(pss.count),
+            rss.isEmpty ? .nan : Double(rss.reduce(0, +)) / Double(rss.count),
+            live.count,
+            { for app in alive { host.stop(app) } }
+        )
     }
 }
 

@@ -27,33 +27,13 @@ struct StartupBench: ParsableCommand {
         let host = AppHost { _, _ in }
 
         // Warm up the engine (first VM of the process) and the file cache.
-        for _ in 0..<20 { _ = try launchAndStop(host, manifestURL: manifestURL, prepared: nil) }
-
+        _ = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: 20, pool: nil)
         // Cold start with the VM made on the launch path.
-        var noPool: [Double] = []
-        for _ in 0..<runs { noPool.append(try launchAndStop(host, manifestURL: manifestURL, prepared: nil)) }
-
+        let noPool = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: runs, pool: nil)
         // Cold start with the warm pool: VMs prepared in the background between launches.
-        let pool = VMPool(size: poolSize)
-        var pooled: [Double] = []
-        for _ in 0..<runs {
-            pool.waitUntilFull()
-            pooled.append(try launchAndStop(host, manifestURL: manifestURL, pool: pool))
-        }
-
+        let pooled = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: runs, pool: VMPool(size: poolSize))
         // Memory: RSS growth per idle app with `apps` alive.
-        let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
-        let before = residentKB()
-        var alive: [RunningApp] = []
-        for _ in 0..<apps {
-            alive.append(try host.start(package))
-        }
-        for app in alive {
-            _ = app.waitForLaunch()
-            app.waitUntilIdle()
-        }
-        let after = residentKB()
-        let perApp = (after - before) / Double(apps)
+        let (perApp, alive) = try StartupMeasure.memoryPerApp(host, manifestURL: manifestURL, count: apps)
         let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
 
         options.emit([
@@ -68,18 +48,52 @@ struct StartupBench: ParsableCommand {
         ])
         for app in alive { host.stop(app) }
     }
+}
 
-    /// Loads the manifest and package, launches, and returns the seconds until the entry page's onReady.
-    func launchAndStop(_ host: AppHost, manifestURL: URL, prepared: PreparedVM? = nil, pool: VMPool? = nil) throws -> Double {
+/// In-process start-up measurements of the hello sample, shared by `startup` and `compare`.
+enum StartupMeasure {
+    /// Loads the manifest and package, launches, and returns the seconds until the entry page's
+    /// onReady; the app is stopped afterwards (not timed).
+    static func launchAndStop(_ host: AppHost, manifestURL: URL, pool: VMPool? = nil) throws -> Double {
         let start = now()
         let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
-        let app = try host.start(package, prepared: prepared ?? pool?.take())
+        let app = try host.start(package, prepared: pool?.take())
         guard app.waitForLaunch() == true else { throw ValidationError("the hello sample failed to launch") }
         let elapsed = now() - start
         let sem = DispatchSemaphore(value: 0)
         app.runtime.stop { sem.signal() }
         sem.wait()
         return elapsed
+    }
+
+    /// `runs` timed launches. Without a pool the VM is made on the launch path; with one, the
+    /// pool is full before each launch (it refills in the background, between launches).
+    static func coldStarts(_ host: AppHost, manifestURL: URL, runs: Int, pool: VMPool?) throws -> [Double] {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            pool?.waitUntilFull()
+            times.append(try launchAndStop(host, manifestURL: manifestURL, pool: pool))
+        }
+        return times
+    }
+
+    /// RSS growth per idle app (KiB) with `count` hello apps launched and idle. The apps are
+    /// returned alive; the caller stops them.
+    static func memoryPerApp(_ host: AppHost, manifestURL: URL, count: Int) throws -> (kb: Double, alive: [RunningApp]) {
+        let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
+        let before = residentKB()
+        var alive: [RunningApp] = []
+        for i in 0..<count {
+            var copy = package
+            copy.manifest.appId = "org.minihost.hello\(i)"  // one host record (and one bridge session) per app
+            alive.append(try host.start(copy))
+        }
+        for app in alive {
+            _ = app.waitForLaunch()
+            app.waitUntilIdle()
+        }
+        let after = residentKB()
+        return ((after - before) / Double(max(1, count)), alive)
     }
 }
 

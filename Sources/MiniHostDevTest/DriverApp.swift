@@ -1,0 +1,187 @@
+import Dispatch
+import Foundation
+import MiniHostCore
+import MiniHostProtocol
+import MiniHostRuntime
+
+/// The driver's handle on one app of a test: how it is launched, its mocks and call record (the
+/// bridge consults them before the gate and the service), what it printed, and the driver
+/// requests still waiting for an answer. Host-side; only the trusted driver sets it.
+final class DriverApp: BridgeInterceptor, @unchecked Sendable {
+    enum Mock { case value(String), function(Int) }
+
+    let handle: Int
+    let package: AppPackage
+    let world: TestWorld
+    let options: LaunchOptions
+    let conversation: String?
+    private weak var session: DriverSession?
+    private let known: Set<String>
+
+    private let lock = NSLock()
+    private var mocks: [String: Mock] = [:]
+    private var calls: [String] = []  // JSON objects {api, args, result|error, mocked}
+    private var consoleLines: [(level: String, message: String)] = []
+    private var errorLines: [String] = []
+    private var pending: Set<Int> = []
+    private var endedReason: String?
+    private var abnormal: String?
+    private(set) var host: AppHost?
+    private(set) var running: RunningApp?
+    private var started = false
+
+    init(handle: Int, package: AppPackage, world: TestWorld, options: LaunchOptions, conversation: String?, apis: [APIDescriptor], session: DriverSession) {
+        self.handle = handle
+        self.package = package
+        self.world = world
+        self.options = options
+        self.conversation = conversation
+        self.session = session
+        self.known = Set(apis.filter { $0.kind != .event }.map(\.name))
+    }
+
+    // MARK: Starting and stopping (on the driver's queue)
+
+    /// Starts the app once (idempotent). Errors are kept and fail every later request.
+    func startIfNeeded(isolation: Isolation, pool: VMPool?) {
+        if lock.withLock({ let s = started; started = true; return s }) { return }
+        let host = AppHost(services: world.services, isolation: isolation) { [weak self] _, event in self?.event(event) }
+        self.host = host
+        do {
+            let prepared = isolation == .inProcess ? pool?.take() : nil
+            running = try host.start(package, options: options, prepared: prepared, conversation: conversation, interceptor: self)
+        } catch {
+            end("the app could not start: \(error)")
+        }
+    }
+
+    var isStarted: Bool { lock.withLock { started } }
+
+    /// Stops the app off the driver's thread (an app that hangs in-process never finishes
+    /// stopping: the driver does not wait for it). `done` runs once it has stopped.
+    func stop(done: @escaping @Sendable () -> Void) {
+        lock.withLock { if endedReason == nil { endedReason = "the app was closed" } }
+        failPending("the app was closed")
+        guard let host, let running else { done(); return }
+        DispatchQueue.global().async {
+            host.stop(running)
+            done()
+        }
+    }
+
+    // MARK: Requests
+
+    func request(_ id: Int, op: String, argumentJSON: String) {
+        if let reason = lock.withLock({ endedReason }) {
+            session?.settle(id, ok: false, reason)
+            return
+        }
+        guard let running else { session?.settle(id, ok: false, "the app is not running"); return }
+        lock.withLock { _ = pending.insert(id) }
+        running.perform(.driver(token: id, op: op, argumentJSON: argumentJSON))
+    }
+
+    private func event(_ event: RuntimeEvent) {
+        switch event {
+        case let .console(level, message):
+            lock.withLock { consoleLines.append((level, message)) }
+        case let .error(kind, message, stack):
+            let text = "[\(kind)] \(message)" + (stack.map { "\n" + $0 } ?? "")
+            lock.withLock {
+                errorLines.append(text)
+                consoleLines.append(("error", text))
+            }
+        case let .reply(command, data) where command == "driver":
+            guard let v = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any],
+                  let token = (v["token"] as? NSNumber)?.intValue else { return }
+            guard lock.withLock({ pending.remove(token) }) != nil else { return }
+            if (v["ok"] as? Bool) == true {
+                let value = (try? TestWorld.json(v["value"] ?? NSNull())) ?? "null"
+                session?.settle(token, ok: true, value)
+            } else {
+                session?.settle(token, ok: false, (v["error"] as? String) ?? "the app refused the request")
+            }
+        case let .exit(status, reason):
+            if status != "ok" {
+                let why = "the app ended (\(status))" + (reason.map { ": \($0)" } ?? "")
+                lock.withLock { if abnormal == nil { abnormal = why } }
+                end(why)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The app ended on its own (killed, crashed) or could not start: waiting requests fail.
+    private func end(_ reason: String) {
+        lock.withLock { if endedReason == nil { endedReason = reason } }
+        lock.withLock { consoleLines.append(("error", reason)) }
+        failPending(reason)
+    }
+
+    private func failPending(_ reason: String) {
+        let ids = lock.withLock { () -> [Int] in defer { pending.removeAll() }; return Array(pending) }
+        for id in ids { session?.settle(id, ok: false, reason) }
+    }
+
+    var endReason: String? { lock.withLock { endedReason } }
+    /// Why the app ended on its own during the test (killed, crashed), if it did.
+    var abnormalEnd: String? { lock.withLock { abnormal } }
+
+    // MARK: Mocks and the call record (BridgeInterceptor: called on bridge threads)
+
+    func setMock(_ api: String, _ mock: Mock) throws {
+        guard known.contains(api) else {
+            throw DriverError("app.mock(\"\(api)\"): no such host API (known: \(known.sorted().joined(separator: ", ")))")
+        }
+        lock.withLock { mocks[api] = mock }
+    }
+
+    func restore(_ api: String?) {
+        lock.withLock { if let api { mocks.removeValue(forKey: api) } else { mocks.removeAll() } }
+    }
+
+    func isMocked(_ api: String) -> Bool { lock.withLock { mocks[api] != nil } }
+
+    func answer(api: String, arguments: JSONValue) -> Result<BridgeValue, BridgeError>? {
+        guard let mock = lock.withLock({ mocks[api] }) else { return nil }
+        switch mock {
+        case let .value(json): return .success(.jsonText(json))
+        case let .function(fnId):
+            guard let session else { return .failure(BridgeError(.hostError, "the test has ended")) }
+            return session.invokeMock(fnId, api: api, argumentsJSON: arguments.jsonText)
+        }
+    }
+
+    func record(api: String, arguments: JSONValue, result: Result<BridgeValue, BridgeError>, mocked: Bool) {
+        var fields: [(String, String)] = [("api", JSONText.quote(api)), ("args", arguments.jsonText)]
+        switch result {
+        case let .success(v): fields.append(("result", v.jsonText))
+        case let .failure(e):
+            fields.append(("error", JSONText.object([("errCode", String(e.code.rawValue)), ("errMsg", JSONText.quote("\(api):fail \(e.reason)"))])))
+        }
+        fields.append(("mocked", mocked ? "true" : "false"))
+        let line = JSONText.object(fields)
+        lock.withLock { calls.append(line) }
+    }
+
+    func callsJSON(_ api: String?) -> String {
+        let all = lock.withLock { calls }
+        let chosen = api.map { name in all.filter { $0.hasPrefix("{\"api\":" + JSONText.quote(name) + ",") } } ?? all
+        return "[" + chosen.joined(separator: ",") + "]"
+    }
+
+    func consoleJSON() -> String {
+        let lines = lock.withLock { consoleLines }
+        return "[" + lines.map { JSONText.object([("level", JSONText.quote($0.level)), ("message", JSONText.quote($0.message))]) }.joined(separator: ",") + "]"
+    }
+
+    func errorsJSON() -> String {
+        "[" + lock.withLock { errorLines }.map { JSONText.quote($0) }.joined(separator: ",") + "]"
+    }
+
+    /// The last `n` console lines, for a failure report.
+    func tail(_ n: Int) -> [String] {
+        lock.withLock { consoleLines.suffix(n).map { "\(package.manifest.appId) \($0.level): \($0.message)" } }
+    }
+}

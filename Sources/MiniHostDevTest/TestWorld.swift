@@ -1,0 +1,203 @@
+import Dispatch
+import Foundation
+import MiniHostCore
+import MiniHostProtocol
+
+/// One test's world: its own temporary data directory (database, grants, storage, wallet, chat),
+/// the host services over it and the driver's prompter. Made at the test's first launch and
+/// removed after the test's apps have stopped.
+final class TestWorld: @unchecked Sendable {
+    let directory: URL
+    let services: HostServices
+    let prompter: DriverPrompter
+    let switcher: SwitchingPrompter
+    let model: World
+
+    init(model: World, policy: (grant: [String], deny: [String]), maxPromptWait: Double, inMemory: Bool) throws {
+        self.model = model
+        prompter = DriverPrompter(maxWait: maxPromptWait)
+        switcher = SwitchingPrompter(try Self.policy(model, policy, fallback: prompter))
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-\(UUID().uuidString)", isDirectory: true)
+        if inMemory {
+            services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model)
+        } else {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // A copy of a database that already has the core schema: opening it writes nothing.
+            if let template = try? DatabaseTemplate.shared.file() {
+                try? FileManager.default.copyItem(at: template, to: directory.appendingPathComponent(MiniHostDatabase.fileName))
+            }
+            services = try HostServices(dataDirectory: directory, prompter: switcher, world: model)
+        }
+    }
+
+    static func policy(_ model: World, _ p: (grant: [String], deny: [String]), fallback: DriverPrompter) throws -> PolicyPrompter {
+        try PolicyPrompter.parse(grant: p.grant, deny: p.deny, policyFile: nil, world: model.policy, fallback: fallback)
+    }
+
+    /// Applies a later launch's `grant`/`deny` to this world.
+    func setPolicy(_ p: (grant: [String], deny: [String])) throws {
+        switcher.set(try Self.policy(model, p, fallback: prompter))
+    }
+
+    func remove() {
+        services.flush()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    // MARK: What the driver reads and changes (`app.world`)
+
+    private var wallet: WalletStore {
+        get throws { try services.component(WalletStore.self) { try WalletStore(database: services.database, seed: services.world.wallet, clock: services.clock) } }
+    }
+    private var chat: ChatStore {
+        get throws { try services.component(ChatStore.self) { try ChatStore(database: services.database, world: services.world, now: services.clock()) } }
+    }
+
+    /// Performs a world operation; returns JSON text. Throws a message for the test.
+    func perform(_ op: String, _ arg: [String: Any]) throws -> String {
+        switch op {
+        case "wallet.balance":
+            return String(try wallet.wallet().balance)
+        case "wallet.statement":
+            let entries = try wallet.entries().map(\.statementJSON)
+            return try Self.json(entries)
+        case "chat.conversations":
+            return try Self.json(try chat.conversations().map { ["id": $0.id, "title": $0.title, "members": $0.members] as [String: Any] })
+        case "chat.messages":
+            guard let conversation = arg["conversation"] as? String else { throw DriverError("world.chat.messages(conversation): conversation must be a string") }
+            guard try chat.conversation(conversation) != nil else { throw DriverError("world.chat.messages: no conversation \"\(conversation)\" in the world") }
+            let list = try chat.messages(in: conversation, limit: 10_000).messages
+            return try Self.json(list.map(Self.message))
+        case "chat.post":
+            guard let conversation = arg["conversation"] as? String, let text = arg["text"] as? String else {
+                throw DriverError("world.chat.post(conversation, text, {as}): conversation and text must be strings")
+            }
+            let sender = (arg["as"] as? String) ?? model.user.id
+            let m = try chat.post(conversation: conversation, sender: sender, text: text, time: services.clock())
+            return try Self.json(Self.message(m))
+        case "location.current":
+            let fix = LocationService.provider(services).current()
+            return try Self.json(["latitude": fix.latitude, "longitude": fix.longitude, "altitude": fix.altitude, "speed": fix.speed, "accuracy": fix.accuracy])
+        case "location.moveTo":
+            guard let lat = arg["latitude"] as? Double, let lon = arg["longitude"] as? Double else {
+                throw DriverError("world.location.moveTo(latitude, longitude): both must be numbers")
+            }
+            try LocationService.provider(services).moveTo(latitude: lat, longitude: lon, altitude: arg["altitude"] as? Double)
+            return "null"
+        case "location.setRoute":
+            guard let raw = arg["points"] as? [[String: Any]] else {
+                throw DriverError("world.location.setRoute(points, {speed, loop}): points must be an array of {t, latitude, longitude}")
+            }
+            var points: [WorldRoutePoint] = []
+            for (i, p) in raw.enumerated() {
+                guard let t = p["t"] as? Double, let lat = p["latitude"] as? Double, let lon = p["longitude"] as? Double else {
+                    throw DriverError("world.location.setRoute: points[\(i)] needs numbers t, latitude and longitude")
+                }
+                points.append(WorldRoutePoint(t: t, latitude: lat, longitude: lon, altitude: p["altitude"] as? Double))
+            }
+            try LocationService.provider(services).setRoute(points, speed: (arg["speed"] as? Double) ?? 1, loop: (arg["loop"] as? Bool) ?? false)
+            return "null"
+        default:
+            throw DriverError("unknown world operation \(op)")
+        }
+    }
+
+    static func message(_ m: ChatMessage) -> [String: Any] {
+        ["id": m.id, "conversation": m.conversationId, "from": m.senderId, "name": m.senderName, "text": m.text,
+         "via": m.viaAppName ?? NSNull()]
+    }
+
+    static func json(_ v: Any) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A driver API misuse or a failed driver operation, shown to the test as an Error.
+struct DriverError: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+/// An empty database with the core schema, made once per run: each test's world starts from a
+/// copy of it instead of creating and migrating a database (the migrations' commits dominate a
+/// small test's cost).
+final class DatabaseTemplate: @unchecked Sendable {
+    static let shared = DatabaseTemplate()
+    private let lock = NSLock()
+    private var made: Result<URL, Error>?
+
+    func file() throws -> URL {
+        try lock.withLock {
+            if let made { return try made.get() }
+            let result = Result { () throws -> URL in
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-template-\(UUID().uuidString)", isDirectory: true)
+                // Closing the last connection checkpoints the journal into the file.
+                do { _ = try MiniHostDatabase(directory: dir) }
+                let wal = dir.appendingPathComponent(MiniHostDatabase.fileName + "-wal").path
+                if FileManager.default.fileExists(atPath: wal) {
+                    throw DriverError("the template database kept a journal (\(wal))")
+                }
+                atexit { DatabaseTemplate.removeAll() }
+                return dir.appendingPathComponent(MiniHostDatabase.fileName)
+            }
+            made = result
+            return try result.get()
+        }
+    }
+
+    /// Removes the template when the process exits.
+    static func removeAll() {
+        guard case let .success(url)? = shared.lock.withLock({ shared.made }) else { return }
+        try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+    }
+}
+
+/// Worlds of the run's default world made ahead of time on a background queue (a temporary
+/// directory and an open database each), so that a test's first launch does not wait for them.
+/// Each world is handed out once; the pool refills itself up to `size`.
+final class WorldPool: @unchecked Sendable {
+    let size: Int
+    private let make: @Sendable () throws -> TestWorld
+    private let lock = NSLock()
+    private var ready: [TestWorld] = []
+    private var filling = false
+    private var closed = false
+    private let queue = DispatchQueue(label: "minihost.devtest.worlds", qos: .utility)
+
+    init(size: Int, make: @escaping @Sendable () throws -> TestWorld) {
+        self.size = size
+        self.make = make
+        refill()
+    }
+
+    /// A ready world, or nil (the caller makes one).
+    func take() -> TestWorld? {
+        let w: TestWorld? = lock.withLock { ready.isEmpty ? nil : ready.removeFirst() }
+        refill()
+        return w
+    }
+
+    /// Removes the worlds nobody took.
+    func close() {
+        let left: [TestWorld] = lock.withLock { closed = true; defer { ready = [] }; return ready }
+        for w in left { w.remove() }
+    }
+
+    private func refill() {
+        let start: Bool = lock.withLock {
+            guard !filling, !closed, ready.count < size else { return false }
+            filling = true
+            return true
+        }
+        guard start else { return }
+        queue.async { [self] in
+            while lock.withLock({ !closed && ready.count < size }), let w = try? make() {
+                let keep = lock.withLock { () -> Bool in if closed { return false }; ready.append(w); return true }
+                if !keep { w.remove() }
+            }
+            lock.withLock { filling = false }
+        }
+    }
+}

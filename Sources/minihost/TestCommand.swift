@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import MiniHostCore
+import MiniHostDevTest
+import MiniHostProtocol
+import MiniHostRuntime
+
+/// `minihost test`: runs a mini-program's own tests (`tests/**/*.test.js`) headlessly, each test
+/// with a fresh app and a fresh world, in development mode (no digest needed).
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run a mini-program's tests (tests/**/*.test.js) with the driver API (docs/api.md).",
+        discussion: "Exit status: 0 all tests passed, 1 a test failed, 2 a bad target or no test files."
+    )
+
+    @Argument(help: "The package directory, manifest file or app id (default: the current directory).")
+    var target: String = "."
+
+    @Option(help: "Run only the tests whose full name (\"describe > it\") contains this text, or matches /regex/.")
+    var filter: String?
+
+    @Option(help: "How to print results: spec, tap (TAP 13), junit (JUnit XML) or json.")
+    var reporter: ReporterOption = .spec
+
+    @Option(help: "The world every test starts from (default: tests/world.json in the package, else the built-in world).")
+    var world: String?
+
+    @Option(help: "Where apps run: process (a worker process per app: a hung app is killed and reported) or in-process (faster; a promise storm cannot be stopped).")
+    var isolation: IsolationOption = .process
+
+    @Option(help: "Each test's time limit in milliseconds (it(name, fn, ms) overrides it).")
+    var timeout: Double = 5000
+
+    @OptionGroup var targetOptions: TargetOptions
+
+    func validate() throws {
+        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of milliseconds.") }
+    }
+
+    func run() throws {
+        let package: AppPackage
+        let files: [TestFile]
+        let config: RunConfig
+        do {
+            package = try targetOptions.load(target, dev: true)
+            files = try TestRunner.discover(package)
+            config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
+                                   world: world.map { URL(fileURLWithPath: $0) },
+                                   vmPool: isolation == .inProcess ? VMPool(size: 2, apis: Self.apis()) : nil)
+        } catch {
+            throw reportBadTarget(error)
+        }
+        let color = reporter == .spec && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let kind = reporter.kind
+        if kind == .spec {
+            config.progress = { r in
+                FileHandle.standardOutput.write(Data((Reporter.specLine(r, color: color) + "\n").utf8))
+            }
+        }
+        let results = TestRunner.run(files, config: config)
+        let text: String
+        switch kind {
+        case .spec: text = Reporter.specEnd(results, color: color)
+        case .tap: text = Reporter.tap(results)
+        case .junit: text = Reporter.junit(results, suiteName: package.manifest.appId)
+        case .json: text = Reporter.json(results)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if kind == .junit || kind == .json {
+            FileHandle.standardError.write(Data((Reporter.summary(results) + "\n").utf8))
+        }
+        if results.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
+    }
+
+    static func apis() -> [MiniHostProtocol.APIDescriptor] {
+        (try? HostServices(database: .inMemory(), prompter: DenyAllPrompter())).map { HostAPIRegistry.standard(services: $0).descriptors } ?? []
+    }
+}
+
+/// `--reporter spec|tap|junit|json`.
+enum ReporterOption: String, ExpressibleByArgument, CaseIterable {
+    case spec, tap, junit, json
+    var kind: ReporterKind { ReporterKind(rawValue: rawValue)! }
+}

@@ -1,0 +1,5 @@
+describe('broken', () => {
+  it('never runs', () => {
+    const a = ;
+  });
+});
