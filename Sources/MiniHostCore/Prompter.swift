@@ -355,7 +355,10 @@ public struct PolicyPrompter: Prompter {
     /// The rule for a kind of request (nil when the policy says nothing).
     public func rule(for kind: PromptKind) -> PolicyRule? {
         switch kind {
-        case let .permission(p): return permissions[p]
+        case let .permission(p):
+            // Precise location includes coarse location (as the gate's declarations do).
+            if p == .locationCoarse, permissions[p] == nil { return permissions[.location] }
+            return permissions[p]
         case .payment: return payment
         case .chatMessage: return chatMessage
         case .settings: return settings

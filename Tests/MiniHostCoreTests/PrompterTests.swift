@@ -228,3 +228,14 @@ private final class FakeTerminal: @unchecked Sendable {
         #expect(DenyAllPrompter().ask(request(.payment)) == .deny)
     }
 }
+
+/// A policy's rule for precise location also answers for coarse location (precise includes it).
+@Suite struct PolicyLocationTests {
+    @Test func allowingLocationAllowsCoarseLocation() throws {
+        let policy = try PolicyPrompter.parse(grant: ["location"], deny: [], policyFile: nil)
+        #expect(policy.rule(for: .permission(.locationCoarse)) == .allow)
+        let explicit = try PolicyPrompter.parse(grant: ["location"], deny: ["location.coarse"], policyFile: nil)
+        #expect(explicit.rule(for: .permission(.locationCoarse)) == .deny)
+        #expect(PolicyPrompter().rule(for: .permission(.locationCoarse)) == nil)
+    }
+}

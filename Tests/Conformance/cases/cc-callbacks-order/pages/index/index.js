@@ -1,0 +1,5 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) {
+const r = mp.setStorage({ key: 'k', data: 1, success: (x) => L('success ' + x.errMsg), fail: () => L('fail'), complete: (x) => L('complete ' + x.errMsg) }); L('returned ' + typeof r)
+} })

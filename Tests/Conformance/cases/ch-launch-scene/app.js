@@ -1,0 +1,1 @@
+App({ onLaunch(o) { console.log('CH-1 ' + o.scene + ' ' + o.conversationId) } })

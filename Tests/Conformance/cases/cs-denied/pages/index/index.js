@@ -1,0 +1,7 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) { (async () => {
+try { const r = await (mp.getLocation({})); L('CS-2 ok ' + r.errMsg) } catch (e) { E('CS-2', e) }
+try { const r = await (mp.getLocation({})); L('CS-2 again ok ' + r.errMsg) } catch (e) { E('CS-2 again', e) }
+
+})().catch((e) => console.log("case threw: " + e)) } })

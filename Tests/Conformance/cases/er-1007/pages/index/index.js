@@ -1,0 +1,6 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) { (async () => {
+try { const r = await (mp.getStorage({ key: 'none' })); L('er ok ' + r.errMsg) } catch (e) { E('er', e) }
+
+})().catch((e) => console.log("case threw: " + e)) } })

@@ -1,0 +1,3 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ data: { v: 7 }, tap() { L('this ' + this.data.v + ' ' + this.route) } })

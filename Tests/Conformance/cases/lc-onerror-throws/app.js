@@ -1,0 +1,1 @@
+App({ onError() { throw new Error('handler broke') } })

@@ -1,0 +1,1 @@
+App({ onShow(o) { console.log('show ' + o.path + ' ' + o.query.k) } })

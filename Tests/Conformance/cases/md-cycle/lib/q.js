@@ -1,0 +1,1 @@
+const p = require('./p'); exports.seen = String(p.early) + '/' + String(p.late);

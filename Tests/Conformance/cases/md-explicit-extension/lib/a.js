@@ -1,0 +1,1 @@
+exports.name = 'a'; exports.b = require('./b').name;

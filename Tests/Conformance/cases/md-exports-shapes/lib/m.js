@@ -1,0 +1,1 @@
+module.exports.kind = typeof module + ' ' + typeof exports + ' ' + typeof require;

@@ -1,0 +1,1 @@
+var secret = 1; module.exports = typeof secret;

@@ -1,0 +1,1 @@
+exports.f = function () { throw new Error('in module') };

@@ -1,0 +1,1 @@
+Page({ onLoad() { mp.navigateTo({ url: '/pages/c/c' }) }, onUnload() { console.log('b.onUnload') } })

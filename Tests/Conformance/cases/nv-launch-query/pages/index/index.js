@@ -1,0 +1,5 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) {
+L('NV-10 ' + Object.keys(query).sort().map((k) => k + '=' + query[k]).join('&'))
+} })

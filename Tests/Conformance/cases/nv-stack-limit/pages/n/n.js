@@ -1,0 +1,1 @@
+Page({ onReady() { const d = getCurrentPages().length; if (d < 10) mp.navigateTo({ url: '/pages/n/n' }); else mp.navigateTo({ url: '/pages/n/n' }).catch((e) => console.log('NV-8 depth ' + d + ' ' + e.errCode + ' ' + e.errMsg)) } })

@@ -1,0 +1,1 @@
+Page({ look() { console.log('other sees ' + typeof globalThis.sharedSecret + ' ' + (getApp().globalData === 'first')) } })

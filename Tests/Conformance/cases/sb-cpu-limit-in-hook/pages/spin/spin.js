@@ -1,0 +1,1 @@
+Page({ onLoad() { for (;;) {} } })

@@ -1,0 +1,6 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) {
+'use strict';
+let threw = false; try { Map.prototype.__conformance = 1 } catch (e) { threw = true } L('SB-3 Map ' + Object.isFrozen(Map.prototype) + ' ' + (Map.prototype.__conformance === undefined))
+} })

@@ -1,0 +1,6 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) {
+'use strict';
+let threw = false; try { RegExp.prototype.__conformance = 1 } catch (e) { threw = true } L('SB-3 RegExp ' + Object.isFrozen(RegExp.prototype) + ' ' + (RegExp.prototype.__conformance === undefined))
+} })

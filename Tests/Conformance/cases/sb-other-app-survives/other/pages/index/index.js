@@ -1,0 +1,1 @@
+Page({ ping() { console.log('other alive') } })

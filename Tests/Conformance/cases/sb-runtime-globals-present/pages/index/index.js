@@ -1,0 +1,5 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) {
+L('SB-5 ' + [typeof App, typeof Page, typeof getApp, typeof getCurrentPages, typeof mp, typeof wx, typeof setTimeout, typeof queueMicrotask, typeof console].join(','))
+} })
