@@ -12,6 +12,9 @@ public final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
     private var ready: [WorkerProcess] = []
     private var filling = 0
+    /// How long a refill waits after a launch took a worker: starting a worker takes tens of
+    /// milliseconds of CPU, which on two cores would slow the launch it follows.
+    static let refillDelayMs = 150
     /// Refills run a little after a launch took a worker, so they do not compete with it.
     private let queue = DispatchQueue(label: "minihost.workerpool", qos: .utility, attributes: .concurrent)
 
@@ -43,7 +46,7 @@ public final class WorkerPool: @unchecked Sendable {
             return max(0, missing)
         }
         for _ in 0..<n {
-            queue.asyncAfter(deadline: .now() + .milliseconds(20)) { [self] in
+            queue.asyncAfter(deadline: .now() + .milliseconds(Self.refillDelayMs)) { [self] in
                 let worker = try? WorkerProcess.spawn(allowFaults: allowFaults)
                 if let worker {
                     worker.socket.send(.control("prepare", .object(["apis": WorkerWire.encode(apis)])))

@@ -67,7 +67,7 @@ public struct FrameCodec: Sendable {
     }
 
     static func parse(_ body: Data) throws(FrameError) -> Frame {
-        guard let text = String(data: body, encoding: .utf8), let value = JSONValue.parse(text), let o = value.objectValue else {
+        guard let value = JSONValue.parse(body), let o = value.objectValue else {
             throw FrameError("frame is not a JSON object")
         }
         func string(_ k: String) throws(FrameError) -> String {
