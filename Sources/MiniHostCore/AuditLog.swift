@@ -124,6 +124,42 @@ public final class AuditLog: @unchecked Sendable {
         queue.sync { drain() }
     }
 
+    /// Takes the entries not yet written, in order, for a caller that writes them inside a
+    /// transaction of its own (``insert(_:into:)``) — a payment records its consent decisions in
+    /// the transaction that charges. Waits for a batch being written, so order is kept. A caller
+    /// whose transaction fails gives them back with ``putBack(_:)``.
+    public func takePending() -> [AuditEntry] {
+        queue.sync {
+            lock.withLock {
+                defer { pending = [] }
+                return pending
+            }
+        }
+    }
+
+    /// Returns entries taken with ``takePending()`` that could not be written (they go first).
+    public func putBack(_ entries: [AuditEntry]) {
+        guard !entries.isEmpty else { return }
+        let schedule = lock.withLock { () -> Bool in
+            pending.insert(contentsOf: entries, at: 0)
+            if scheduled { return false }
+            scheduled = true
+            return true
+        }
+        if schedule { queue.async { [weak self] in self?.drain() } }
+    }
+
+    /// Writes `entries` with `db` (inside the caller's transaction).
+    public static func insert(_ entries: [AuditEntry], into db: Database) throws {
+        guard !entries.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO audit (time, app_id, api, permission, decision, reason) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        for e in entries {
+            try statement.execute(arguments: [e.time.timeIntervalSince1970, e.appId, e.api, e.permission, e.decision, e.reason])
+        }
+    }
+
     /// Flushes. The log stays usable; the name is for owners that end with it.
     public func close() {
         flush()
@@ -188,14 +224,7 @@ public final class AuditLog: @unchecked Sendable {
 
     private func insert(_ batch: ArraySlice<AuditEntry>) {
         do {
-            try database.write { db in
-                let statement = try db.cachedStatement(
-                    sql: "INSERT INTO audit (time, app_id, api, permission, decision, reason) VALUES (?, ?, ?, ?, ?, ?)"
-                )
-                for e in batch {
-                    try statement.execute(arguments: [e.time.timeIntervalSince1970, e.appId, e.api, e.permission, e.decision, e.reason])
-                }
-            }
+            try database.write { db in try Self.insert(Array(batch), into: db) }
         } catch {
             let wrapped = StoreError.wrap(error, path: database.path)
             lock.withLock { if failure == nil { failure = wrapped } }

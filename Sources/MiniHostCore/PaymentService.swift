@@ -163,15 +163,16 @@ public struct PaymentService: Sendable {
         if call.session.hasStopped {
             throw refuse("deny", BridgeError(.cancelled, "cancel: the app ended before the payment was made"))
         }
-        // What the audit log held so far goes first (this call's consent decision), then the
-        // charge commits together with its own audit entry.
-        services.audit.flush()
+        // What the audit log has not written yet (this call's consent decision) goes first, in
+        // the charge's own transaction, then the charge's entry: one durable commit in all.
+        let earlier = services.audit.takePending()
         let outcome: WalletStore.ChargeResult
         do {
-            outcome = try store.charge(order) { entry in
+            outcome = try store.charge(order, earlier: earlier) { entry in
                 (call.api, "the user confirmed \(amountText) to \(merchant.id) for order \(order.orderId) (\(entry.transactionId))")
             }
         } catch {
+            services.audit.putBack(earlier)
             throw refuse(Self.decision(error), Self.bridgeError(error))
         }
         switch outcome {

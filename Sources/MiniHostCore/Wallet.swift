@@ -199,9 +199,10 @@ public final class WalletStore: @unchecked Sendable {
     func durableWrite<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.writer.writeWithoutTransaction { db -> T in
-                let previous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
-                if previous != 2 { try db.execute(sql: "PRAGMA synchronous = FULL") }
-                defer { if previous != 2 { try? db.execute(sql: "PRAGMA synchronous = \(previous)") } }
+                // Cached statements: a payment compiles no SQL after the first.
+                let previous = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous")) ?? 2
+                if previous != 2 { try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
+                defer { if previous != 2 { try? db.cachedStatement(sql: "PRAGMA synchronous = \(previous)").execute() } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -351,10 +352,13 @@ public final class WalletStore: @unchecked Sendable {
     /// `audit`, when given, is the audit-log entry of a new charge (API and reason, made from the
     /// ledger entry): it is inserted into the `audit` table in the same transaction, so the
     /// record of a payment commits with the payment (and costs no transaction of its own).
-    public func charge(_ order: ChargeOrder, audit: ((LedgerEntry) -> (api: String, reason: String))? = nil) throws -> ChargeResult {
+    /// `earlier` are audit entries still to be written (this call's consent decisions): they are
+    /// inserted first, in the same transaction.
+    public func charge(_ order: ChargeOrder, earlier: [AuditEntry] = [], audit: ((LedgerEntry) -> (api: String, reason: String))? = nil) throws -> ChargeResult {
         let now = clock()
         let today = Self.dayKey(now)
         return try durableWrite { db -> ChargeResult in
+            try AuditLog.insert(earlier, into: db)
             if let first = try Self.fetchCharge(db, app: order.appId, orderId: order.orderId) {
                 guard first.amount == order.amount, first.currency == order.currency else {
                     throw WalletRefusal.orderMismatch(orderId: order.orderId, charged: first)
@@ -364,15 +368,15 @@ public final class WalletStore: @unchecked Sendable {
             let w = try self.walletRow(db)
             try Self.check(order, w, today: today)
             let balance = w.balance - order.amount
-            try db.execute(sql: "UPDATE wallet SET balance = ?, day = ?, day_spent = ? WHERE id = 1",
-                           arguments: [balance, today, w.spent(on: today) + order.amount])
+            try db.cachedStatement(sql: "UPDATE wallet SET balance = ?, day = ?, day_spent = ? WHERE id = 1")
+                .execute(arguments: [balance, today, w.spent(on: today) + order.amount])
             let entry = try Self.append(db, timeMs: Self.ms(now), appId: order.appId, orderId: order.orderId, amount: order.amount,
                                         currency: order.currency, status: .charged, merchantId: order.merchantId,
                                         description: order.description, balanceAfter: balance)
             if let audit {
                 let (api, reason) = audit(entry)
-                try db.execute(sql: "INSERT INTO audit (time, app_id, api, permission, decision, reason) VALUES (?, ?, ?, 'payment', 'allow', ?)",
-                               arguments: [Date().timeIntervalSince1970, order.appId, api, reason])
+                try db.cachedStatement(sql: "INSERT INTO audit (time, app_id, api, permission, decision, reason) VALUES (?, ?, ?, 'payment', 'allow', ?)")
+                    .execute(arguments: [Date().timeIntervalSince1970, order.appId, api, reason])
             }
             return .charged(entry)
         }
@@ -460,24 +464,24 @@ public final class WalletStore: @unchecked Sendable {
     }
 
     static func fetchWallet(_ db: Database) throws -> WalletState? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM wallet WHERE id = 1") else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM wallet WHERE id = 1")) else { return nil }
         return WalletState(currency: row["currency"], balance: row["balance"], openingBalance: row["opening_balance"],
                            perPaymentLimit: row["per_payment_limit"], dailyLimit: row["daily_limit"],
                            day: row["day"], spentOnDay: row["day_spent"])
     }
 
     static func fetchCharge(_ db: Database, app: String, orderId: String) throws -> LedgerEntry? {
-        try Row.fetchOne(db, sql: "SELECT * FROM ledger WHERE app_id = ? AND order_id = ? AND status = 'charged'", arguments: [app, orderId])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ledger WHERE app_id = ? AND order_id = ? AND status = 'charged'"), arguments: [app, orderId])
             .map(LedgerEntry.init(row:))
     }
 
     private static func append(_ db: Database, timeMs: Int64, appId: String, orderId: String, amount: Int64, currency: String,
                                status: LedgerStatus, merchantId: String?, description: String, balanceAfter: Int64,
                                transactionId: String = newTransactionId()) throws -> LedgerEntry {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO ledger (time_ms, app_id, order_id, amount, currency, status, merchant_id, description, transaction_id, balance_after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [timeMs, appId, orderId, amount, currency, status.rawValue, merchantId, description, transactionId, balanceAfter])
+            """).execute(arguments: [timeMs, appId, orderId, amount, currency, status.rawValue, merchantId, description, transactionId, balanceAfter])
         return LedgerEntry(id: db.lastInsertedRowID, timeMs: timeMs, appId: appId, orderId: orderId, amount: amount, currency: currency,
                            status: status, merchantId: merchantId, description: description, transactionId: transactionId,
                            balanceAfter: balanceAfter)
