@@ -490,7 +490,14 @@ final class Supervisor: @unchecked Sendable {
     }
 
     func unwatch(_ worker: WorkerRuntime) {
-        lock.withLock { _ = workers.removeValue(forKey: ObjectIdentifier(worker)) }
+        lock.withLock {
+            _ = workers.removeValue(forKey: ObjectIdentifier(worker))
+            // No workers left: stop ticking (the next watch starts the timer again).
+            if workers.isEmpty, let t = timer {
+                t.cancel()
+                timer = nil
+            }
+        }
     }
 
     private func tick() {
