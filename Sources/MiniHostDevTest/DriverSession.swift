@@ -281,7 +281,7 @@ final class DriverSession: @unchecked Sendable {
         guard let v, !(v is NSNull) else { return [] }
         if let s = v as? String { return [s] }
         guard let a = v as? [Any], a.allSatisfy({ $0 is String }) else { throw DriverError("minihost.launch({\(field)}): must be a permission name or an array of them") }
-        return a as! [String]
+        return a.compactMap { $0 as? String }
     }
 
     static func parseQuery(_ text: String) -> [String: String] {

@@ -187,7 +187,7 @@ extension ConformanceCase {
             guard let a = v as? [Any], a.allSatisfy({ $0 is String }) else {
                 throw ConformanceCaseError("\(path): \"\(where_)\(key)\" must be an array of strings")
             }
-            return a.map { $0 as! String }
+            return a.compactMap { $0 as? String }
         }
         let id = try string(obj, "id", "", required: true)!
         guard id == directory.lastPathComponent else {
