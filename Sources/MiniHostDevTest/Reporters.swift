@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 
 /// How results are printed: `spec` (readable, coloured on a terminal unless `NO_COLOR`), `tap`
 /// (TAP version 13), `junit` (JUnit XML for CI systems) or `json`.
@@ -83,22 +84,8 @@ public enum Reporter {
         return out
     }
 
-    /// A YAML double-quoted scalar.
-    static func yaml(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: a JSON string literal is one (YAML's escapes include JSON's).
+    static func yaml(_ s: String) -> String { JSONText.quote(s) }
 
     // MARK: JUnit XML
 

@@ -39,7 +39,7 @@ final class ReporterTests: XCTestCase {
         XCTAssertTrue(lines.contains("not ok 2 - tests/a.test.js > suite > <fails> & \"quotes\""), tap)
         XCTAssertTrue(lines.contains("ok 3 - tests/b.test.js > skipped \\# one # SKIP"), tap)
         XCTAssertTrue(lines.contains("  message: \"AssertionError: expect(received).toBe(expected)\\n\\nExpected: 2\\nReceived: 1\""), tap)
-        XCTAssertTrue(lines.contains("  console: \"app log: hello \\x1B[31m\""), tap)
+        XCTAssertTrue(lines.contains("  console: \"app log: hello \\u001b[31m\""), tap)
     }
 
     func testJUnitParsesAndEscapes() throws {
