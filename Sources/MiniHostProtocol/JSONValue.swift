@@ -95,38 +95,10 @@ public enum JSONValue: Sendable, Equatable, Codable {
         parse(Data(text.utf8))
     }
 
-    /// Parses JSON bytes; nil when they are not JSON. (Foundation's JSONSerialization, several
-    /// times faster than decoding through Codable: frames cross here on every bridge call.)
+    /// Parses JSON bytes; nil when they are not JSON. (Through Codable: JSONSerialization on
+    /// Linux was seen to round some doubles to a neighbouring value, and frames must carry numbers
+    /// exactly.)
     public static func parse(_ data: Data) -> JSONValue? {
-        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
-        return from(object)
-    }
-
-    private static func from(_ object: Any) -> JSONValue? {
-        switch object {
-        case let s as String: return .string(s)
-        case let n as NSNumber:
-            // Booleans come back as NSNumbers whose type is `char`.
-            if String(cString: n.objCType) == "c" { return .bool(n.boolValue) }
-            return .number(n.doubleValue)
-        case is NSNull: return .null
-        case let a as [Any]:
-            var out: [JSONValue] = []
-            out.reserveCapacity(a.count)
-            for item in a {
-                guard let v = from(item) else { return nil }
-                out.append(v)
-            }
-            return .array(out)
-        case let d as [String: Any]:
-            var out: [String: JSONValue] = [:]
-            out.reserveCapacity(d.count)
-            for (k, item) in d {
-                guard let v = from(item) else { return nil }
-                out[k] = v
-            }
-            return .object(out)
-        default: return nil
-        }
+        try? JSONDecoder().decode(JSONValue.self, from: data)
     }
 }

@@ -41,3 +41,16 @@ import MiniHostProtocol
         }
     }
 }
+
+/// Numbers cross a frame exactly (a double that JSONSerialization would round differently).
+@Suite struct FrameNumberTests {
+    @Test func doublesSurviveAFrameExactly() throws {
+        let codec = FrameCodec()
+        for n in [116.40374357265178, 39.91010349934476, 0.1 + 0.2, 1e-300, 123456789.98765433] {
+            var buffer = codec.encode(.event(BridgeEvent(name: "n", payload: .value(.number(n)))))
+            let frames = try codec.decode(&buffer)
+            guard case let .event(e) = frames.first, case let .value(v) = e.payload else { Issue.record("no event"); continue }
+            #expect(v == .number(n), "\(n)")
+        }
+    }
+}
