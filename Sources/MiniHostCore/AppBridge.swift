@@ -102,14 +102,10 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     /// The interceptor's mock (if any) or the gate and the service; recorded for the driver.
     func handle(_ call: BridgeCall) -> Result<BridgeValue, BridgeError> {
         guard let interceptor else { return serve(call) }
+        let found = registry.lookup(call.api)
         var object: JSONValue = call.arguments
-        if let (api, isSync) = registry.lookup(call.api), isSync {
-            let positional = call.arguments.arrayValue ?? []
-            var named: [String: JSONValue] = [:]
-            for (i, field) in api.positional.enumerated() where i < positional.count { named[field] = positional[i] }
-            object = .object(named)
-        }
-        if registry.lookup(call.api) != nil, let mocked = interceptor.answer(api: call.api, arguments: object) {
+        if let (api, isSync) = found, isSync { object = .object(api.namedArguments(call.arguments)) }
+        if found != nil, let mocked = interceptor.answer(api: call.api, arguments: object) {
             interceptor.record(api: call.api, arguments: object, result: mocked, mocked: true)
             return mocked
         }
@@ -125,12 +121,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         }
         let arguments: [String: JSONValue]
         if isSync {
-            let positional = call.arguments.arrayValue ?? []
-            var object: [String: JSONValue] = [:]
-            for (i, field) in api.positional.enumerated() where i < positional.count {
-                object[field] = positional[i]
-            }
-            arguments = object
+            arguments = api.namedArguments(call.arguments)
         } else if let object = call.arguments.objectValue {
             arguments = object
         } else {

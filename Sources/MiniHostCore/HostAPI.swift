@@ -34,6 +34,17 @@ public struct HostAPI: Sendable {
     }
 }
 
+extension HostAPI {
+    /// A `*Sync` call's positional arguments (a JSON array) as the named options of the async
+    /// form: the i-th argument fills `positional[i]`.
+    func namedArguments(_ arguments: JSONValue) -> [String: JSONValue] {
+        let values = arguments.arrayValue ?? []
+        var named: [String: JSONValue] = [:]
+        for (i, field) in positional.enumerated() where i < values.count { named[field] = values[i] }
+        return named
+    }
+}
+
 /// What a service sees of one call: which app (from the host's own record), the arguments, and
 /// whether it came in the `*Sync` form.
 public struct APICall: Sendable {
