@@ -201,6 +201,10 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
     private var pingSeq = 0
     /// The worker's CPU time when the outstanding ping was sent.
     private var pingCpu = 0.0
+    /// When the next ping is due: an answered worker is asked again after ``pingInterval``, so
+    /// idle workers are not woken at every supervisor tick.
+    private var nextPingAt = DispatchTime(uptimeNanoseconds: 0)
+    static let pingInterval: DispatchTimeInterval = .milliseconds(250)
     /// Share of the wait a worker must have spent on the CPU to count as stuck rather than starved.
     static let busyShare = 0.25
     /// How much longer than the limit a starved worker is given.
@@ -319,27 +323,34 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
             kill(status: "killed", reason: "memory limit \(limits.memoryKb / 1024) MB exceeded (resident \(rss / 1024) MB)")
             return
         }
-        let cpuNow = process.cpuSeconds
-        let action: (send: Int?, overdue: Bool) = lock.withLock {
-            if dead || stopping { return (nil, false) }
+        enum Step { case idle, ping, overdue(waitedMs: Double, cpuAtPing: Double) }
+        let step: Step = lock.withLock {
+            if dead || stopping { return .idle }
             if let sent = pingSentAt {
                 let waitedMs = Double(now.uptimeNanoseconds - sent.uptimeNanoseconds) / 1e6
-                guard waitedMs > Double(limits.responsivenessMs) else { return (nil, false) }
-                // Overdue. A worker that spent the wait on the CPU is stuck in its own work (a
-                // promise storm): kill it now. One that hardly ran was starved by others (a
-                // burst of launches on a busy machine): give it up to 5× the limit.
-                let cpuMs = ((cpuNow ?? 0) - pingCpu) * 1000
-                let busy = cpuMs >= waitedMs * Self.busyShare
-                return (nil, busy || waitedMs > Double(limits.responsivenessMs) * Self.starvedFactor)
+                return waitedMs > Double(limits.responsivenessMs) ? .overdue(waitedMs: waitedMs, cpuAtPing: pingCpu) : .idle
             }
-            pingSeq += 1
-            pingSentAt = now
-            pingCpu = cpuNow ?? 0
-            return (pingSeq, false)
+            return now >= nextPingAt ? .ping : .idle
         }
-        if action.overdue {
-            kill(status: "killed", reason: "unresponsive: the app did not answer within \(limits.responsivenessMs) ms (a task or a promise chain that never ends)")
-        } else if let seq = action.send {
+        switch step {
+        case .idle:
+            return
+        case let .overdue(waitedMs, cpuAtPing):
+            // A worker that spent the wait on the CPU is stuck in its own work (a promise storm):
+            // kill it now. One that hardly ran was starved by others (a burst of launches on a
+            // busy machine): give it up to 5× the limit.
+            let cpuMs = ((process.cpuSeconds ?? cpuAtPing) - cpuAtPing) * 1000
+            if cpuMs >= waitedMs * Self.busyShare || waitedMs > Double(limits.responsivenessMs) * Self.starvedFactor {
+                kill(status: "killed", reason: "unresponsive: the app did not answer within \(limits.responsivenessMs) ms (a task or a promise chain that never ends)")
+            }
+        case .ping:
+            let cpu = process.cpuSeconds ?? 0
+            let seq: Int = lock.withLock {
+                pingSeq += 1
+                pingSentAt = now
+                pingCpu = cpu
+                return pingSeq
+            }
             // Never waits. Another write under way: send the ping at the next tick instead. A
             // full buffer (the worker stopped reading) counts as sent: it will be overdue.
             if process.socket.trySend(.control("ping", .object(["seq": .number(Double(seq))]))) == .busy {
@@ -439,7 +450,10 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
                 w?()
             case "pong":
                 lock.withLock {
-                    if body["seq"]?.numberValue == Double(pingSeq) { pingSentAt = nil }
+                    if body["seq"]?.numberValue == Double(pingSeq) {
+                        pingSentAt = nil
+                        nextPingAt = .now() + Self.pingInterval
+                    }
                 }
             case "probed":
                 let reply = lock.withLock { probeReply }
@@ -466,8 +480,8 @@ private struct WorkerEventChannel: AppEventChannel {
     func release() { socket.send(.control("release", .null)) }
 }
 
-/// Watches every worker of the host from one timer: resident memory every 20 ms, a ping every
-/// 20 ms that must be answered within the worker's responsiveness limit.
+/// Watches every worker of the host from one timer: resident memory every 20 ms, and a ping
+/// (250 ms after the last answer) that must be answered within the worker's responsiveness limit.
 final class Supervisor: @unchecked Sendable {
     static let shared = Supervisor()
 
