@@ -19,6 +19,10 @@ public struct StoreError: Error, CustomStringConvertible, LocalizedError, Sendab
 
     /// Turns any error thrown while using the database at `path` into a `StoreError`
     /// (a `StoreError` passes through unchanged).
+    /// The message of a write refused because the disk (or the database's page limit) is full:
+    /// SQLite's own words, naming no path.
+    public static let fullMessage = "database or disk is full"
+
     public static func wrap(_ error: any Error, path: String) -> StoreError {
         if let e = error as? StoreError { return e }
         guard let e = error as? DatabaseError else {
@@ -35,7 +39,9 @@ public struct StoreError: Error, CustomStringConvertible, LocalizedError, Sendab
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
             return StoreError(path: path, message: "cannot open the database at \(path) for reading and writing (\(sqliteText)); check that the file and its directory exist and are readable and writable")
         case .SQLITE_FULL:
-            return StoreError(path: path, message: "the disk holding the database at \(path) is full (\(sqliteText)); free some space and retry")
+            // No path: this text reaches apps inside host errors (1009), and an app never sees a
+            // host path (spec MD-6). Opening a database names the path (``MiniHostDatabase/init(directory:busyTimeout:)``).
+            return StoreError(path: path, message: Self.fullMessage)
         case .SQLITE_IOERR:
             return StoreError(path: path, message: "cannot read or write the database at \(path) (\(sqliteText)); check the disk and the file's permissions")
         default:
@@ -92,9 +98,21 @@ public final class MiniHostDatabase: @unchecked Sendable {
             _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             self.writer = pool
         } catch {
-            throw StoreError.wrap(error, path: file)
+            throw Self.openError(error, path: file)
         }
-        try migrateCore()
+        do {
+            try migrateCore()
+        } catch {
+            throw Self.openError(error, path: file)
+        }
+    }
+
+    /// A failure while opening: a full disk is reported with the file's path (the user must
+    /// find that disk); everything else as ``StoreError/wrap(_:path:)`` says.
+    private static func openError(_ error: any Error, path: String) -> StoreError {
+        let wrapped = StoreError.wrap(error, path: path)
+        guard wrapped.message == StoreError.fullMessage else { return wrapped }
+        return StoreError(path: path, message: "the disk holding the database at \(path) is full (\(StoreError.fullMessage)); free some space and retry")
     }
 
     private init(writer: any DatabaseWriter, path: String) throws {
@@ -175,6 +193,38 @@ public final class MiniHostDatabase: @unchecked Sendable {
                     );
                     """)
             }
+        }
+    }
+
+    /// Makes the database behave as on a full disk (the world's `device.storage_full`): sets
+    /// SQLite's `max_page_count`, on the connection every write goes through, to the database's
+    /// current page count. From then on a write that needs a new page really fails with
+    /// `SQLITE_FULL` (a ``StoreError`` whose message is ``StoreError/fullMessage``) and its
+    /// transaction is rolled back, so nothing stored before is lost; writes that fit in the pages
+    /// already there (free space in a page, pages freed by a delete) and every read still work.
+    /// Call it once the host's own tables exist (``HostServices`` does). Returns the page count.
+    @discardableResult
+    public func simulateFullDisk() throws -> Int {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+                // SQLite never sets the limit below the current size; it answers the new limit.
+                let limit = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(max(1, pages))") ?? pages
+                return limit
+            }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// The connection's page limit and the database's size, in pages (for tests and diagnostics).
+    public func pageUsage() throws -> (pages: Int, maxPages: Int) {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0, try Int.fetchOne(db, sql: "PRAGMA max_page_count") ?? 0)
+            }
+        } catch {
+            throw StoreError.wrap(error, path: path)
         }
     }
 

@@ -32,6 +32,26 @@ public final class HostServices: @unchecked Sendable {
         self.storage = StorageStore(database: database)
         self.rateLimiter = RateLimiter()
         self.prompter = prompter
+        if world.device.storageFull { try applyFullDisk() }
+    }
+
+    /// The world's `device.storage_full`: the host sets up what it keeps for itself (the wallet
+    /// and the chat store, seeded from the world, as their services would on first use), then the
+    /// disk fills up (``MiniHostDatabase/simulateFullDisk()``): from now on a write that needs a
+    /// new page fails with `SQLITE_FULL`. What that does:
+    /// - storage: `setStorage` of a value that needs new pages fails with 1009 and stores nothing;
+    ///   what was stored stays readable;
+    /// - the audit log: a batch that cannot be written is dropped and reported by
+    ///   ``AuditLog/takeWriteError()``; the location APIs check it before they give a position
+    ///   and fail with 1009 (a call that cannot be audited is not performed);
+    /// - grants: a decision that cannot be remembered is not (the user is asked again next
+    ///   time); `authorize` then fails with 1009;
+    /// - payments: the charge and its audit entries share one transaction, so a payment that
+    ///   cannot be recorded fails with 1009 and charges nothing.
+    private func applyFullDisk() throws {
+        _ = try component(WalletStore.self) { try WalletStore(database: database, seed: world.wallet, clock: clock) }
+        _ = try component(ChatStore.self) { try ChatStore(database: database, world: world, now: clock()) }
+        try database.simulateFullDisk()
     }
 
     /// A host-wide service object (a store, a provider), made on first use, one per type.

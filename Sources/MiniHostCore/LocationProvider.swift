@@ -12,7 +12,8 @@ import Foundation
 /// second), 0 when standing still.
 ///
 /// The host (a driver, a test) can move the user at any time with ``moveTo(latitude:longitude:altitude:)``
-/// or ``setRoute(_:speed:loop:)``. Thread-safe.
+/// or ``setRoute(_:speed:loop:)``, and turn the device's location services off and on
+/// (``servicesEnabled``, from the world's `device.location_services`). Thread-safe.
 public final class LocationProvider: @unchecked Sendable {
     /// One reading.
     public struct Fix: Sendable, Equatable {
@@ -50,10 +51,13 @@ public final class LocationProvider: @unchecked Sendable {
     /// The altitude for route points that have none.
     private var baseAltitude: Double
     private var startedAt: Date?
+    private var enabled: Bool
 
-    /// A provider for the world's location. `clock` gives real time (tests pass their own).
-    public init(_ location: WorldLocation, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// A provider for the world's location. `servicesEnabled`: the device's location services
+    /// are on (the world's `device.location_services`). `clock` gives real time (tests pass their own).
+    public init(_ location: WorldLocation, servicesEnabled: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.clock = clock
+        enabled = servicesEnabled
         accuracy = location.accuracy
         baseAltitude = location.altitude
         if location.provider == .route, !location.points.isEmpty {
@@ -69,6 +73,14 @@ public final class LocationProvider: @unchecked Sendable {
             if case .route = mode { return .route }
             return .fixed
         }
+    }
+
+    /// Whether the device's location services are on. While they are off the provider still
+    /// knows where the user is (a route keeps playing), but the location service gives no
+    /// position to apps: their calls fail with 1008 and no `LocationChange` events are sent.
+    public var servicesEnabled: Bool {
+        get { lock.withLock { enabled } }
+        set { lock.withLock { enabled = newValue } }
     }
 
     /// Whether a route has started playing.

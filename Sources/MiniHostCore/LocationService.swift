@@ -7,6 +7,15 @@ import MiniHostProtocol
 /// (`mp.onLocationChange`/`mp.offLocationChange`). Positions come from the host's
 /// ``LocationProvider`` (the world's fixed point or route); coordinates are WGS-84 or, on request,
 /// GCJ-02 (``GCJ02``). The exact shapes are in docs/api.md.
+///
+/// When the device's location services are off (the world's `device.location_services: false`,
+/// ``LocationProvider/servicesEnabled``), every API that needs the user's position fails with
+/// ``servicesOff`` (1008) after its consent check (an undeclared or denied permission still gets
+/// 1002/1003); `chooseLocation` needs no position and still works.
+///
+/// A position is given to an app only once the gate's decision for the call is in the audit log:
+/// the log is flushed and, when it could not be written (a full disk), the call fails with 1009
+/// and no position leaves the host.
 public struct LocationService: Sendable {
     public let services: HostServices
 
@@ -24,13 +33,36 @@ public struct LocationService: Sendable {
     /// `startLocationUpdate`'s default and allowed `interval` (real milliseconds between events).
     public static let defaultInterval = 1000
     public static let intervalRange = 100...60_000
+    /// The failure of a call that needs the user's position while location services are off.
+    public static let servicesOff = BridgeError(.serviceUnavailable, "service unavailable: location services are off")
 
     /// The host's provider (one per host, made from the world on first use): the driver moves the
     /// user through it.
     public var provider: LocationProvider { Self.provider(services) }
 
     public static func provider(_ services: HostServices) -> LocationProvider {
-        services.component(LocationProvider.self) { LocationProvider(services.world.location, clock: services.clock) }
+        services.component(LocationProvider.self) {
+            LocationProvider(services.world.location, servicesEnabled: services.world.device.locationServices, clock: services.clock)
+        }
+    }
+
+    /// Throws ``servicesOff`` unless the device's location services are on.
+    func requireServices() throws(BridgeError) {
+        guard provider.servicesEnabled else { throw Self.servicesOff }
+    }
+
+    /// Writes the audit entries appended so far (this call's gate decision among them); throws
+    /// 1009 when they could not be written, so a call that cannot be audited is not performed.
+    func requireAudited() throws(BridgeError) {
+        services.audit.flush()
+        if let error = services.audit.takeWriteError() {
+            throw BridgeError(.hostError, "host error: cannot record the call in the audit log (\(Self.cause(error)))")
+        }
+    }
+
+    /// The cause of a store failure in words an app may see (no host path): SQLite's own text.
+    static func cause(_ error: StoreError) -> String {
+        error.message.contains(error.path) ? "the host's database failed" : error.message
     }
 
     public var apis: [HostAPI] {
@@ -38,6 +70,8 @@ public struct LocationService: Sendable {
             HostAPI(name: "getLocation", permission: .location, rateLimit: Self.rateLimit,
                     validate: { args throws(BridgeError) in _ = try Self.getLocationOptions(args) }) { [self] call throws(BridgeError) in
                 let options = try Self.getLocationOptions(call.arguments)
+                try requireServices()
+                try requireAudited()
                 return .value(Self.reading(provider.current(), type: options.type, withAltitude: options.altitude))
             },
             // The consent is asked in `perform` (hence `mayBlock`): a grant of precise location
@@ -46,6 +80,8 @@ public struct LocationService: Sendable {
                     validate: { args throws(BridgeError) in _ = try Self.coordinateType(args, default: "wgs84") }) { [self] call throws(BridgeError) in
                 let type = try Self.coordinateType(call.arguments, default: "wgs84")
                 try coarseConsent(call)
+                try requireServices()
+                try requireAudited()
                 let fix = provider.current()
                 let precise = Self.coordinates(fix, type: type)
                 let fuzzy = Self.fuzzy(latitude: precise.latitude, longitude: precise.longitude)
@@ -58,6 +94,8 @@ public struct LocationService: Sendable {
             HostAPI(name: "startLocationUpdate", permission: .location,
                     validate: { args throws(BridgeError) in _ = try Self.updateOptions(args) }) { [self] call throws(BridgeError) in
                 let options = try Self.updateOptions(call.arguments)
+                try requireServices()
+                try requireAudited()
                 let provider = self.provider
                 provider.start()
                 Self.updates(call.session).start(session: call.session, provider: provider, type: options.type, intervalMs: options.interval)
@@ -182,6 +220,7 @@ public struct LocationService: Sendable {
         }
         let place = places[index]
         gate.record(call.app, call.api, nil, "allow", "the user picked a place")
+        try requireAudited()
         let c = GCJ02.fromWGS84(latitude: place.latitude, longitude: place.longitude)
         return .value(.object([
             "name": .string(place.name),
@@ -254,6 +293,15 @@ final class LocationUpdates: @unchecked Sendable {
     /// On `queue`: one event, then hold or release.
     private func tick(_ provider: LocationProvider) {
         guard timer != nil, let session else { return }
+        // Location services turned off while updates run: no position leaves the host, and
+        // nothing is held (events resume, and hold again, when they are turned back on).
+        guard provider.servicesEnabled else {
+            if holding {
+                session.release()
+                holding = false
+            }
+            return
+        }
         let fix = provider.current()
         session.send("LocationChange", LocationService.reading(fix, type: type, withAltitude: true))
         if fix.isFinal, holding {

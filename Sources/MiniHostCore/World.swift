@@ -2,7 +2,8 @@ import Foundation
 
 /// The simulated world a host runs apps in (`minihost run … --world world.json`): the user, their
 /// wallet, the merchants, where the user is, their contacts and conversations, peers who answer,
-/// and a consent policy. Documented by `docs/world.schema.json`; ``World/default`` is used when no
+/// a consent policy, and the state of the user's device (location services on or off, a full
+/// disk). Documented by `docs/world.schema.json`; ``World/default`` is used when no
 /// file is named. Field names in the file are snake_case.
 public struct World: Sendable, Equatable, Codable {
     public var user: WorldUser
@@ -16,10 +17,14 @@ public struct World: Sendable, Equatable, Codable {
     public var peers: [WorldPeer]
     /// A consent policy, same names and values as a `--policy` file (`"location": "allow"`).
     public var policy: [String: PolicyRule]
+    /// The user's device: faults a developer can try their app against (location services off,
+    /// a full disk).
+    public var device: WorldDevice
 
     public init(user: WorldUser = WorldUser(), wallet: WorldWallet = WorldWallet(), merchants: [WorldMerchant] = [],
                 location: WorldLocation = WorldLocation(), places: [WorldPlace] = [], contacts: [WorldContact] = [],
-                conversations: [WorldConversation] = [], peers: [WorldPeer] = [], policy: [String: PolicyRule] = [:]) {
+                conversations: [WorldConversation] = [], peers: [WorldPeer] = [], policy: [String: PolicyRule] = [:],
+                device: WorldDevice = WorldDevice()) {
         self.user = user
         self.wallet = wallet
         self.merchants = merchants
@@ -29,10 +34,11 @@ public struct World: Sendable, Equatable, Codable {
         self.conversations = conversations
         self.peers = peers
         self.policy = policy
+        self.device = device
     }
 
     enum CodingKeys: String, CodingKey {
-        case user, wallet, merchants, location, places, contacts, conversations, peers, policy
+        case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device
     }
 
     public init(from decoder: Decoder) throws {
@@ -47,6 +53,7 @@ public struct World: Sendable, Equatable, Codable {
         conversations = try c.decodeIfPresent([WorldConversation].self, forKey: .conversations) ?? d.conversations
         peers = try c.decodeIfPresent([WorldPeer].self, forKey: .peers) ?? d.peers
         policy = try c.decodeIfPresent([String: PolicyRule].self, forKey: .policy) ?? [:]
+        device = try c.decodeIfPresent(WorldDevice.self, forKey: .device) ?? d.device
     }
 
     /// A usable world: a user in Beijing with 1000.00 CNY, two contacts, one conversation.
@@ -69,7 +76,8 @@ public struct World: Sendable, Equatable, Codable {
             ]),
         ],
         peers: [],
-        policy: [:]
+        policy: [:],
+        device: WorldDevice()
     )
 
     /// Reads and checks a world file; every problem is named with the file and the field.
@@ -151,7 +159,7 @@ public struct World: Sendable, Equatable, Codable {
 
     /// The members each object of a world file may have (keys: JSON paths, `[]` for array items).
     private static let schema: [String: Set<String>] = [
-        "": ["user", "wallet", "merchants", "location", "places", "contacts", "conversations", "peers", "policy"],
+        "": ["user", "wallet", "merchants", "location", "places", "contacts", "conversations", "peers", "policy", "device"],
         "user": ["id", "name"],
         "wallet": ["currency", "balance", "per_payment_limit", "daily_limit"],
         "merchants[]": ["id", "name", "key"],
@@ -163,6 +171,7 @@ public struct World: Sendable, Equatable, Codable {
         "conversations[].messages[]": ["from", "text", "time"],
         "peers[]": ["id", "rules"],
         "peers[].rules[]": ["match", "text", "reply", "delay_ms"],
+        "device": ["location_services", "storage_full"],
     ]
 
     /// Paths of members the schema does not know (`peers[0].rule`), in document order.
@@ -347,6 +356,38 @@ public struct WorldLocation: Sendable, Equatable, Codable {
             }
         }
         return out
+    }
+}
+
+/// The state of the user's device, for trying an app against faults it meets in the field. Both
+/// are off by default (a healthy device).
+public struct WorldDevice: Sendable, Equatable, Codable {
+    /// False: the device's location services are turned off. Every location API that needs the
+    /// user's position (`getLocation`, `getFuzzyLocation`, `startLocationUpdate`) fails with
+    /// 1008 `service unavailable: location services are off`, after its consent check.
+    /// `chooseLocation` (the user picks a place) still works.
+    public var locationServices: Bool
+    /// True: the disk holding the host's database is full. The host sets SQLite's
+    /// `max_page_count` to the database's size once its own tables are set up, so any write that
+    /// needs a new page fails with `SQLITE_FULL` (1009 `host error: …` for the app); writes that
+    /// fit in the pages already there, and every read, still work.
+    public var storageFull: Bool
+
+    public init(locationServices: Bool = true, storageFull: Bool = false) {
+        self.locationServices = locationServices
+        self.storageFull = storageFull
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case locationServices = "location_services"
+        case storageFull = "storage_full"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = WorldDevice()
+        locationServices = try c.decodeIfPresent(Bool.self, forKey: .locationServices) ?? d.locationServices
+        storageFull = try c.decodeIfPresent(Bool.self, forKey: .storageFull) ?? d.storageFull
     }
 }
 

@@ -392,6 +392,47 @@ case('er-1006', '1006 when the wallet cannot pay', ['ER-6', 'PY-8'],
      console=['er 1006 requestPayment:fail insufficient funds: the wallet cannot pay 5.00 CNY'])
 case('er-1007', '1007 when a key is not found', ['ER-7', 'ST-2'], asyncload=tryapi('er', "mp.getStorage({ key: 'none' })"),
      console=['er 1007 getStorage:fail data not found for key "none"'])
+gps_off = {'device': {'location_services': False}}
+disk_full = {'device': {'storage_full': True}}
+off_msg = 'fail service unavailable: location services are off'
+case('er-1008-location-off', '1008 when location services are off: getLocation with callbacks and with a Promise', ['ER-8', 'LO-10', 'CC-1', 'CC-2'],
+     manifest={'req_permissions': [{'name': 'location', 'reason': 'r'}]}, args=['--grant', 'location'], world=gps_off,
+     asyncload=("await new Promise((done) => mp.getLocation({ type: 'wgs84', success(r) { L('cb ok ' + r.errMsg) }, fail(e) { E('cb', e) }, complete() { L('cb complete'); done() } }));\n"
+                + tryapi('promise', "mp.getLocation({ type: 'gcj02' })")),
+     console=['cb 1008 getLocation:' + off_msg, 'cb complete', 'promise 1008 getLocation:' + off_msg], console_absent=['ok getLocation'])
+case('er-1008-fuzzy-location-off', '1008 when location services are off: getFuzzyLocation and startLocationUpdate; chooseLocation still picks', ['ER-8', 'LO-10', 'LO-9'],
+     manifest={'req_permissions': [{'name': 'location', 'reason': 'r'}, {'name': 'location.coarse', 'reason': 'r'}]},
+     args=['--grant', 'location', '--grant', 'location.coarse', '--policy', 'policy.json'], files={'policy.json': '{"choose": "allow"}\n'},
+     world=dict(gps_off, places=[{'name': 'Park', 'address': 'Road 1', 'latitude': 48.85, 'longitude': 2.35}]),
+     asyncload=(tryapi('fuzzy', "mp.getFuzzyLocation({})") + tryapi('start', "mp.startLocationUpdate({ interval: 100 })")
+                + "mp.onLocationChange(() => L('event'));\n" + tryapi('stop', "mp.stopLocationUpdate()")
+                + "const p = await mp.chooseLocation({}); L('pick ' + p.name + ' ' + p.errMsg)"),
+     console=['fuzzy 1008 getFuzzyLocation:' + off_msg, 'start 1008 startLocationUpdate:' + off_msg, 'stop ok stopLocationUpdate:ok', 'pick Park chooseLocation:ok'],
+     console_absent=['event'])
+case('er-1008-consent-first', 'with location services off a denied permission is still 1003 (the gate answers first)', ['ER-8', 'LO-10', 'ER-3', 'CS-2'],
+     manifest={'req_permissions': [{'name': 'location', 'reason': 'r'}]}, args=['--deny', 'location'], world=gps_off,
+     asyncload=tryapi('fuzzy-denied', "mp.getFuzzyLocation({})") + tryapi('denied', "mp.getLocation({})") + tryapi('denied-updates', "mp.startLocationUpdate({})"),
+     console=['fuzzy-denied 1003 getFuzzyLocation:fail auth deny', 'denied 1003 getLocation:fail auth deny', 'denied-updates 1003 startLocationUpdate:fail auth deny'])
+case('er-1008-not-declared-first', 'with location services off an undeclared permission is still 1002', ['ER-8', 'LO-10', 'ER-2', 'CS-1'], world=gps_off,
+     args=['--grant', 'location'], asyncload=tryapi('er', "mp.getLocation({})") + tryapi('er', "mp.getFuzzyLocation({})"),
+     console=['er 1002 getLocation:fail permission not declared', 'er 1002 getFuzzyLocation:fail permission not declared'])
+full_msg = 'host error: cannot write storage (database or disk is full)'
+case('er-1009-storage-full', '1009 when the disk is full: a 200 KB setStorage fails, earlier data stays, the app runs on', ['ER-9', 'ST-9'], world=disk_full,
+     asyncload=("mp.setStorageSync('early', { n: 1 }); L('early stored');\n"
+                + tryapi('big', "mp.setStorage({ key: 'big', data: 'x'.repeat(200000) })")
+                + "L('early ' + JSON.stringify((await mp.getStorage({ key: 'early' })).data));\n"
+                + tryapi('big-read', "mp.getStorage({ key: 'big' })")
+                + "setTimeout(() => L('still running'), 20)"),
+     console=['early stored', 'big 1009 setStorage:fail ' + full_msg, 'early {"n":1}', 'big-read 1007 getStorage:fail data not found for key "big"', 'still running'],
+     console_match='exact', output_absent=['minihost.sqlite'], error_kinds_absent=['exception', 'unhandled_rejection'])
+case('er-1009-storage-full-keeps-value', '1009 when the disk is full: a larger value for a key fails (callbacks, sync) and the old value is kept', ['ER-9', 'ST-9', 'CC-1', 'CC-5'],
+     world=disk_full,
+     asyncload=("mp.setStorageSync('k', 'small');\n"
+                "await new Promise((done) => mp.setStorage({ key: 'k', data: 'y'.repeat(200000), success(r) { L('cb ok ' + r.errMsg) }, fail(e) { E('cb', e) }, complete() { done() } }));\n"
+                "try { mp.setStorageSync('k', 'z'.repeat(200000)); L('sync stored') } catch (e) { E('sync', e) }\n"
+                "L('k ' + mp.getStorageSync('k') + ' keys ' + mp.getStorageInfoSync().keys.join(','))"),
+     console=['cb 1009 setStorage:fail ' + full_msg, 'sync 1009 setStorageSync:fail ' + full_msg, 'k small keys k'],
+     output_absent=['minihost.sqlite'])
 case('er-codes-distinct', 'every error class has its own numeric code 1001–1012', ['ER-13'],
      asyncload=("const codes = [];\n"
                 "try { await mp.setStorage({ key: 1 }) } catch (e) { codes.push(e.errCode) }\n"
@@ -817,6 +858,8 @@ case('dr-comments-blank', 'blank lines and # comments are skipped', ['DR-1'], sc
      console=['pong'])
 case('dr-wait', 'wait lets the app run', ['DR-1'], onload="setTimeout(() => L('waited'), 30)", script="wait 100\n", console=['waited'])
 case('dr-bad-world', 'a misspelt world member: exit 2 naming it', ['DR-3'], world={'walet': {}}, exit_code=2, exit_status=None, stderr_contains=['walet'])
+case('dr-bad-world-device', 'a misspelt device member of the world: exit 2 naming its path', ['DR-3'], world={'device': {'gps': False}}, onload="L('ran')",
+     exit_code=2, exit_status=None, stderr_contains=['"device.gps" is not a world field'], console_absent=['ran'])
 case('dr-json-console-shape', 'console events carry level and message', ['DR-2', 'CO-1'], onload="console.warn('careful')",
      events=[{'type': 'console', 'level': 'warn', 'message': 'careful', 'app': 'org.conformance.dr-json-console-shape'}])
 case('dr-json-lifecycle-shape', 'lifecycle events carry target, hook, route and options/query', ['DR-2', 'LC-2'], args=['--query', 'q=1'],
