@@ -8,6 +8,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -100,4 +101,9 @@ long mh_statm_rss_kb(int statm_fd) {
     strtol(p, &p, 10);           // size
     long resident = strtol(p, &p, 10);
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+int mh_wake_fd(void) {
+    int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    return fd >= 0 ? fd : -errno;
 }

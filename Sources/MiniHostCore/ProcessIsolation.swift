@@ -209,6 +209,8 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
     static let busyShare = 0.25
     /// How much longer than the limit a starved worker is given.
     static let starvedFactor = 5.0
+    /// How long the reader polls for the next frame after answering a call before it sleeps.
+    static let spinAfterCallNs: UInt64 = 100_000
 
     /// Starts `config` in `process` (already prepared with the host's APIs when it comes from a
     /// ``WorkerPool``). `exited` is called once if the worker ends on its own or is killed.
@@ -363,19 +365,26 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
 
     private func readLoop() {
         var protocolError: String?
+        // After answering a call the reader polls for a little while before it sleeps: an app
+        // in a loop of calls sends the next one within microseconds, and a reader that slept
+        // would add a wake-up to every round trip. Other frames (pongs, events) do not spin, so
+        // an idle or quiet worker costs its reader nothing.
+        var spinUntil: UInt64 = 0
         loop: while true {
             let frames: [Frame]
             do {
-                frames = try process.socket.receive()
+                frames = try process.socket.receive(spinUntil: spinUntil)
             } catch {
                 if error.description != "end of stream" { protocolError = error.description }
                 break
             }
+            spinUntil = 0
             for frame in frames {
                 if let problem = handle(frame) {
                     protocolError = problem
                     break loop
                 }
+                if case .call = frame { spinUntil = DispatchTime.now().uptimeNanoseconds + Self.spinAfterCallNs }
             }
         }
         if let protocolError {

@@ -24,24 +24,43 @@ public struct FrameCodec: Sendable {
     }
 
     public func encode(_ frame: Frame) -> Data {
-        let body = Data(Self.json(frame).utf8)
-        var length = UInt32(body.count).bigEndian
-        var out = Data(bytes: &length, count: 4)
-        out.append(body)
-        return out
+        var text = Self.json(frame)
+        return text.withUTF8 { body in
+            var out = Data(capacity: 4 + body.count)
+            var length = UInt32(body.count).bigEndian
+            withUnsafeBytes(of: &length) { out.append(contentsOf: $0) }
+            out.append(body)
+            return out
+        }
     }
 
     /// Takes every complete frame off the front of `buffer` (leaving a partial one in place).
     public func decode(_ buffer: inout Data) throws(FrameError) -> [Frame] {
         var frames: [Frame] = []
-        while buffer.count >= 4 {
-            let start = buffer.startIndex
-            let length = Int(buffer[start]) << 24 | Int(buffer[start + 1]) << 16 | Int(buffer[start + 2]) << 8 | Int(buffer[start + 3])
-            guard length <= maxFrameBytes else { throw FrameError("frame of \(length) bytes is over the limit of \(maxFrameBytes)") }
-            guard buffer.count >= 4 + length else { break }
-            let body = buffer.subdata(in: (start + 4)..<(start + 4 + length))
-            buffer.removeSubrange(start..<(start + 4 + length))
-            frames.append(try Self.parse(body))
+        // Frames are parsed in place, and what they took is removed from the buffer once.
+        let result = buffer.withUnsafeBytes { raw -> Result<Int, FrameError> in
+            var at = 0
+            while raw.count - at >= 4 {
+                let length = Int(raw[at]) << 24 | Int(raw[at + 1]) << 16 | Int(raw[at + 2]) << 8 | Int(raw[at + 3])
+                guard length <= maxFrameBytes else { return .failure(FrameError("frame of \(length) bytes is over the limit of \(maxFrameBytes)")) }
+                guard raw.count - at - 4 >= length else { break }
+                do throws(FrameError) {
+                    frames.append(try Self.parse(UnsafeRawBufferPointer(rebasing: raw[(at + 4)..<(at + 4 + length)])))
+                } catch {
+                    return .failure(error)
+                }
+                at += 4 + length
+            }
+            return .success(at)
+        }
+        switch result {
+        case let .failure(error): throw error
+        case let .success(used):
+            if used == buffer.count {
+                buffer.removeAll(keepingCapacity: true)
+            } else if used > 0 {
+                buffer.removeSubrange(buffer.startIndex..<(buffer.startIndex + used))
+            }
         }
         return frames
     }
@@ -67,7 +86,14 @@ public struct FrameCodec: Sendable {
     }
 
     static func parse(_ body: Data) throws(FrameError) -> Frame {
-        guard let value = JSONValue.parse(body), let o = value.objectValue else {
+        let result = body.withUnsafeBytes { raw -> Result<Frame, FrameError> in
+            do throws(FrameError) { return .success(try parse(raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    static func parse(_ body: UnsafeRawBufferPointer) throws(FrameError) -> Frame {
+        guard let value = FrameJSON.parse(body), let o = value.objectValue else {
             throw FrameError("frame is not a JSON object")
         }
         func string(_ k: String) throws(FrameError) -> String {
@@ -130,6 +156,212 @@ extension RuntimeEvent {
             guard let command = s("command"), let data = o["data"] else { return nil }
             self = .reply(command: command, data: data.jsonText)
         default:
+            return nil
+        }
+    }
+}
+
+/// A strict JSON reader for frame bodies, several times faster than decoding ``JSONValue``
+/// through Codable (which tries each type in turn and pays for a thrown error at every miss).
+/// Numbers are read by the standard library's correctly rounded conversion, as Codable does,
+/// so every double survives a frame exactly (JSONSerialization was seen to round some). It
+/// never trusts its input: bad syntax, invalid UTF-8, lone surrogates, numbers out of range
+/// and nesting deeper than 512 are all "not JSON" (nil).
+enum FrameJSON {
+    static let maxDepth = 512
+
+    static func parse(_ data: Data) -> JSONValue? {
+        data.withUnsafeBytes { parse($0) }
+    }
+
+    static func parse(_ raw: UnsafeRawBufferPointer) -> JSONValue? {
+        var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
+        guard let value = reader.value(depth: 0) else { return nil }
+        reader.skipSpace()
+        return reader.at == reader.bytes.count ? value : nil
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func skipSpace() {
+            while at < bytes.count {
+                switch bytes[at] {
+                case 0x20, 0x0A, 0x0D, 0x09: at += 1
+                default: return
+                }
+            }
+        }
+
+        /// Consumes `byte` (after any space); false when something else is there.
+        mutating func take(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard at < bytes.count, bytes[at] == byte else { return false }
+            at += 1
+            return true
+        }
+
+        mutating func value(depth: Int) -> JSONValue? {
+            skipSpace()
+            guard at < bytes.count else { return nil }
+            switch bytes[at] {
+            case UInt8(ascii: "{"):
+                guard depth < FrameJSON.maxDepth else { return nil }
+                at += 1
+                var object: [String: JSONValue] = [:]
+                if take(UInt8(ascii: "}")) { return .object(object) }
+                repeat {
+                    skipSpace()
+                    guard let key = string(), take(UInt8(ascii: ":")), let v = value(depth: depth + 1) else { return nil }
+                    // A repeated key keeps its first value, as Codable's reading does.
+                    if object[key] == nil { object[key] = v }
+                } while take(UInt8(ascii: ","))
+                return take(UInt8(ascii: "}")) ? .object(object) : nil
+            case UInt8(ascii: "["):
+                guard depth < FrameJSON.maxDepth else { return nil }
+                at += 1
+                var array: [JSONValue] = []
+                if take(UInt8(ascii: "]")) { return .array(array) }
+                repeat {
+                    guard let v = value(depth: depth + 1) else { return nil }
+                    array.append(v)
+                } while take(UInt8(ascii: ","))
+                return take(UInt8(ascii: "]")) ? .array(array) : nil
+            case UInt8(ascii: "\""):
+                return string().map(JSONValue.string)
+            case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
+            case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
+            case UInt8(ascii: "n"): return literal("null") ? .null : nil
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return number().map(JSONValue.number)
+            default:
+                return nil
+            }
+        }
+
+        mutating func literal(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard bytes.count - at >= n else { return false }
+            for k in 0..<n where bytes[at + k] != word.utf8Start[k] { return false }
+            at += n
+            return true
+        }
+
+        mutating func digits() -> Int {
+            let start = at
+            while at < bytes.count, bytes[at] >= UInt8(ascii: "0"), bytes[at] <= UInt8(ascii: "9") { at += 1 }
+            return at - start
+        }
+
+        /// JSON's number grammar, then the standard library's exact conversion.
+        mutating func number() -> Double? {
+            let start = at
+            if bytes[at] == UInt8(ascii: "-") { at += 1 }
+            guard at < bytes.count else { return nil }
+            let intStart = at
+            if bytes[at] == UInt8(ascii: "0") {
+                at += 1
+            } else if digits() == 0 {
+                return nil
+            }
+            let intEnd = at
+            // A plain integer of up to 15 digits is exact as a double: no text conversion needed.
+            if intEnd - intStart <= 15, at == bytes.count || (bytes[at] != UInt8(ascii: ".") && bytes[at] != UInt8(ascii: "e") && bytes[at] != UInt8(ascii: "E")) {
+                var v: Int64 = 0
+                for k in intStart..<intEnd { v = v * 10 + Int64(bytes[k] - UInt8(ascii: "0")) }
+                return bytes[start] == UInt8(ascii: "-") ? -Double(v) : Double(v)
+            }
+            if at < bytes.count, bytes[at] == UInt8(ascii: ".") {
+                at += 1
+                guard digits() > 0 else { return nil }
+            }
+            if at < bytes.count, bytes[at] == UInt8(ascii: "e") || bytes[at] == UInt8(ascii: "E") {
+                at += 1
+                if at < bytes.count, bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-") { at += 1 }
+                guard digits() > 0 else { return nil }
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+            guard let n = Double(text), n.isFinite else { return nil }
+            return n
+        }
+
+        static func hex(_ b: UInt8) -> UInt32? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard bytes.count - at >= 4 else { return nil }
+            var v: UInt32 = 0
+            for k in 0..<4 {
+                guard let d = Self.hex(bytes[at + k]) else { return nil }
+                v = v << 4 | d
+            }
+            at += 4
+            return v
+        }
+
+        /// A string at `at` (its opening quote); nil when malformed or not valid UTF-8.
+        mutating func string() -> String? {
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            at += 1
+            let start = at
+            // The common case: no escapes.
+            while at < bytes.count {
+                let b = bytes[at]
+                if b == UInt8(ascii: "\"") {
+                    defer { at += 1 }
+                    return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+                }
+                if b == UInt8(ascii: "\\") { break }
+                if b < 0x20 { return nil }
+                at += 1
+            }
+            guard at < bytes.count else { return nil }
+            var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<at]))
+            while at < bytes.count {
+                let b = bytes[at]
+                at += 1
+                switch b {
+                case UInt8(ascii: "\""):
+                    return String(validating: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard at < bytes.count else { return nil }
+                    let e = bytes[at]
+                    at += 1
+                    switch e {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard var scalar = hex4() else { return nil }
+                        if scalar >= 0xD800 && scalar < 0xDC00 {
+                            // A high surrogate must be followed by an escaped low one.
+                            guard bytes.count - at >= 2, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") else { return nil }
+                            at += 2
+                            guard let low = hex4(), low >= 0xDC00, low < 0xE000 else { return nil }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let u = Unicode.Scalar(scalar) else { return nil }  // a lone low surrogate
+                        out.append(contentsOf: UTF8.encode(u)!)
+                    default:
+                        return nil
+                    }
+                default:
+                    if b < 0x20 { return nil }
+                    out.append(b)
+                }
+            }
             return nil
         }
     }

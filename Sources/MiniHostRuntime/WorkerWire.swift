@@ -165,16 +165,50 @@ public final class FrameSocket: @unchecked Sendable {
         return errno == EAGAIN || errno == EWOULDBLOCK ? .full : .closed
     }
 
-    /// Blocks until at least one frame arrives; nil at end of stream. Throws on a malformed frame.
+    /// Where `recv` lands; kept for the socket's life (a fresh 64 KiB array per read cost more
+    /// than the read).
+    private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 16)
+
+    deinit { chunk.deallocate() }
+
+    /// Blocks until at least one frame arrives. Throws at end of stream ("end of stream") and on
+    /// a malformed frame. Reading is single-threaded: one reader at a time (callers coordinate).
     public func receive() throws(FrameError) -> [Frame] {
+        try receive(spinUntil: 0)
+    }
+
+    /// Like ``receive()``, but until `spinUntil` (`DispatchTime` nanoseconds) it polls without
+    /// sleeping: during a burst of calls the next frame is usually a few microseconds away, and
+    /// a thread that slept would cost a wake-up (tens of microseconds) to get it. Once the
+    /// moment has passed it blocks as usual, so an idle reader costs nothing.
+    public func receive(spinUntil: UInt64) throws(FrameError) -> [Frame] {
         while true {
             let frames = try codec.decode(&buffer)
             if !frames.isEmpty { return frames }
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            let spinning = spinUntil != 0 && DispatchTime.now().uptimeNanoseconds < spinUntil
+            let n = recv(fd, chunk.baseAddress, chunk.count, spinning ? Int32(MSG_DONTWAIT) : 0)
+            if n < 0 && spinning && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                // Let whatever else is runnable on this CPU go first (perhaps the very thread
+                // that is to send the frame): a spinner must not delay what it waits for.
+                sched_yield()
+                continue
+            }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { throw FrameError("end of stream") }
-            buffer.append(contentsOf: chunk[0..<n])
+            buffer.append(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+        }
+    }
+
+    /// The frames that can be had without waiting (possibly none). Throws like ``receive()``.
+    public func receiveAvailable() throws(FrameError) -> [Frame] {
+        while true {
+            let frames = try codec.decode(&buffer)
+            if !frames.isEmpty { return frames }
+            let n = recv(fd, chunk.baseAddress, chunk.count, Int32(MSG_DONTWAIT))
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return [] }
+            if n <= 0 { throw FrameError("end of stream") }
+            buffer.append(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
         }
     }
 

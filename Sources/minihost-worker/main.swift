@@ -14,23 +14,21 @@ import Glibc
 /// The host's side of the bridge, as the worker sees it: every call is a frame to the host.
 final class RemoteEndpoint: BridgeEndpoint, @unchecked Sendable {
     let socket: FrameSocket
+    let inbox: Inbox
     let apis: [APIDescriptor]
     private let lock = NSLock()
     private var waiting: [UInt64: @Sendable (BridgeReply) -> Void] = [:]
     private var channel: (any AppEventChannel)?
 
-    init(socket: FrameSocket, apis: [APIDescriptor]) {
-        self.socket = socket
+    init(inbox: Inbox, apis: [APIDescriptor]) {
+        self.socket = inbox.socket
+        self.inbox = inbox
         self.apis = apis
     }
 
+    /// Asked from the app's thread, which reads the reply off the socket itself (see ``Inbox``).
     func callSync(_ call: BridgeCall) -> BridgeReply {
-        let box = ReplyBox()
-        let sem = DispatchSemaphore(value: 0)
-        lock.withLock { waiting[call.id] = { box.reply = $0; sem.signal() } }
-        guard socket.send(.call(call)) else { return Self.gone(call) }
-        sem.wait()
-        return box.reply ?? Self.gone(call)
+        inbox.roundTrip(call) ?? Self.gone(call)
     }
 
     func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
@@ -58,15 +56,143 @@ final class RemoteEndpoint: BridgeEndpoint, @unchecked Sendable {
     }
 }
 
-final class ReplyBox: @unchecked Sendable { var reply: BridgeReply? }
+/// Who reads the host's socket. The main thread does, except while the app's thread waits for
+/// the answer to a call: then the app's thread reads the socket itself, so the answer reaches it
+/// without waking (and being handed over by) another thread, and every other frame that comes
+/// meanwhile (events, commands, pings, replies to other calls) goes to the main thread, in order.
+/// Exactly one thread reads at a time: the main thread only while no call is waiting (under the
+/// lock), the app's thread only while it holds the turn.
+final class Inbox: @unchecked Sendable {
+    let socket: FrameSocket
+    private let cond = NSCondition()
+    /// Frames the app's thread read for the main thread, oldest first.
+    private var pending: [Frame] = []
+    /// The app's thread holds the turn to read.
+    private var appReading = false
+    /// When the app's thread last gave the turn back (`DispatchTime` nanoseconds).
+    private var appReleasedAt: UInt64 = 0
+    /// The main thread is asleep in poll (woken through the eventfd, not the condition).
+    private var mainPolling = false
+    /// The stream ended or broke; the worker has nothing left to do.
+    private var failed = false
+    /// An eventfd that wakes the main thread out of poll when the app's thread hands it frames.
+    private let wakeFd: Int32
+
+    /// How long the app's thread polls for its answer before it sleeps in `recv`.
+    static let spinNs: UInt64 = 150_000
+    /// While the app's thread is making calls, the main thread stays off the socket (it would
+    /// be woken by every answer for nothing) and looks again this often, and for this long
+    /// after the last call.
+    static let followNs: UInt64 = 2_000_000
+
+    init(socket: FrameSocket) {
+        self.socket = socket
+        wakeFd = mh_wake_fd()
+    }
+
+    private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// The main thread: the next frames to handle, in order; nil once the stream is over.
+    func next() -> [Frame]? {
+        cond.lock()
+        defer { cond.unlock() }
+        while true {
+            if !pending.isEmpty {
+                defer { pending = [] }
+                return pending
+            }
+            if failed { return nil }
+            if appReading || Self.now() &- appReleasedAt < Self.followNs {
+                _ = cond.wait(until: Date(timeIntervalSinceNow: Double(Self.followNs) / 1e9))
+                continue
+            }
+            do {
+                let frames = try socket.receiveAvailable()
+                if !frames.isEmpty { return frames }
+            } catch {
+                failed = true
+                return nil
+            }
+            mainPolling = true
+            cond.unlock()
+            var fds = [pollfd(fd: socket.fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeFd, events: Int16(POLLIN), revents: 0)]
+            // Without the eventfd (it could not be made), look again every 2 ms instead.
+            let n = wakeFd >= 0 ? poll(&fds, 2, -1) : poll(&fds, 1, 2)
+            if n > 0 && fds[1].revents != 0 {
+                var count: UInt64 = 0
+                _ = read(wakeFd, &count, 8)
+            }
+            cond.lock()
+            mainPolling = false
+        }
+    }
+
+    /// The app's thread (or any thread but the main one while it handles frames): sends `call`
+    /// and reads the socket until its answer comes; nil when the host is gone.
+    func roundTrip(_ call: BridgeCall) -> BridgeReply? {
+        cond.lock()
+        while appReading && !failed { _ = cond.wait(until: Date(timeIntervalSinceNow: 0.001)) }
+        if failed { cond.unlock(); return nil }
+        appReading = true
+        cond.unlock()
+        var answer: BridgeReply?
+        var broken = false
+        if socket.send(.call(call)) {
+            // Spin a little first: the host answers these at once, usually within the window.
+            let spinUntil = Self.now() + Self.spinNs
+            while answer == nil {
+                let frames: [Frame]
+                do { frames = try socket.receive(spinUntil: spinUntil) } catch { broken = true; break }
+                var others: [Frame] = []
+                for frame in frames {
+                    if answer == nil, case let .reply(reply) = frame, reply.id == call.id { answer = reply } else { others.append(frame) }
+                }
+                if !others.isEmpty { hand(others) }
+            }
+        }
+        cond.lock()
+        appReading = false
+        appReleasedAt = Self.now()
+        if broken {
+            failed = true
+            wakeMain()
+        }
+        cond.unlock()
+        return answer
+    }
+
+    /// Frames read by the app's thread for the main thread.
+    private func hand(_ frames: [Frame]) {
+        cond.lock()
+        pending.append(contentsOf: frames)
+        wakeMain()
+        cond.unlock()
+    }
+
+    /// Under the lock.
+    private func wakeMain() {
+        if mainPolling {
+            var one: UInt64 = 1
+            _ = write(wakeFd, &one, 8)
+        } else {
+            cond.broadcast()
+        }
+    }
+}
 
 /// The worker's state; touched on the main thread (the reader) except where noted.
 final class Worker: @unchecked Sendable {
-    let socket = FrameSocket(fd: 3, maxFrameBytes: 256 << 20)
+    let socket: FrameSocket
+    let inbox: Inbox
     var prepared: PreparedVM?
     var endpoint: RemoteEndpoint?
     var sandbox: Sandbox?
     var memoryTimer: DispatchSourceTimer?
+
+    init() {
+        socket = FrameSocket(fd: 3, maxFrameBytes: 256 << 20)
+        inbox = Inbox(socket: socket)
+    }
 
     func fatal(_ reason: String, code: Int32) -> Never {
         socket.send(.control("fatal", .object(["reason": .string(reason)])))
@@ -90,7 +216,7 @@ final class Worker: @unchecked Sendable {
         switch op {
         case "prepare":
             let apis = try WorkerWire.apis(body["apis"] ?? .null)
-            endpoint = RemoteEndpoint(socket: socket, apis: apis)
+            endpoint = RemoteEndpoint(inbox: inbox, apis: apis)
             do { prepared = try PreparedVM.make(apis: apis) } catch { fatal("could not make the VM: \(error)", code: 71) }
             // Work that may open files (time zone, ICU data) happens now, before the filter.
             _ = Date().description
@@ -208,13 +334,8 @@ if hardened != 0 {
 let allowFaults = CommandLine.arguments.contains("--allow-faults")
 let worker = Worker()
 while true {
-    let frames: [Frame]
-    do {
-        frames = try worker.socket.receive()
-    } catch {
-        // The host is gone (or spoke nonsense): nothing is left to do.
-        _exit(0)
-    }
+    // nil: the host is gone (or spoke nonsense): nothing is left to do.
+    guard let frames = worker.inbox.next() else { _exit(0) }
     for frame in frames {
         do { try worker.handle(frame) } catch { worker.fatal("bad frame from the host: \(error)", code: 75) }
     }

@@ -172,4 +172,50 @@ import MiniHostRuntime
         #expect(again.waitForLaunch(timeout: 10) == true)
         host.stop(again)
     }
+
+    /// Frames are read by the codec's own JSON reader (not Codable, for speed): it must agree
+    /// with Codable's reading of ``JSONValue`` on what is JSON and what each value is, numbers
+    /// included, and reject the same garbage.
+    @Test func theFrameReaderAgreesWithCodableOnEveryValue() throws {
+        let codec = FrameCodec()
+        func frame(_ payload: String) -> Data {
+            let body = Data(#"{"type":"event","name":"n","payload":"#.utf8) + Data(payload.utf8) + Data("}".utf8)
+            var length = UInt32(body.count).bigEndian
+            return Data(bytes: &length, count: 4) + body
+        }
+        let good = [
+            "0", "-0", "42", "-17", "123456789012345", "1234567890123456789", "9007199254740993", "0.1", "1e-300", "1E+5", "-2.5e-3",
+            "116.40374357265178", "39.91010349934476", "123456789.98765433", "5e-324", "1.7976931348623157e308",
+            #""plain""#, #""esc \" \\ \/ \b \f \n \r \t""#, #""\u00e9\u4e2d\ud83d\ude00""#, "\"héllo 中文 😀\"", #""""#,
+            "true", "false", "null", "[]", "{}", " [ 1 , { \"a\" : [ true , null ] } ] ",
+            #"{"b":1,"a":{"c":"d","e":[1,2.5,"x"]}}"#, #"{"k":1,"k":2}"#,
+        ]
+        for text in good {
+            var buffer = frame(text)
+            let frames = try codec.decode(&buffer)
+            guard case let .event(e) = frames.first, case let .value(v) = e.payload else { Issue.record("not read: \(text)"); continue }
+            #expect(v == JSONValue.parse(text), "\(text)")
+        }
+        let bad = [
+            "01", "1.", ".5", "-", "1e", "+1", "NaN", "1e400", "tru", "nul", #""\x""#, #""\ud83d""#, #""\ude00""#, "\"a\u{01}b\"",
+            #""open"#, "[1,]", "[1 2]", #"{"a" 1}"#, #"{"a":1,}"#, #"{a:1}"#, "[", "'s'",
+            String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+        ]
+        for text in bad {
+            var buffer = frame(text)
+            #expect(throws: FrameError.self, "\(text)") { try codec.decode(&buffer) }
+        }
+        var invalidUTF8 = Data(#"{"type":"event","name":"n","payload":""#.utf8) + Data([0xC3, 0x28]) + Data(#""}"#.utf8)
+        var length = UInt32(invalidUTF8.count).bigEndian
+        invalidUTF8 = Data(bytes: &length, count: 4) + invalidUTF8
+        #expect(throws: FrameError.self) { try codec.decode(&invalidUTF8) }
+        // Random doubles survive a frame exactly.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let n = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random() ? 1 : -1)
+            var buffer = codec.encode(.event(BridgeEvent(name: "n", payload: .value(.number(n)))))
+            guard case let .event(e) = try codec.decode(&buffer).first, case let .value(v) = e.payload else { Issue.record("no event"); continue }
+            #expect(v == .number(n), "\(n)")
+        }
+    }
 }

@@ -21,4 +21,8 @@ int mh_install_seccomp(void);
 /// (pread at 0), or -1.
 long mh_statm_rss_kb(int statm_fd);
 
+/// A non-blocking eventfd (close-on-exec) the worker uses to wake its own main thread out of
+/// poll; -errno on failure.
+int mh_wake_fd(void);
+
 #endif
