@@ -15,39 +15,42 @@ public struct APIArguments: Sendable {
 
     /// A string field. `required` fields must be present; empty strings fail when `nonEmpty`.
     public func string(_ field: String, required: Bool = true, nonEmpty: Bool = true, maxLength: Int) throws(BridgeError) -> String? {
-        let expected = "\(field) must be a\(nonEmpty ? " non-empty" : "") string of at most \(maxLength) characters"
+        // Built only on failure: this runs on every call of most APIs.
+        func expected() -> String { "\(field) must be a\(nonEmpty ? " non-empty" : "") string of at most \(maxLength) characters" }
         guard let v = value[field], v != .null else {
-            if required { throw .invalid("\(expected) (it is missing)") }
+            if required { throw .invalid("\(expected()) (it is missing)") }
             return nil
         }
-        guard case let .string(s) = v else { throw .invalid("\(expected) (got \(v.typeName))") }
-        if nonEmpty && s.isEmpty { throw .invalid("\(expected) (got an empty string)") }
-        if s.count > maxLength { throw .invalid("\(expected) (got \(s.count) characters)") }
+        guard case let .string(s) = v else { throw .invalid("\(expected()) (got \(v.typeName))") }
+        if nonEmpty && s.isEmpty { throw .invalid("\(expected()) (got an empty string)") }
+        // Characters never outnumber UTF-8 bytes, so counting characters is needed only for long strings.
+        if s.utf8.count > maxLength && s.count > maxLength { throw .invalid("\(expected()) (got \(s.count) characters)") }
         return s
     }
 
     /// A string field that must be one of `allowed`.
     public func oneOf(_ field: String, _ allowed: [String], default def: String? = nil) throws(BridgeError) -> String {
-        let expected = "\(field) must be one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
+        func expected() -> String { "\(field) must be one of " + allowed.map { "'\($0)'" }.joined(separator: ", ") }
         guard let v = value[field], v != .null else {
             if let def { return def }
-            throw .invalid("\(expected) (it is missing)")
+            throw .invalid("\(expected()) (it is missing)")
         }
-        guard case let .string(s) = v, allowed.contains(s) else { throw .invalid("\(expected) (got \(Self.describe(v)))") }
+        guard case let .string(s) = v, allowed.contains(s) else { throw .invalid("\(expected()) (got \(Self.describe(v)))") }
         return s
     }
 
     /// A number field within `range`; `integer` demands a whole number.
     public func number(_ field: String, required: Bool = true, integer: Bool = false, range: ClosedRange<Double>) throws(BridgeError) -> Double? {
-        let kind = integer ? "an integer" : "a number"
-        let expected = "\(field) must be \(kind) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        func expected() -> String {
+            "\(field) must be \(integer ? "an integer" : "a number") from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        }
         guard let v = value[field], v != .null else {
-            if required { throw .invalid("\(expected) (it is missing)") }
+            if required { throw .invalid("\(expected()) (it is missing)") }
             return nil
         }
-        guard case let .number(n) = v else { throw .invalid("\(expected) (got \(v.typeName))") }
-        if integer && n != n.rounded() { throw .invalid("\(expected) (got \(Self.format(n)))") }
-        guard range.contains(n) else { throw .invalid("\(expected) (got \(Self.format(n)))") }
+        guard case let .number(n) = v else { throw .invalid("\(expected()) (got \(v.typeName))") }
+        if integer && n != n.rounded() { throw .invalid("\(expected()) (got \(Self.format(n)))") }
+        guard range.contains(n) else { throw .invalid("\(expected()) (got \(Self.format(n)))") }
         return n
     }
 

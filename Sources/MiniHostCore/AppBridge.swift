@@ -70,6 +70,17 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         self.registry = registry
         self.gate = CapabilityGate(services: services)
         self.queue = DispatchQueue(label: "minihost.bridge.\(app.appId)")
+        let path = services.database.path
+        self.dataDirectory = path.hasSuffix("/" + MiniHostDatabase.fileName) ? URL(fileURLWithPath: path).deletingLastPathComponent().path : nil
+    }
+
+    /// The host's data directory (nil in memory), which must not appear in what the app sees.
+    private let dataDirectory: String?
+
+    /// A host error as the app sees it: the data directory's path is never part of it (MD-6).
+    private func scrubbed(_ error: BridgeError) -> BridgeError {
+        guard error.code == .hostError, let dir = dataDirectory, error.reason.contains(dir) else { return error }
+        return BridgeError(.hostError, error.reason.replacingOccurrences(of: dir, with: "<data directory>"))
     }
 
     public var apis: [APIDescriptor] { registry.descriptors }
@@ -138,7 +149,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
             if error.code == .invalidArgument || error.code == .invalidOrder {
                 gate.record(app, apiCall.api, api.permission, "invalid", error.reason)
             }
-            return .failure(error)
+            return .failure(scrubbed(error))
         }
     }
 }

@@ -39,7 +39,7 @@ extension HostAPI {
     /// form: the i-th argument fills `positional[i]`.
     func namedArguments(_ arguments: JSONValue) -> [String: JSONValue] {
         let values = arguments.arrayValue ?? []
-        var named: [String: JSONValue] = [:]
+        var named: [String: JSONValue] = Dictionary(minimumCapacity: positional.count)
         for (i, field) in positional.enumerated() where i < values.count { named[field] = values[i] }
         return named
     }
@@ -58,9 +58,10 @@ public struct APICall: Sendable {
 
 /// The host's record of a running app: who it is and what its manifest declares. Built by the
 /// host when it starts the app; nothing the app sends can change it.
-public struct AppIdentity: Sendable {
-    public var appId: String
-    public var manifest: Manifest
+/// A class, so that passing it along with every call copies one reference, not a manifest.
+public final class AppIdentity: Sendable {
+    public let appId: String
+    public let manifest: Manifest
 
     public init(manifest: Manifest) {
         self.appId = manifest.appId

@@ -74,7 +74,12 @@ public final class StorageService: @unchecked Sendable {
 
     func get(_ call: APICall) throws(BridgeError) -> BridgeValue {
         let key = try key(call)
-        guard let json = try entries(call.app.appId)[key] else {
+        let appId = call.app.appId
+        // One locked lookup when the app's entries are loaded (the common case).
+        let cached: String?? = lock.withLock { cache[appId].map { $0[key] } }
+        let found: String?
+        if let cached { found = cached } else { found = try entries(appId)[key] }
+        guard let json = found else {
             // As in WeChat: the sync form returns an empty string for a missing key.
             if call.isSync { return .value(.string("")) }
             throw BridgeError(.notFound, "data not found for key \"\(key)\"")

@@ -1,4 +1,7 @@
 import CJavaScriptCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An owned `JSStringRef`: JavaScriptCore's immutable UTF-16 string, released when this goes away.
 public final class JSStringHandle {
@@ -8,8 +11,10 @@ public final class JSStringHandle {
         // JavaScriptCore reads UTF-8 itself, keeping ASCII as 8-bit characters; copying the UTF-16
         // view in Swift first cost more than the rest of a bridge call. A string holding U+0000
         // cannot pass as a C string, so it goes the UTF-16 way.
-        if !string.utf8.contains(0) {
-            ref = string.withCString { JSStringCreateWithUTF8CString($0) }
+        // (`strlen` stops at the first U+0000: equal lengths mean there is none.)
+        let byteCount = string.utf8.count
+        if let made = string.withCString({ strlen($0) == byteCount ? JSStringCreateWithUTF8CString($0) : nil }) {
+            ref = made
         } else {
             let utf16 = Array(string.utf16)
             ref = utf16.withUnsafeBufferPointer { JSStringCreateWithCharacters($0.baseAddress, $0.count) }

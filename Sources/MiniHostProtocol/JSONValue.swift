@@ -92,13 +92,14 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Parses JSON text (any value at the top, as `JSON.parse` does); nil when it is not JSON.
     public static func parse(_ text: String) -> JSONValue? {
-        parse(Data(text.utf8))
+        var text = text
+        return text.withUTF8 { FrameJSON.parse(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Parses JSON bytes; nil when they are not JSON. (Through Codable: JSONSerialization on
-    /// Linux was seen to round some doubles to a neighbouring value, and frames must carry numbers
-    /// exactly.)
+    /// Parses JSON bytes; nil when they are not JSON. (The strict reader frames use: numbers
+    /// exactly, as Codable reads them; JSONSerialization on Linux was seen to round some doubles
+    /// to a neighbouring value.)
     public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+        FrameJSON.parse(data)
     }
 }

@@ -256,16 +256,19 @@ function requireFrom(from, spec) {
   return module.exports;
 }
 function makeRequire(from) {
-  const req = function require(spec) { return requireFrom(from, spec); };
-  return req;
+  return hideSource(function require(spec) { return requireFrom(from, spec); });
 }
+const FunctionBind = Function.prototype.bind;
+// (JavaScriptCore prints a bound function as `function <target name>() { [native code] }`; its
+// `name` reads `bound <name>`.)
+function hideSource(fn) { return call(FunctionBind, fn, undefined); }
 
 // ---------------------------------------------------------------- call convention (runtime-local APIs)
 // `callbacks` holds the success/fail/complete functions found in the options (or null): with any
 // of them the callbacks are called (complete last) and the call returns undefined; otherwise the
 // call returns a Promise.
 function settle(api, callbacks, run) {
-  const ok = (result) => ObjectAssign({ errMsg: api + ':ok' }, result || {});
+  const ok = (result) => ObjectAssign({ errMsg: api + ':ok' }, result);
   const fail = (reason, code) => ({ errMsg: api + ':fail ' + reason, errCode: code });
   if (callbacks) {
     const success = callbacks.success, failCb = callbacks.fail, complete = callbacks.complete;
@@ -294,27 +297,31 @@ const DateCtor = Date;
 // instanceof first: a failed brand check throws, and building that exception is costly on the hot path.
 function isDate(v) { if (!(v instanceof DateCtor)) return false; try { call(DateGetTime, v); return true; } catch (e) { return false; } }
 function pathOf(path, key) {
+  if (key === undefined) return path;
   if (typeof key === 'number') return path + '[' + key + ']';
   return path ? path + '.' + key : key;
 }
-function copyValue(v, path, st, depth) {
+// `parent` and `key` name the value for error messages (`key` undefined: the top); the path
+// string is built only for an error or a nested object, not for every leaf.
+function copyValue(v, parent, key, st, depth) {
   if (st.error) return undefined;
   switch (typeof v) {
     case 'string':
-      if (v.length > MAX_STRING) { st.error = (path || 'the argument') + ' is a string of ' + v.length + ' characters; at most ' + MAX_STRING + ' may cross the bridge'; return undefined; }
+      if (v.length > MAX_STRING) { st.error = (pathOf(parent, key) || 'the argument') + ' is a string of ' + v.length + ' characters; at most ' + MAX_STRING + ' may cross the bridge'; return undefined; }
       st.size += v.length + 2;
       if (st.size > MAX_SIZE) { st.error = 'the arguments are larger than ' + (MAX_SIZE / 1048576) + ' MB'; return undefined; }
       return v;
     case 'number': st.size += 8; return NumberCtor.isFinite(v) ? v : null;
     case 'boolean': st.size += 5; return v;
     case 'undefined': case 'function': case 'symbol': return undefined;
-    case 'bigint': st.error = (path || 'the argument') + ' is a BigInt, which cannot cross the bridge'; return undefined;
+    case 'bigint': st.error = (pathOf(parent, key) || 'the argument') + ' is a BigInt, which cannot cross the bridge'; return undefined;
   }
   if (v === null) { st.size += 4; return null; }
+  const path = pathOf(parent, key);
   if (depth >= MAX_DEPTH) { st.error = (path || 'the argument') + ' is nested deeper than ' + MAX_DEPTH + ' levels'; return undefined; }
   if (st.seen.indexOf(v) >= 0) { st.error = (path || 'the argument') + ' refers back to an object that contains it (a cycle)'; return undefined; }
   if (isDate(v)) { try { return call(DateToISO, v); } catch (e) { return null; } }
-  st.seen.push(v);
+  st.seen[st.seen.length] = v;  // not push: an accessor here (see `enable`)
   try {
     if (ArrayIsArray(v)) {
       const n = v.length;
@@ -323,8 +330,8 @@ function copyValue(v, path, st, depth) {
       for (let i = 0; i < n && !st.error; i++) {
         let item;
         try { item = v[i]; } catch (e) { const d = describe(e); st.error = 'reading ' + pathOf(path, i) + ' threw ' + (d.name ? d.name + ': ' : '') + d.message; break; }
-        const c = copyValue(item, pathOf(path, i), st, depth + 1);
-        out.push(c === undefined ? null : c);
+        const c = copyValue(item, path, i, st, depth + 1);
+        out[i] = c === undefined ? null : c;
       }
       st.size += 2 + n;
       return out;
@@ -340,8 +347,13 @@ function copyValue(v, path, st, depth) {
         if (typeof item === 'function') { st.callbacks[k] = item; st.hasCallbacks = true; }
         continue;
       }
-      const c = copyValue(item, pathOf(path, k), st, depth + 1);
-      if (c !== undefined) { ObjectDefine(out, k, { value: c, writable: true, enumerable: true, configurable: true }); st.size += k.length + 4; }
+      const c = copyValue(item, path, k, st, depth + 1);
+      if (c === undefined) continue;
+      // A plain assignment unless the key names something on Object.prototype (frozen: assigning
+      // would throw) or `__proto__` (assigning would set the prototype).
+      if (k in ObjectProto) ObjectDefine(out, k, { value: c, writable: true, enumerable: true, configurable: true });
+      else out[k] = c;
+      st.size += k.length + 4;
     }
     return out;
   } catch (e) {
@@ -357,12 +369,24 @@ function copyOptions(options) {
   if (options === undefined) return { value: {}, error: null, callbacks: null };
   if (options === null || typeof options !== 'object' || ArrayIsArray(options))
     return { value: undefined, error: 'invalid argument: the options must be an object', callbacks: null };
-  const value = copyValue(options, '', st, 0);
+  const value = copyValue(options, '', undefined, st, 0);
   return { value, error: st.error ? 'invalid argument: ' + st.error : null, callbacks: st.hasCallbacks ? st.callbacks : null };
 }
+// What copyPositional answers for primitive arguments: the stub passes its `args` as they are.
+const PRIMITIVES = ObjectFreeze({ value: null, error: null, primitives: true });
 function copyPositional(args) {
+  // The common case, primitives only, needs no walk: `args` is the stub's own rest array, which
+  // app code never sees, so it crosses as it is.
+  let size = 2;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i], t = typeof a;
+    if (t === 'string' && a.length <= MAX_STRING) size += a.length + 2;
+    else if ((t === 'number' && NumberCtor.isFinite(a)) || t === 'boolean' || a === null) size += 8;
+    else { size = -1; break; }
+  }
+  if (size >= 0 && size <= MAX_SIZE) return PRIMITIVES;
   const st = { size: 0, seen: [], error: null, callbacks: null, hasCallbacks: false };
-  const value = copyValue(args, '', st, 0);
+  const value = copyValue(args, '', undefined, st, 0);
   return { value, error: st.error ? 'invalid argument: ' + st.error : null };
 }
 function argError(api, reason) {
@@ -375,38 +399,77 @@ function argError(api, reason) {
 // ---------------------------------------------------------------- host API stubs
 const pendingCalls = new MapCtor();
 let nextCallId = 1;
-function asyncStub(api) {
+function asyncStub(api, index) {
   return function (options) {
     const c = copyOptions(options);
     return settle(api, c.callbacks, (ok, fail) => {
       if (c.error) { PromiseResolve().then(() => fail(c.error, ERR_INVALID)); return; }
       const id = nextCallId++;
-      pendingCalls.set(id, { ok, fail });
-      // The host answers at once when no prompt can be involved; the callbacks still run after
-      // the calling code has returned (in a microtask), as with a reply that comes later.
-      const r = native.callAsync(api, c.value, id);
-      if (r !== undefined) {
-        pendingCalls.delete(id);
-        PromiseResolve().then(() => settleWith(r, ok, fail));
+      // The host answers at once when no prompt can be involved (the result, or it throws
+      // `[errCode, reason]`); the callbacks still run after the calling code has returned (in a
+      // microtask), as with a reply that comes later. A later reply arrives as a task of its own,
+      // never during this call, so the call is recorded as pending only when the host returned
+      // undefined (no answer yet).
+      let r, failed = null;
+      try {
+        r = native.callAsync(index, c.value, id, JSONStringify(c.value));
+      } catch (x) {
+        if (!isHostFailure(x)) throw x;
+        failed = x;
       }
+      if (failed !== null) PromiseResolve().then(() => fail(failed[1], failed[0]));
+      else if (r !== undefined) PromiseResolve().then(() => ok(cloneData(r)));
+      else pendingCalls.set(id, { ok, fail });
     });
   };
 }
-function syncStub(api) {
+// The host returns a sync call's result, or throws `[errCode, reason]` when the call failed.
+function syncStub(api, index) {
   return function (...args) {
     const c = copyPositional(args);
     if (c.error) throw argError(api, c.error);
-    const r = native.callSync(api, c.value);
-    if (r[0] === true) return r[1];
-    const e = new ErrorCtor(api + ':fail ' + r[2]);
-    e.errMsg = api + ':fail ' + r[2];
-    e.errCode = r[1];
-    throw e;
+    try {
+      // Up to two primitive arguments cross as arguments of the native call (no array to walk).
+      if (c.primitives === true) {
+        if (args.length <= 2) return cloneData(native.callSyncArgs(index, args.length, args[0], args[1]));
+        return cloneData(native.callSync(index, args, JSONStringify(args)));
+      }
+      return cloneData(native.callSync(index, c.value, JSONStringify(c.value)));
+    } catch (x) {
+      throw syncFailure(api, x);
+    }
   };
+}
+// The host's `[errCode, reason]` (anything else thrown is passed on as it is).
+function isHostFailure(x) { return ArrayIsArray(x) && x.length === 2 && typeof x[0] === 'number'; }
+function syncFailure(api, x) {
+  if (!isHostFailure(x)) return x;
+  const e = new ErrorCtor(api + ':fail ' + x[1]);
+  e.errMsg = api + ':fail ' + x[1];
+  e.errCode = x[0];
+  return e;
 }
 // A reply from the host: settle the pending call (callbacks run in this task).
 // A reply is `[true, result]` or `[false, errCode, reason]`, whether it came at once or later.
-function settleWith(r, ok, fail) { if (r[0] === true) ok(r[1]); else fail(r[2], r[1]); }
+function settleWith(r, ok, fail) { if (r[0] === true) ok(cloneData(r[1])); else fail(r[2], r[1]); }
+// A copy of a host result (JSON data: plain objects, arrays, primitives). The host may hand the
+// same parsed value to several calls; each call's caller gets its own copy.
+function cloneData(v) {
+  if (v === null || typeof v !== 'object') return v;
+  if (ArrayIsArray(v)) {
+    // Indexed writes, not `push`: Array.prototype.push is an accessor here (see `enable`).
+    const n = v.length, out = [];
+    for (let i = 0; i < n; i++) out[i] = cloneData(v[i]);
+    return out;
+  }
+  const out = {}, keys = ObjectKeys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i], c = cloneData(v[k]);
+    if (k in ObjectProto) ObjectDefine(out, k, { value: c, writable: true, enumerable: true, configurable: true });
+    else out[k] = c;
+  }
+  return out;
+}
 function settleCall(id, r) {
   const p = pendingCalls.get(id);
   if (!p) return;
@@ -616,9 +679,11 @@ function eventPair(name) {
     if (i >= 0) set.splice(i, 1);
   };
 }
-for (const d of native.apis) {
+// A stub names its API to the host by its index in `native.apis`.
+for (let i = 0; i < native.apis.length; i++) {
+  const d = native.apis[i];
   if (d[1] === 'event') eventPair(d[0]);
-  else mp[d[0]] = d[1] === 'sync' ? syncStub(d[0]) : asyncStub(d[0]);
+  else mp[d[0]] = d[1] === 'sync' ? syncStub(d[0], i) : asyncStub(d[0], i);
 }
 mp.canIUse = function canIUse(name) {
   if (typeof name !== 'string' || name === '') return false;
@@ -628,6 +693,10 @@ mp.canIUse = function canIUse(name) {
 };
 
 // ---------------------------------------------------------------- globals, allowlist, freezing
+// Apps get bound copies of the runtime's functions, so `toString` shows
+// `function name() { [native code] }` and not the runtime's source (SB-13).
+for (const k of ObjectKeys(mp)) if (typeof mp[k] === 'function') mp[k] = hideSource(mp[k]);
+for (const k of ObjectKeys(consoleObj)) consoleObj[k] = hideSource(consoleObj[k]);
 const allowed = new SetCtor(native.allowedGlobals);
 const installed = {
   console: consoleObj,
@@ -639,8 +708,11 @@ const installed = {
     if (typeof fn !== 'function') throw new TypeErrorCtor('queueMicrotask needs a function');
     PromiseResolve().then(() => guarded('microtask', fn, undefined, []));
   },
-  App, Page, getApp, getCurrentPages, mp, wx: mp,
+  App, Page, getApp, getCurrentPages,
 };
+for (const k of ObjectKeys(installed)) if (typeof installed[k] === 'function') installed[k] = hideSource(installed[k]);
+installed.mp = mp;
+installed.wx = mp;
 for (const name of ReflectOwnKeys(G)) {
   if (typeof name === 'string' && allowed.has(name)) continue;
   try { delete G[name]; } catch (e) {}

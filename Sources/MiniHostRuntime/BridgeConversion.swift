@@ -17,21 +17,40 @@ enum BridgeConversion {
         case kJSTypeString: return .string(v.string ?? "")
         case kJSTypeObject:
             guard let obj = v.object else { return .null }
+            let ctx = v.ctx
             if v.isArray {
-                let length = JSValueToNumber(v.ctx, JSObjectGetProperty(v.ctx, obj.ref, lengthKey.ref, nil), nil)
+                let length = JSValueToNumber(ctx, JSObjectGetProperty(ctx, obj.ref, lengthKey.ref, nil), nil)
                 let n = length.isFinite && length > 0 ? Int(min(length, 1_000_000)) : 0
                 var out: [JSONValue] = []
                 out.reserveCapacity(n)
-                for i in 0..<n { out.append(json((try? obj.get(index: i)) ?? JSValue(JSValueMakeNull(v.ctx), in: v.ctx))) }
+                for i in 0..<n {
+                    let item = JSObjectGetPropertyAtIndex(ctx, obj.ref, UInt32(i), nil) ?? JSValueMakeNull(ctx)!
+                    out.append(json(JSValue(item, in: ctx)))
+                }
                 return .array(out)
             }
-            var out: [String: JSONValue] = [:]
-            for key in obj.propertyNames {
-                if let item = try? obj.get(key) { out[key] = json(item) }
+            // Each property is read with the name JavaScriptCore listed (no string made per key).
+            let names = JSObjectCopyPropertyNames(ctx, obj.ref)
+            defer { JSPropertyNameArrayRelease(names) }
+            let count = JSPropertyNameArrayGetCount(names)
+            var out: [String: JSONValue] = Dictionary(minimumCapacity: count)
+            for i in 0..<count {
+                guard let name = JSPropertyNameArrayGetNameAtIndex(names, i) else { continue }
+                var exception: JSValueRef?
+                let item = JSObjectGetProperty(ctx, obj.ref, name, &exception)
+                if exception == nil, let item { out[JSStringHandle.swiftString(name)] = json(JSValue(item, in: ctx)) }
             }
             return .object(out)
         default: return .null
         }
+    }
+
+    /// A call's arguments: the runtime passes its copy and that copy's `JSON.stringify` text;
+    /// reading the text is cheaper than walking the object through the C API. The walk remains
+    /// for text the strict reader refuses (a lone surrogate in a string).
+    static func arguments(_ value: JSValue, text: JSValue) -> JSONValue {
+        if let string = text.string, let parsed = JSONValue.parse(string) { return parsed }
+        return json(value)
     }
 
     /// A JavaScript value for a host result.

@@ -20,6 +20,11 @@ public final class Sandbox: @unchecked Sendable {
     private var posted: [Int: JSProtectedValue] = [:]
     private var nextPostId = 1
     private var timerTokens: [Int: Int] = [:]
+    /// Parsed host results by their JSON text (small ones only): a reply with the same text again
+    /// is answered with this value, which the runtime copies before the app sees it, instead of
+    /// being parsed again (parsing is most of a small call's cost).
+    private var parsedResults: [String: JSProtectedValue] = [:]
+    private var parsedResultBytes = 0
     private var nextTimerToken = 1
     private var stopped = false
 
@@ -111,6 +116,7 @@ public final class Sandbox: @unchecked Sendable {
         timerTokens.removeAll()
         activity.clearTimers()
         posted.removeAll()
+        parsedResults.removeAll()
         dispatcher = nil
         context = nil
         prepared = nil
@@ -252,26 +258,38 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: Bridge calls
 
-    /// A `*Sync` API call: answered now, as `[true, result]` or `[false, errCode, reason]`.
-    func nativeCallSync(_ api: String, _ arguments: JSValue) -> JSValueRef {
-        let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
+    /// A `*Sync` API call, answered now: returns the result, or throws `[errCode, reason]`.
+    func nativeCallSync(_ api: String, arguments: JSONValue, ctx: JSContextRef) throws -> JSValueRef {
+        let call = BridgeCall(id: nextCallId(), api: api, arguments: arguments)
         let reply = endpoint?.callSync(call) ?? Self.unavailable(call)
-        return replyArray(reply) ?? JSValueMakeUndefined(arguments.ctx)
+        guard let context else { return JSValueMakeUndefined(ctx) }
+        return try answer(reply, in: context)
+    }
+
+    /// A reply given during the call: the result, or `[errCode, reason]` thrown.
+    private func answer(_ reply: BridgeReply, in context: JSContext) throws -> JSValueRef {
+        switch reply.result {
+        case let .success(value):
+            return resultValue(value, in: context).ref
+        case let .failure(error):
+            throw JSThrow(try context.makeArray([context.number(Double(error.code.rawValue)), context.string(error.reason)]).value)
+        }
     }
 
     /// An async API call. When the host can answer without blocking (``BridgeEndpoint/answersAtOnce``)
-    /// the reply is returned at once as `[true, result]` / `[false, errCode, reason]` and the
-    /// runtime settles the call in a microtask; otherwise the reply comes back later as a task of
-    /// the app, which settles the call then.
-    func nativeCallAsync(_ api: String, _ arguments: JSValue, _ jsId: Double) -> JSValueRef {
-        let undefined = JSValueMakeUndefined(arguments.ctx)!
-        let call = BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.json(arguments))
+    /// the answer is given now (the result, or `[errCode, reason]` thrown) and the runtime settles
+    /// the call in a microtask; otherwise this returns undefined and the reply comes back later as
+    /// a task of the app (`[true, result]` / `[false, errCode, reason]`), which settles it then.
+    func nativeCallAsync(_ api: String, arguments: JSONValue, jsId: Double, ctx: JSContextRef) throws -> JSValueRef {
+        let undefined = JSValueMakeUndefined(ctx)!
+        let call = BridgeCall(id: nextCallId(), api: api, arguments: arguments)
         guard let endpoint else {
             deliver(jsId, Self.unavailable(call))
             return undefined
         }
         if endpoint.answersAtOnce(api) {
-            return replyArray(endpoint.callSync(call)) ?? undefined
+            guard let context else { return undefined }
+            return try answer(endpoint.callSync(call), in: context)
         }
         activity.taskQueued()  // an answer is owed: the app is not idle until it arrives
         endpoint.callAsync(call) { [weak self] reply in
@@ -292,11 +310,36 @@ public final class Sandbox: @unchecked Sendable {
         guard let context else { return nil }
         let parts: [JSValue]
         switch reply.result {
-        case let .success(value): parts = [context.boolean(true), BridgeConversion.jsValue(value, in: context)]
+        case let .success(value): parts = [context.boolean(true), resultValue(value, in: context)]
         case let .failure(error): parts = [context.boolean(false), context.number(Double(error.code.rawValue)), context.string(error.reason)]
         }
         return try? context.makeArray(parts).ref
     }
+
+    /// A host result as a JavaScript value; small JSON results come from ``parsedResults``. The
+    /// runtime's stubs copy every result (`cloneData`) before handing it to the app, so a cached
+    /// value is never seen or changed by app code.
+    private func resultValue(_ value: BridgeValue, in context: JSContext) -> JSValue {
+        guard case let .jsonText(text) = value, text.utf8.count <= Self.cachedResultMaxBytes else {
+            return BridgeConversion.jsValue(value, in: context)
+        }
+        if let held = parsedResults[text] { return held.value }
+        let parsed = BridgeConversion.jsValue(value, in: context)
+        // Deep values are left out: the runtime's copy recurses once per level.
+        guard JSONText.nestingDepth(text) <= Self.cachedResultMaxDepth else { return parsed }
+        if parsedResults.count >= Self.cachedResultsMax || parsedResultBytes + text.utf8.count > Self.cachedResultsMaxBytes {
+            parsedResults.removeAll()
+            parsedResultBytes = 0
+        }
+        parsedResults[text] = JSProtectedValue(parsed, context: context)
+        parsedResultBytes += text.utf8.count
+        return parsed
+    }
+
+    static let cachedResultMaxBytes = 2048
+    static let cachedResultMaxDepth = 32
+    static let cachedResultsMax = 64
+    static let cachedResultsMaxBytes = 64 * 1024
 
     private func deliver(_ jsId: Double, _ reply: BridgeReply) {
         enqueue { sandbox in

@@ -114,4 +114,20 @@ import MiniHostProtocol
         #expect(nameLine?.contains("[Allowed by your bank]") == true)
         #expect(nameLine?.contains("\\n") == true)
     }
+
+    /// A host error that names a file in the data directory reaches the app without the path (MD-6).
+    @Test func hostErrorsNeverCarryTheDataDirectory() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let services = try HostServices(dataDirectory: dir, prompter: DenyAllPrompter())
+        let file = dir.appendingPathComponent(MiniHostDatabase.fileName).path
+        let failing = HostAPI(name: "failing") { _ throws(BridgeError) in
+            throw BridgeError(.hostError, "host error: cannot read \(file) (disk I/O error)")
+        }
+        let result = call(try bridge(services, apis: [failing]), "failing", .object([:]))
+        guard case let .failure(error) = result else { Issue.record("expected a failure"); return }
+        #expect(error.code == .hostError)
+        #expect(!error.reason.contains(dir.path))
+        #expect(error.reason == "host error: cannot read <data directory>/\(MiniHostDatabase.fileName) (disk I/O error)")
+    }
 }
