@@ -53,16 +53,12 @@ public struct LocationService: Sendable {
 
     /// Writes the audit entries appended so far (this call's gate decision among them); throws
     /// 1009 when they could not be written, so a call that cannot be audited is not performed.
+    /// (The bridge keeps the data directory's path out of every 1009 reason; see `AppBridge`.)
     func requireAudited() throws(BridgeError) {
         services.audit.flush()
         if let error = services.audit.takeWriteError() {
-            throw BridgeError(.hostError, "host error: cannot record the call in the audit log (\(Self.cause(error)))")
+            throw BridgeError(.hostError, "host error: cannot record the call in the audit log (\(error.message))")
         }
-    }
-
-    /// The cause of a store failure in words an app may see (no host path): SQLite's own text.
-    static func cause(_ error: StoreError) -> String {
-        error.message.contains(error.path) ? "the host's database failed" : error.message
     }
 
     public var apis: [HostAPI] {
