@@ -7,7 +7,21 @@
 /// removes every global outside the allowlist and freezes the intrinsics.
 enum BootstrapScript {
     static let sourceURL = "miniapp://minihost/runtime.js"
-    static let source = #"""
+
+    /// The script as evaluated: `text` without indentation and comment lines (line numbers stay,
+    /// so stack traces still point at `text`'s lines). Every VM parses and keeps its own copy of
+    /// the source, so each byte saved is saved per app; and the text is ASCII, so JavaScriptCore
+    /// keeps it as 8-bit characters (one non-ASCII character makes the whole source UTF-16).
+    static let source: String = compact(text)
+
+    static func compact(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            let code = line.drop(while: { $0 == " " })
+            return code.hasPrefix("//") ? "" : code
+        }.joined(separator: "\n")
+    }
+
+    static let text = #"""
 (function (native) {
 'use strict';
 const G = globalThis;
@@ -838,7 +852,7 @@ return ObjectFreeze({
       return JSONStringify({ route: stack[i].route, data: stack[i].data });
     return null;
   },
-  // A test driver's request (`minihost test`): answers with native.lifecycle('driver', …) —
+  // A test driver's request (`minihost test`): answers with native.lifecycle('driver', ...) --
   // at once, or when a page method's returned promise settles. Returns true once answered or
   // scheduled; app values only cross as JSON copies.
   driver(token, op, argJSON) {

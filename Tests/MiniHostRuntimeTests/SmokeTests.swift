@@ -12,3 +12,19 @@ import MiniHostProtocol
     print(log.events.map { $0.jsonLine(app: "t") }.joined(separator: "\n"))
     #expect(log.hooks == ["app.onLaunch", "app.onShow", "pages/index/index.onLoad", "pages/index/index.onShow", "pages/index/index.onReady"])
 }
+
+/// The runtime script every VM parses and keeps: ASCII only (so JavaScriptCore stores it as 8-bit
+/// characters, half the memory of UTF-16), and compacting it keeps every line where it was (stack
+/// traces into `miniapp://minihost/runtime.js` name the lines of the written script).
+@Test func runtimeScriptIsCompactASCII() {
+    let ascii = BootstrapScript.text.unicodeScalars.allSatisfy { $0.isASCII }
+    #expect(ascii)
+    #expect(BootstrapScript.source.count < BootstrapScript.text.count * 9 / 10)
+    let written = BootstrapScript.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let compacted = BootstrapScript.source.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(written.count == compacted.count)
+    for (w, c) in zip(written, compacted) where !c.isEmpty {
+        #expect(w.hasSuffix(c))
+    }
+    #expect(BootstrapScript.compact("  a();\n  // note\n    b(); // kept\n") == "a();\n\nb(); // kept\n")
+}
