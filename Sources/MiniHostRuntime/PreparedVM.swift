@@ -11,6 +11,9 @@ public final class PreparedVM: @unchecked Sendable {
     let context: JSContext
     let dispatcher: JSProtectedValue
     private let target: NativeTarget
+    /// The pool that takes this VM's context group back once its app has stopped (a recycling
+    /// ``VMPool``; nil: the group goes with the app).
+    weak var recycler: VMPool?
 
     private init(vm: JSVirtualMachine, context: JSContext, dispatcher: JSProtectedValue, target: NativeTarget) {
         self.vm = vm
@@ -23,8 +26,10 @@ public final class PreparedVM: @unchecked Sendable {
 
     /// Creates a VM and installs the runtime in it.
     /// `apis` are the host APIs to make stubs for (they are part of the frozen `mp` object).
-    public static func make(apis: [APIDescriptor] = []) throws -> PreparedVM {
-        let vm = JSVirtualMachine()
+    /// `group`: a context group whose previous app has stopped (see ``VMPool``'s recycling); the
+    /// new app still gets a global object, intrinsics and runtime of its own.
+    public static func make(apis: [APIDescriptor] = [], in group: JSVirtualMachine? = nil) throws -> PreparedVM {
+        let vm = group ?? JSVirtualMachine()
         let context = JSContext(vm: vm)
         context.setEvalEnabled(false, message: "Code generation from strings is disabled in mini-programs (eval, new Function)")
         let target = NativeTarget()

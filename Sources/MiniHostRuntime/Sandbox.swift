@@ -117,9 +117,13 @@ public final class Sandbox: @unchecked Sendable {
         activity.clearTimers()
         posted.removeAll()
         parsedResults.removeAll()
+        let group = prepared?.vm, recycler = prepared?.recycler
         dispatcher = nil
         context = nil
         prepared = nil
+        // The app's global context is gone with its last reference; the group may serve a
+        // later app with a new one, unless a call here was ever terminated.
+        if let group, let recycler, !group.wasEverTerminated { recycler.recycle(group) }
     }
 
     /// Calls a dispatcher method as one task's outermost call, reporting exceptions and CPU-limit terminations.

@@ -1,21 +1,34 @@
 import Dispatch
 import Foundation
+import MiniHostEngine
 import MiniHostProtocol
 
 /// A warm pool: VMs with the runtime installed, prepared ahead of launch on a background queue,
 /// so that launching an app costs little more than evaluating the app's own code. Each VM is
 /// handed out once (apps never share a VM) and the pool refills itself up to `size`.
+///
+/// A recycling pool (`minihost test`'s, whose apps run one after another) also takes back the
+/// context group of an app that has stopped and prepares the next VM in it: the next app gets a
+/// new global context (its own global object, intrinsics, runtime and stubs; nothing of the
+/// previous app is reachable from it) without paying for a new JavaScriptCore VM (its heap, and
+/// parsing and compiling the runtime script again: the group keeps its code cache). A group is
+/// taken back only after its app stopped, never while one runs in it, and never after the
+/// watchdog terminated a call in it.
 public final class VMPool: @unchecked Sendable {
     public let size: Int
     public let apis: [APIDescriptor]
+    public let recycles: Bool
     private let lock = NSLock()
     private var ready: [PreparedVM] = []
+    private var spareGroups: [JSVirtualMachine] = []
     private var filling = false
+    private var recycledCount = 0
     private let queue = DispatchQueue(label: "minihost.vmpool", qos: .utility)
 
-    public init(size: Int, apis: [APIDescriptor] = []) {
+    public init(size: Int, apis: [APIDescriptor] = [], recycle: Bool = false) {
         self.size = max(0, size)
         self.apis = apis
+        self.recycles = recycle
         refill()
     }
 
@@ -29,6 +42,9 @@ public final class VMPool: @unchecked Sendable {
     /// How many VMs are ready now.
     public var readyCount: Int { lock.withLock { ready.count } }
 
+    /// How many of the VMs this pool prepared reused the context group of a stopped app.
+    public var recycled: Int { lock.withLock { recycledCount } }
+
     /// Blocks until the pool is full (for benchmarks and tests); false on timeout.
     @discardableResult
     public func waitUntilFull(timeout: Double = 30) -> Bool {
@@ -38,6 +54,14 @@ public final class VMPool: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.001)
         }
         return true
+    }
+
+    /// Takes back the context group of an app that has stopped (called by the sandbox as it
+    /// stops, after it dropped its context). Kept for the next VM the pool prepares.
+    func recycle(_ group: JSVirtualMachine) {
+        guard recycles else { return }
+        group.clearExecutionTimeLimit()
+        lock.withLock { if spareGroups.count < size { spareGroups.append(group) } }
     }
 
     /// How long a refill waits after a VM was taken.
@@ -54,9 +78,13 @@ public final class VMPool: @unchecked Sendable {
         // (on two cores a refill started at once doubles the launch's time).
         queue.asyncAfter(deadline: .now() + .milliseconds(Self.refillDelayMs)) { [self] in
             while true {
-                let need = lock.withLock { ready.count < size }
-                guard need, let vm = try? PreparedVM.make(apis: apis) else { break }
-                lock.withLock { ready.append(vm) }
+                let (need, group) = lock.withLock { ready.count < size ? (true, spareGroups.popLast()) : (false, nil) }
+                guard need, let vm = try? PreparedVM.make(apis: apis, in: group) else { break }
+                if recycles { vm.recycler = self }
+                lock.withLock {
+                    ready.append(vm)
+                    if group != nil { recycledCount += 1 }
+                }
             }
             lock.withLock { filling = false }
         }

@@ -324,7 +324,7 @@ enum DevTestFigure {
             var pool: VMPool?
             if isolation == .inProcess {
                 let apis = try HostAPIRegistry.standard(services: HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
-                pool = VMPool(size: 4, apis: apis)
+                pool = VMPool(size: 4, apis: apis, recycle: true)
                 _ = pool?.waitUntilFull()
             }
             let config = try RunConfig(package: package, isolation: isolation, vmPool: pool)

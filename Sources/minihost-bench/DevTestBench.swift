@@ -29,12 +29,12 @@ struct DevTestBench: ParsableCommand {
         let package = try Self.makePackage(in: dir, tests: tests, source: source.map { try String(contentsOfFile: $0, encoding: .utf8) })
         let files = try TestRunner.discover(package)
         let apis = try HostAPIRegistry.standard(services: HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
-        let pool = VMPool(size: 4, apis: apis)
+        let pool = VMPool(size: 4, apis: apis, recycle: true)
         _ = pool.waitUntilFull()
         let config = try RunConfig(package: package, isolation: .inProcess, vmPool: pool, inMemoryWorlds: worlds == "memory")
-        let start = now()
+        let start = now(), cpuStart = processCPUSeconds()
         let results = TestRunner.run(files, config: config)
-        let elapsed = now() - start
+        let elapsed = now() - start, cpu = processCPUSeconds() - cpuStart
         let failed = results.filter { $0.status != .passed }
         if let f = failed.first {
             throw ValidationError("the benchmark suite failed: \(f.name): \(f.error?.message ?? "?") (\(Reporter.summary(results)))")
@@ -43,6 +43,8 @@ struct DevTestBench: ParsableCommand {
             ("tests_per_sec", Double(results.count) / elapsed),
             ("tests", results.count),
             ("seconds", elapsed),
+            ("cpu_seconds", cpu),
+            ("vm_groups_reused", pool.recycled),
             ("isolation", "in-process"),
             ("worlds", worlds),
         ])

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import MiniHostProtocol
+@testable import MiniHostRuntime
+
+/// The warm pool, and the recycling pool of `minihost test`: a stopped app's context group serves
+/// the next app with a new global context, and never after a terminated call.
+@Suite struct VMPoolTests {
+    /// Launches `appJS` on `prepared`, waits until idle, stops it and returns its console lines.
+    func run(_ appJS: String, on prepared: PreparedVM, cpuMs: Int = 200) throws -> [String] {
+        let log = EventLog()
+        let files = ["app.js": appJS, "pages/index/index.js": "Page({})"]
+        let config = SandboxConfig(appId: "org.test.pool", appName: "Pool", files: files.mapValues { Data($0.utf8) },
+                                   pages: ["pages/index/index"], cpuLimitMs: cpuMs)
+        let sandbox = try Sandbox(config: config, prepared: prepared) { log.append($0) }
+        sandbox.launch()
+        waitIdle(sandbox, 5)
+        let stopped = DispatchSemaphore(value: 0)
+        sandbox.stop { stopped.signal() }
+        stopped.wait()
+        return log.console
+    }
+
+    func waitFor(_ timeout: Double = 10, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            if Date() > deadline { return false }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return true
+    }
+
+    @Test func aRecycledGroupGivesTheNextAppAFreshGlobalContext() throws {
+        let pool = VMPool(size: 1, recycle: true)
+        #expect(pool.waitUntilFull())
+        let first = try #require(pool.take())
+        let group = first.vm
+        let a = try run("""
+            globalThis.leaked = 'from A'; var counter = 5;
+            try { Array.prototype.extra = 1 } catch (e) {}
+            App({ onLaunch() { console.log('A', typeof leaked, counter) } })
+            """, on: first)
+        #expect(a == ["A string 5"])
+        #expect(waitFor { pool.recycled == 1 && pool.readyCount == 1 })
+        let second = try #require(pool.take())
+        #expect(second.vm === group)
+        #expect(second.context !== first.context)
+        let b = try run("""
+            App({ onLaunch() {
+              console.log('B', typeof leaked, typeof counter, [].extra === undefined, Object.isFrozen(Array.prototype))
+            } })
+            """, on: second)
+        #expect(b == ["B undefined undefined true true"])
+    }
+
+    @Test func aGroupWhoseCallWasTerminatedIsNeverReused() throws {
+        let pool = VMPool(size: 1, recycle: true)
+        #expect(pool.waitUntilFull())
+        let first = try #require(pool.take())
+        let group = first.vm
+        _ = try run("App({ onLaunch() { for (;;) {} } })", on: first, cpuMs: 50)
+        #expect(group.wasEverTerminated)
+        #expect(waitFor { pool.readyCount == 1 })
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(pool.recycled == 0)
+        let next = try #require(pool.take())
+        #expect(next.vm !== group)
+    }
+
+    @Test func aPoolThatDoesNotRecycleNeverReusesAGroup() throws {
+        let pool = VMPool(size: 1)
+        #expect(pool.waitUntilFull())
+        let first = try #require(pool.take())
+        let group = first.vm
+        _ = try run("App({})", on: first)
+        #expect(waitFor { pool.readyCount == 1 })
+        #expect(pool.recycled == 0)
+        #expect(try #require(pool.take()).vm !== group)
+    }
+}
