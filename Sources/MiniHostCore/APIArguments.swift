@@ -4,20 +4,50 @@ import MiniHostProtocol
 /// and what was expected (`key must be a non-empty string of at most 128 characters`).
 public struct APIArguments: Sendable {
     public let api: String
-    public let value: [String: JSONValue]
+    /// The options object of an async call.
+    private let options: [String: JSONValue]
+    /// A `*Sync` call's positional arguments and the fields they fill (no dictionary is built
+    /// for them: a sync call has one or two, and this runs on every call).
+    private let names: [String]
+    private let positional: [JSONValue]
 
     public init(api: String, value: [String: JSONValue]) {
         self.api = api
-        self.value = value
+        self.options = value
+        self.names = []
+        self.positional = []
     }
 
-    public func has(_ field: String) -> Bool { value[field] != nil && value[field] != .null }
+    /// The i-th of `values` fills `names[i]` (extra values are ignored).
+    public init(api: String, names: [String], values: [JSONValue]) {
+        self.api = api
+        self.options = [:]
+        self.names = names
+        self.positional = values
+    }
+
+    /// The arguments as named fields.
+    public var value: [String: JSONValue] {
+        guard !names.isEmpty else { return options }
+        var named: [String: JSONValue] = [:]
+        for (i, field) in names.enumerated() where i < positional.count { named[field] = positional[i] }
+        return named
+    }
+
+    /// One field's value (nil when absent).
+    public subscript(field: String) -> JSONValue? {
+        guard !names.isEmpty else { return options[field] }
+        for i in 0..<min(names.count, positional.count) where names[i] == field { return positional[i] }
+        return nil
+    }
+
+    public func has(_ field: String) -> Bool { self[field] != nil && self[field] != .null }
 
     /// A string field. `required` fields must be present; empty strings fail when `nonEmpty`.
     public func string(_ field: String, required: Bool = true, nonEmpty: Bool = true, maxLength: Int) throws(BridgeError) -> String? {
         // Built only on failure: this runs on every call of most APIs.
         func expected() -> String { "\(field) must be a\(nonEmpty ? " non-empty" : "") string of at most \(maxLength) characters" }
-        guard let v = value[field], v != .null else {
+        guard let v = self[field], v != .null else {
             if required { throw .invalid("\(expected()) (it is missing)") }
             return nil
         }
@@ -31,7 +61,7 @@ public struct APIArguments: Sendable {
     /// A string field that must be one of `allowed`.
     public func oneOf(_ field: String, _ allowed: [String], default def: String? = nil) throws(BridgeError) -> String {
         func expected() -> String { "\(field) must be one of " + allowed.map { "'\($0)'" }.joined(separator: ", ") }
-        guard let v = value[field], v != .null else {
+        guard let v = self[field], v != .null else {
             if let def { return def }
             throw .invalid("\(expected()) (it is missing)")
         }
@@ -44,7 +74,7 @@ public struct APIArguments: Sendable {
         func expected() -> String {
             "\(field) must be \(integer ? "an integer" : "a number") from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
         }
-        guard let v = value[field], v != .null else {
+        guard let v = self[field], v != .null else {
             if required { throw .invalid("\(expected()) (it is missing)") }
             return nil
         }
@@ -55,14 +85,14 @@ public struct APIArguments: Sendable {
     }
 
     public func bool(_ field: String, default def: Bool) throws(BridgeError) -> Bool {
-        guard let v = value[field], v != .null else { return def }
+        guard let v = self[field], v != .null else { return def }
         guard case let .bool(b) = v else { throw .invalid("\(field) must be true or false (got \(v.typeName))") }
         return b
     }
 
     /// Any JSON data (present, possibly null).
     public func data(_ field: String) throws(BridgeError) -> JSONValue {
-        guard let v = value[field] else { throw .invalid("\(field) is required (any JSON data)") }
+        guard let v = self[field] else { throw .invalid("\(field) is required (any JSON data)") }
         return v
     }
 

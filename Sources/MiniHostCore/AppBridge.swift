@@ -130,17 +130,17 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         guard let (api, isSync) = registry.lookup(call.api) else {
             return .failure(BridgeError(.serviceUnavailable, "no such API: \(call.api)"))
         }
-        let arguments: [String: JSONValue]
+        let arguments: APIArguments
         if isSync {
-            arguments = api.namedArguments(call.arguments)
+            arguments = APIArguments(api: call.api, names: api.positional, values: call.arguments.arrayValue ?? [])
         } else if let object = call.arguments.objectValue {
-            arguments = object
+            arguments = APIArguments(api: call.api, value: object)
         } else {
             let error = BridgeError.invalid("the options must be an object")
             gate.record(app, api.name, api.permission, "invalid", error.reason)
             return .failure(error)
         }
-        let apiCall = APICall(app: app, session: session, api: isSync ? (api.syncName ?? api.name) : api.name, arguments: APIArguments(api: call.api, value: arguments), isSync: isSync)
+        let apiCall = APICall(app: app, session: session, api: isSync ? (api.syncName ?? api.name) : api.name, arguments: arguments, isSync: isSync)
         do {
             if let validate = api.validate { try validate(apiCall.arguments) }
             try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)

@@ -38,10 +38,7 @@ extension HostAPI {
     /// A `*Sync` call's positional arguments (a JSON array) as the named options of the async
     /// form: the i-th argument fills `positional[i]`.
     func namedArguments(_ arguments: JSONValue) -> [String: JSONValue] {
-        let values = arguments.arrayValue ?? []
-        var named: [String: JSONValue] = Dictionary(minimumCapacity: positional.count)
-        for (i, field) in positional.enumerated() where i < values.count { named[field] = values[i] }
-        return named
+        APIArguments(api: name, names: positional, values: arguments.arrayValue ?? []).value
     }
 }
 

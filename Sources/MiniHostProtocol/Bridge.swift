@@ -61,6 +61,15 @@ public enum BridgeValue: Sendable, Equatable {
 
     public static let empty = BridgeValue.value(.object([:]))
 
+    /// Equal when they hold the same JSON data, whichever form each is in.
+    public static func == (lhs: BridgeValue, rhs: BridgeValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.value(a), .value(b)): a == b
+        case let (.jsonText(a), .jsonText(b)): a == b || JSONValue.parse(a) == JSONValue.parse(b)
+        case let (.value(v), .jsonText(t)), let (.jsonText(t), .value(v)): JSONValue.parse(t) == v
+        }
+    }
+
     public var jsonText: String {
         switch self {
         case let .value(v): v.jsonText
@@ -75,12 +84,34 @@ public enum BridgeValue: Sendable, Equatable {
 public struct BridgeCall: Sendable, Equatable {
     public var id: UInt64
     public var api: String
-    public var arguments: JSONValue
+    private var value: JSONValue?
+    /// The arguments as JSON text, when the call was made from text (a worker forwards the
+    /// runtime's `JSON.stringify` text as it is; the host reads and checks it from the frame).
+    public private(set) var argumentsText: String?
 
     public init(id: UInt64, api: String, arguments: JSONValue) {
         self.id = id
         self.api = api
-        self.arguments = arguments
+        self.value = arguments
+    }
+
+    /// A call whose arguments are `text`, which must be strict JSON (see ``JSONText/isStrict(_:)``).
+    public init(id: UInt64, api: String, argumentsText text: String) {
+        self.id = id
+        self.api = api
+        self.argumentsText = text
+    }
+
+    public var arguments: JSONValue {
+        get { value ?? argumentsText.flatMap(JSONValue.parse) ?? .null }
+        set { value = newValue; argumentsText = nil }
+    }
+
+    /// The arguments as JSON text (the text the call was made from, if any).
+    public var argumentsJSONText: String { argumentsText ?? arguments.jsonText }
+
+    public static func == (lhs: BridgeCall, rhs: BridgeCall) -> Bool {
+        lhs.id == rhs.id && lhs.api == rhs.api && lhs.arguments == rhs.arguments
     }
 }
 
@@ -133,6 +164,8 @@ public struct APIDescriptor: Sendable, Equatable {
 public protocol BridgeEndpoint: Sendable {
     /// The APIs this host offers (the sandbox makes a stub for each).
     var apis: [APIDescriptor] { get }
+    /// True when calls are sent on as JSON text (default false).
+    var forwardsArgumentText: Bool { get }
     /// A `*Sync` call: answered on the caller's thread.
     func callSync(_ call: BridgeCall) -> BridgeReply
     /// An async call: `reply` is called once, on any thread.
@@ -147,6 +180,9 @@ public protocol BridgeEndpoint: Sendable {
 }
 
 extension BridgeEndpoint {
+    /// True when the endpoint sends calls on as text (a worker's): the sandbox then makes calls
+    /// from the runtime's JSON text instead of parsing it.
+    public var forwardsArgumentText: Bool { false }
     public func answersAtOnce(_ api: String) -> Bool { false }
     public func connect(_ channel: any AppEventChannel) {}
     public func disconnect() {}

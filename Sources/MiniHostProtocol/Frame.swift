@@ -68,7 +68,7 @@ public struct FrameCodec: Sendable {
     static func json(_ frame: Frame) -> String {
         switch frame {
         case let .call(c):
-            return JSONText.object([("type", "\"call\""), ("id", String(c.id)), ("api", JSONText.quote(c.api)), ("args", c.arguments.jsonText)])
+            return JSONText.object([("type", "\"call\""), ("id", String(c.id)), ("api", JSONText.quote(c.api)), ("args", c.argumentsJSONText)])
         case let .reply(r):
             switch r.result {
             case let .success(v):
@@ -93,7 +93,9 @@ public struct FrameCodec: Sendable {
     }
 
     static func parse(_ body: UnsafeRawBufferPointer) throws(FrameError) -> Frame {
-        guard let value = FrameJSON.parse(body), let o = value.objectValue else {
+        // A result's value stays JSON text (checked, not built): the sandbox turns text into a
+        // JavaScript value itself, and answers a text it has seen before from its cache.
+        guard let (o, rawValue) = FrameJSON.parseObject(body, keepingRaw: "value") else {
             throw FrameError("frame is not a JSON object")
         }
         func string(_ k: String) throws(FrameError) -> String {
@@ -108,7 +110,7 @@ public struct FrameCodec: Sendable {
         case "call":
             return .call(BridgeCall(id: try id(), api: try string("api"), arguments: o["args"] ?? .null))
         case "result":
-            return .reply(BridgeReply(id: try id(), result: .success(.value(o["value"] ?? .null))))
+            return .reply(BridgeReply(id: try id(), result: .success(.jsonText(rawValue ?? "null"))))
         case "error":
             guard let raw = o["code"]?.numberValue, let code = BridgeErrorCode(rawValue: Int(raw)) else { throw FrameError("frame field code is not a known error code") }
             return .reply(BridgeReply(id: try id(), result: .failure(BridgeError(code, try string("reason")))))
@@ -181,6 +183,44 @@ enum FrameJSON {
         return reader.at == reader.bytes.count ? value : nil
     }
 
+    /// True when `text` is JSON by this reader's rules (what a frame may carry).
+    static func isStrict(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            var reader = Reader(bytes: utf8)
+            guard reader.skip(depth: 0) else { return false }
+            reader.skipSpace()
+            return reader.at == reader.bytes.count
+        }
+    }
+
+    /// A JSON object whose member `rawKey` is checked like any value but kept as its text (the
+    /// first one, if repeated); nil when `raw` is not a JSON object.
+    static func parseObject(_ raw: UnsafeRawBufferPointer, keepingRaw rawKey: String) -> (fields: [String: JSONValue], raw: String?)? {
+        var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
+        guard reader.take(UInt8(ascii: "{")) else { return nil }
+        var object: [String: JSONValue] = [:]
+        var kept: String?
+        if !reader.take(UInt8(ascii: "}")) {
+            repeat {
+                reader.skipSpace()
+                guard let key = reader.string(), reader.take(UInt8(ascii: ":")) else { return nil }
+                if key == rawKey {
+                    reader.skipSpace()
+                    let start = reader.at
+                    guard reader.skip(depth: 1) else { return nil }
+                    if kept == nil { kept = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.at]), as: UTF8.self) }
+                } else {
+                    guard let v = reader.value(depth: 1) else { return nil }
+                    if object[key] == nil { object[key] = v }
+                }
+            } while reader.take(UInt8(ascii: ","))
+            guard reader.take(UInt8(ascii: "}")) else { return nil }
+        }
+        reader.skipSpace()
+        return reader.at == reader.bytes.count ? (object, kept) : nil
+    }
+
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var at = 0
@@ -239,6 +279,37 @@ enum FrameJSON {
                 return number().map(JSONValue.number)
             default:
                 return nil
+            }
+        }
+
+        /// Checks one value by the same rules as ``value(depth:)`` without building it.
+        mutating func skip(depth: Int) -> Bool {
+            skipSpace()
+            guard at < bytes.count else { return false }
+            switch bytes[at] {
+            case UInt8(ascii: "{"):
+                guard depth < FrameJSON.maxDepth else { return false }
+                at += 1
+                if take(UInt8(ascii: "}")) { return true }
+                repeat {
+                    skipSpace()
+                    guard string() != nil, take(UInt8(ascii: ":")), skip(depth: depth + 1) else { return false }
+                } while take(UInt8(ascii: ","))
+                return take(UInt8(ascii: "}"))
+            case UInt8(ascii: "["):
+                guard depth < FrameJSON.maxDepth else { return false }
+                at += 1
+                if take(UInt8(ascii: "]")) { return true }
+                repeat {
+                    guard skip(depth: depth + 1) else { return false }
+                } while take(UInt8(ascii: ","))
+                return take(UInt8(ascii: "]"))
+            case UInt8(ascii: "\""): return string() != nil
+            case UInt8(ascii: "t"): return literal("true")
+            case UInt8(ascii: "f"): return literal("false")
+            case UInt8(ascii: "n"): return literal("null")
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number() != nil
+            default: return false
             }
         }
 

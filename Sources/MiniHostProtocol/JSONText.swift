@@ -1,5 +1,9 @@
 /// Helpers for writing JSON text by hand where the payload is already JSON (no re-encoding).
 public enum JSONText {
+    /// True when `text` is JSON as frames must carry it (the strict reader's rules: valid UTF-8,
+    /// no lone surrogates, nesting of at most 512), checked without building a value.
+    public static func isStrict(_ text: String) -> Bool { FrameJSON.isStrict(text) }
+
     /// `s` as a JSON string literal, with quotes.
     public static func quote(_ s: String) -> String {
         var out = "\""

@@ -121,17 +121,17 @@ final class NativeTarget: @unchecked Sendable {
         }
         try natives.set("callSync", context.makeNativeFunction(name: "callSync") { [weak self] ctx, _, args in
             guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
-            return try sandbox.nativeCallSync(apiName(args[0]), arguments: BridgeConversion.arguments(args[1], text: args[2]), ctx: ctx)
+            return try sandbox.nativeCallSync(sandbox.makeCall(apiName(args[0]), value: args[1], text: args[2]), ctx: ctx)
         }.value)
         try natives.set("callSyncArgs", context.makeNativeFunction(name: "callSyncArgs") { [weak self] ctx, _, args in
             guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
             let count = min(2, max(0, Int(args[1].number ?? 0)))
             let values = (0..<count).map { BridgeConversion.json(args[2 + $0]) }
-            return try sandbox.nativeCallSync(apiName(args[0]), arguments: .array(values), ctx: ctx)
+            return try sandbox.nativeCallSync(sandbox.makeCall(apiName(args[0]), arguments: .array(values)), ctx: ctx)
         }.value)
         try natives.set("callAsync", context.makeNativeFunction(name: "callAsync") { [weak self] ctx, _, args in
             guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
-            return try sandbox.nativeCallAsync(apiName(args[0]), arguments: BridgeConversion.arguments(args[1], text: args[3]), jsId: args[2].number ?? 0, ctx: ctx)
+            return try sandbox.nativeCallAsync(sandbox.makeCall(apiName(args[0]), value: args[1], text: args[3]), jsId: args[2].number ?? 0, ctx: ctx)
         }.value)
         let apiPairs = try apis.map { d throws(JSError) in try context.makeArray([context.string(d.name), context.string(d.kind.rawValue)]).value }
         try natives.set("apis", context.makeArray(apiPairs).value)

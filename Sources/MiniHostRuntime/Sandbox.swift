@@ -263,8 +263,21 @@ public final class Sandbox: @unchecked Sendable {
     // MARK: Bridge calls
 
     /// A `*Sync` API call, answered now: returns the result, or throws `[errCode, reason]`.
-    func nativeCallSync(_ api: String, arguments: JSONValue, ctx: JSContextRef) throws -> JSValueRef {
-        let call = BridgeCall(id: nextCallId(), api: api, arguments: arguments)
+    /// A call with the runtime's copy of the arguments (`value`) and its `JSON.stringify` text:
+    /// sent on as text when the endpoint forwards text (a worker's) and the text is strict JSON,
+    /// else read into a value.
+    func makeCall(_ api: String, value: JSValue, text: JSValue) -> BridgeCall {
+        if endpoint?.forwardsArgumentText == true, let string = text.string, JSONText.isStrict(string) {
+            return BridgeCall(id: nextCallId(), api: api, argumentsText: string)
+        }
+        return BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.arguments(value, text: text))
+    }
+
+    func makeCall(_ api: String, arguments: JSONValue) -> BridgeCall {
+        BridgeCall(id: nextCallId(), api: api, arguments: arguments)
+    }
+
+    func nativeCallSync(_ call: BridgeCall, ctx: JSContextRef) throws -> JSValueRef {
         let reply = endpoint?.callSync(call) ?? Self.unavailable(call)
         guard let context else { return JSValueMakeUndefined(ctx) }
         return try answer(reply, in: context)
@@ -284,9 +297,9 @@ public final class Sandbox: @unchecked Sendable {
     /// the answer is given now (the result, or `[errCode, reason]` thrown) and the runtime settles
     /// the call in a microtask; otherwise this returns undefined and the reply comes back later as
     /// a task of the app (`[true, result]` / `[false, errCode, reason]`), which settles it then.
-    func nativeCallAsync(_ api: String, arguments: JSONValue, jsId: Double, ctx: JSContextRef) throws -> JSValueRef {
+    func nativeCallAsync(_ call: BridgeCall, jsId: Double, ctx: JSContextRef) throws -> JSValueRef {
         let undefined = JSValueMakeUndefined(ctx)!
-        let call = BridgeCall(id: nextCallId(), api: api, arguments: arguments)
+        let api = call.api
         guard let endpoint else {
             deliver(jsId, Self.unavailable(call))
             return undefined

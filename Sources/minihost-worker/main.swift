@@ -26,6 +26,9 @@ final class RemoteEndpoint: BridgeEndpoint, @unchecked Sendable {
         self.apis = apis
     }
 
+    /// Calls go to the host as frames: their arguments' text is sent as the runtime made it.
+    var forwardsArgumentText: Bool { true }
+
     /// Asked from the app's thread, which reads the reply off the socket itself (see ``Inbox``).
     func callSync(_ call: BridgeCall) -> BridgeReply {
         inbox.roundTrip(call) ?? Self.gone(call)

@@ -21,6 +21,43 @@ import MiniHostProtocol
         #expect(buffer.isEmpty)
     }
 
+    /// A result's value arrives as its JSON text (the sandbox caches values by text), checked by
+    /// the same rules as every other part of a frame.
+    @Test func aResultKeepsItsValueAsCheckedText() throws {
+        func decode(_ body: String) throws -> [Frame] {
+            var buf = Data()
+            var len = UInt32(body.utf8.count).bigEndian
+            buf.append(Data(bytes: &len, count: 4))
+            buf.append(Data(body.utf8))
+            return try codec.decode(&buf)
+        }
+        let frames = try decode(#"{"type":"result","id":3,"value": {"a": [1, "x\u00e9"], "b": null} }"#)
+        #expect(frames == [.reply(BridgeReply(id: 3, result: .success(.jsonText(#"{"a": [1, "x\u00e9"], "b": null}"#))))])
+        #expect(frames == [.reply(BridgeReply(id: 3, result: .success(.value(.object(["a": .array([.number(1), .string("xé")]), "b": .null])))))])
+        #expect(try decode(#"{"value":"first","type":"result","id":4,"value":2}"#) == [.reply(BridgeReply(id: 4, result: .success(.jsonText(#""first""#))))])
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        for bad in [#"{"type":"result","id":1,"value":[1,]}"#, #"{"type":"result","id":1,"value":"\ud800"}"#,
+                    #"{"type":"result","id":1,"value":01}"#, #"{"type":"result","id":1,"value":tru}"#,
+                    #"{"type":"result","id":1,"value":\#(deep)}"#, #"{"type":"result","id":1,"value":{"a" 1}}"#] {
+            #expect(throws: FrameError.self, "\(bad.prefix(60))") { try decode(bad) }
+        }
+    }
+
+    /// A worker sends a call's arguments as the runtime's text when that text is strict JSON; the
+    /// frame carries it as it is and reads back as the same value.
+    @Test func aCallMadeFromTextTravelsAsThatText() throws {
+        #expect(JSONText.isStrict(#" {"key": "k", "n": [1.5, -2e3, true, null]} "#))
+        for bad in [#"{"key": "\udc00"}"#, "{", #"{"a":1,}"#, "NaN", "", #"["\#u{1}"]"#, String(repeating: "[", count: 513) + String(repeating: "]", count: 513)] {
+            #expect(!JSONText.isStrict(bad), "\(bad.prefix(20))")
+        }
+        let text = #"{"key":"k","data":{"list":[1,"two"]}}"#
+        let call = BridgeCall(id: 9, api: "setStorage", argumentsText: text)
+        #expect(call.arguments == .object(["key": .string("k"), "data": .object(["list": .array([.number(1), .string("two")])])]))
+        var buffer = codec.encode(.call(call))
+        #expect(String(decoding: buffer, as: UTF8.self).contains(text))
+        #expect(try codec.decode(&buffer) == [.call(call)])
+    }
+
     @Test func partialFramesWaitForTheRest() throws {
         let whole = codec.encode(.call(BridgeCall(id: 1, api: "getStorage", arguments: .object([:]))))
         var buffer = whole.prefix(whole.count - 3)
