@@ -281,7 +281,16 @@ function hideSource(fn) { return call(FunctionBind, fn, undefined); }
 // `callbacks` holds the success/fail/complete functions found in the options (or null): with any
 // of them the callbacks are called (complete last) and the call returns undefined; otherwise the
 // call returns a Promise.
-function okValue(api, result) { return ObjectAssign({ errMsg: api + ':ok' }, result); }
+// The success value of `api`: `errMsg` and a copy of the host's result (its members, if it is a
+// plain object) in one object. Keys that name Object.prototype members (`__proto__`,
+// `constructor`, ...) become own data properties, never setters.
+function okValue(api, result) {
+  const out = { errMsg: api + ':ok' };
+  if (result === null || typeof result !== 'object') return out;
+  if (ArrayIsArray(result)) return ObjectAssign(out, cloneData(result));
+  copyMembers(result, out);
+  return out;
+}
 function failValue(api, reason, code) { return { errMsg: api + ':fail ' + reason, errCode: code }; }
 function settle(api, callbacks, run) {
   const ok = (result) => okValue(api, result);
@@ -435,7 +444,7 @@ function asyncStub(api, index) {
         failed = x;
       }
       if (failed !== null) PromiseResolve().then(() => fail(failed[1], failed[0]));
-      else if (r !== undefined) PromiseResolve().then(() => ok(cloneData(r)));
+      else if (r !== undefined) PromiseResolve().then(() => ok(r));
       else pendingCalls.set(id, { ok, fail });
     });
   };
@@ -453,7 +462,7 @@ function promiseCall(api, index, c) {
   } catch (x) {
     return PromiseResolve().then(() => { throw isHostFailure(x) ? failValue(api, x[1], x[0]) : x; });
   }
-  if (r !== undefined) return PromiseResolve().then(() => okValue(api, cloneData(r)));
+  if (r !== undefined) return PromiseResolve().then(() => okValue(api, r));
   return new PromiseCtor((resolve, reject) => pendingCalls.set(id, {
     ok: (v) => resolve(okValue(api, v)),
     fail: (reason, code) => reject(failValue(api, reason, code)),
@@ -487,7 +496,8 @@ function syncFailure(api, x) {
 }
 // A reply from the host: settle the pending call (callbacks run in this task).
 // A reply is `[true, result]` or `[false, errCode, reason]`, whether it came at once or later.
-function settleWith(r, ok, fail) { if (r[0] === true) ok(cloneData(r[1])); else fail(r[2], r[1]); }
+// `ok` makes its own copy of the result (``okValue``).
+function settleWith(r, ok, fail) { if (r[0] === true) ok(r[1]); else fail(r[2], r[1]); }
 // A copy of a host result (JSON data: plain objects, arrays, primitives). The host may hand the
 // same parsed value to several calls; each call's caller gets its own copy.
 function cloneData(v) {
@@ -498,13 +508,18 @@ function cloneData(v) {
     for (let i = 0; i < n; i++) out[i] = cloneData(v[i]);
     return out;
   }
-  const out = {}, keys = ObjectKeys(v);
+  const out = {};
+  copyMembers(v, out);
+  return out;
+}
+// Copies the members of the plain object `v` into `out`.
+function copyMembers(v, out) {
+  const keys = ObjectKeys(v);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i], c = cloneData(v[k]);
     if (k in ObjectProto) ObjectDefine(out, k, { value: c, writable: true, enumerable: true, configurable: true });
     else out[k] = c;
   }
-  return out;
 }
 function settleCall(id, r) {
   const p = pendingCalls.get(id);
