@@ -97,9 +97,20 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
 
     /// APIs that need no permission never prompt, so they are answered on the caller's thread.
     public func answersAtOnce(_ api: String) -> Bool {
-        guard let (spec, _) = registry.lookup(api) else { return true }
+        answersAtOnce(api, registry.lookup(api))
+    }
+
+    private func answersAtOnce(_ api: String, _ found: (api: HostAPI, isSync: Bool)?) -> Bool {
+        guard let (spec, _) = found else { return true }
         if let interceptor, interceptor.isMocked(api) { return false }
         return spec.permission == nil && spec.mayBlock == false
+    }
+
+    /// One registry lookup serves both the question and the call.
+    public func callIfAtOnce(_ call: BridgeCall) -> BridgeReply? {
+        let found = registry.lookup(call.api)
+        guard answersAtOnce(call.api, found) else { return nil }
+        return BridgeReply(id: call.id, result: handle(call, found: found))
     }
 
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
@@ -112,22 +123,30 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
 
     /// The interceptor's mock (if any) or the gate and the service; recorded for the driver.
     func handle(_ call: BridgeCall) -> Result<BridgeValue, BridgeError> {
-        guard let interceptor else { return serve(call) }
-        let found = registry.lookup(call.api)
+        handle(call, found: registry.lookup(call.api))
+    }
+
+    /// `found`: the registry's entry for the call's API (looked up by the caller).
+    private func handle(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
+        guard let interceptor else { return serve(call, found: found) }
         var object: JSONValue = call.arguments
         if let (api, isSync) = found, isSync { object = .object(api.namedArguments(call.arguments)) }
         if found != nil, let mocked = interceptor.answer(api: call.api, arguments: object) {
             interceptor.record(api: call.api, arguments: object, result: mocked, mocked: true)
             return mocked
         }
-        let result = serve(call)
+        let result = serve(call, found: found)
         interceptor.record(api: call.api, arguments: object, result: result, mocked: false)
         return result
     }
 
     /// Validation, then the gate (consent, rate limit), then the service.
     func serve(_ call: BridgeCall) -> Result<BridgeValue, BridgeError> {
-        guard let (api, isSync) = registry.lookup(call.api) else {
+        serve(call, found: registry.lookup(call.api))
+    }
+
+    private func serve(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
+        guard let (api, isSync) = found else {
             return .failure(BridgeError(.serviceUnavailable, "no such API: \(call.api)"))
         }
         let arguments: APIArguments

@@ -439,8 +439,8 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
                 return nil
             }
             let socket = process.socket
-            if bridge.answersAtOnce(call.api) {
-                socket.send(.reply(bridge.callSync(call)))
+            if let reply = bridge.callIfAtOnce(call) {
+                socket.send(.reply(reply))
             } else {
                 bridge.callAsync(call) { reply in socket.send(.reply(reply)) }
             }

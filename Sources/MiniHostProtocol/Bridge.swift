@@ -173,6 +173,9 @@ public protocol BridgeEndpoint: Sendable {
     /// True when calls of `api` never block (no prompt can be involved), so the sandbox may ask
     /// with ``callSync(_:)`` and settle the async call without a trip through another thread.
     func answersAtOnce(_ api: String) -> Bool
+    /// The reply to an async call when `answersAtOnce` is true for its API, else nil (the call
+    /// then goes through ``callAsync(_:reply:)``).
+    func callIfAtOnce(_ call: BridgeCall) -> BridgeReply?
     /// Called once when the app starts, with the channel the host sends its events on.
     func connect(_ channel: any AppEventChannel)
     /// Called once when the app stops: the host drops what it was going to deliver.
@@ -184,6 +187,7 @@ extension BridgeEndpoint {
     /// from the runtime's JSON text instead of parsing it.
     public var forwardsArgumentText: Bool { false }
     public func answersAtOnce(_ api: String) -> Bool { false }
+    public func callIfAtOnce(_ call: BridgeCall) -> BridgeReply? { answersAtOnce(call.api) ? callSync(call) : nil }
     public func connect(_ channel: any AppEventChannel) {}
     public func disconnect() {}
 }

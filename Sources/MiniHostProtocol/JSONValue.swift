@@ -102,4 +102,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
     public static func parse(_ data: Data) -> JSONValue? {
         FrameJSON.parse(data)
     }
+
+    /// Parses JSON from UTF-8 bytes; nil when they are not JSON.
+    public static func parse(utf8 bytes: UnsafeRawBufferPointer) -> JSONValue? {
+        FrameJSON.parse(bytes)
+    }
 }

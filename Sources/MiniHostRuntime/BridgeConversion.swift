@@ -49,8 +49,20 @@ enum BridgeConversion {
     /// reading the text is cheaper than walking the object through the C API. The walk remains
     /// for text the strict reader refuses (a lone surrogate in a string).
     static func arguments(_ value: JSValue, text: JSValue) -> JSONValue {
-        if let string = text.string, let parsed = JSONValue.parse(string) { return parsed }
-        return json(value)
+        guard text.isString, let s = JSValueToStringCopy(text.ctx, text.ref, nil) else { return json(value) }
+        defer { JSStringRelease(s) }
+        // Small texts are read straight from JavaScriptCore's UTF-8 copy, without a Swift string.
+        let capacity = JSStringGetMaximumUTF8CStringSize(s)
+        let parsed: JSONValue?
+        if capacity <= 4096 {
+            parsed = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buf in
+                let written = JSStringGetUTF8CString(s, buf.baseAddress, capacity)
+                return JSONValue.parse(utf8: UnsafeRawBufferPointer(start: buf.baseAddress, count: max(0, written - 1)))
+            }
+        } else {
+            parsed = JSONValue.parse(JSStringHandle.swiftString(s))
+        }
+        return parsed ?? json(value)
     }
 
     /// A JavaScript value for a host result.

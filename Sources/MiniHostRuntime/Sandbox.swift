@@ -304,9 +304,9 @@ public final class Sandbox: @unchecked Sendable {
             deliver(jsId, Self.unavailable(call))
             return undefined
         }
-        if endpoint.answersAtOnce(api) {
+        if let reply = endpoint.callIfAtOnce(call) {
             guard let context else { return undefined }
-            return try answer(endpoint.callSync(call), in: context)
+            return try answer(reply, in: context)
         }
         activity.taskQueued()  // an answer is owed: the app is not idle until it arrives
         endpoint.callAsync(call) { [weak self] reply in
