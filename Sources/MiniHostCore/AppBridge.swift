@@ -141,10 +141,6 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     }
 
     /// Validation, then the gate (consent, rate limit), then the service.
-    func serve(_ call: BridgeCall) -> Result<BridgeValue, BridgeError> {
-        serve(call, found: registry.lookup(call.api))
-    }
-
     private func serve(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
         guard let (api, isSync) = found else {
             return .failure(BridgeError(.serviceUnavailable, "no such API: \(call.api)"))

@@ -121,6 +121,24 @@ public final class MiniHostDatabase: @unchecked Sendable {
         try migrateCore()
     }
 
+    /// A throwaway database at `<directory>/minihost.sqlite` (a `minihost test` world's, removed
+    /// after its test): one connection, the rollback journal in memory and no syncing, since
+    /// nothing in it has to outlive the test, let alone a crash. Opening a copy of a database that
+    /// already has the core schema writes nothing.
+    public static func scratch(directory: URL) throws -> MiniHostDatabase {
+        let file = directory.appendingPathComponent(fileName).path
+        do {
+            var config = configuration()
+            config.label = "minihost.scratch"
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF")
+            }
+            return try MiniHostDatabase(writer: DatabaseQueue(path: file, configuration: config), path: file)
+        } catch {
+            throw openError(error, path: file)
+        }
+    }
+
     /// A fresh, private in-memory database with the core schema (for tests).
     public static func inMemory() throws -> MiniHostDatabase {
         do {

@@ -26,7 +26,7 @@ final class TestWorld: @unchecked Sendable {
             if let template = try? DatabaseTemplate.shared.file() {
                 try? FileManager.default.copyItem(at: template, to: directory.appendingPathComponent(MiniHostDatabase.fileName))
             }
-            services = try HostServices(dataDirectory: directory, prompter: switcher, world: model)
+            services = try HostServices(database: MiniHostDatabase.scratch(directory: directory), prompter: switcher, world: model)
         }
     }
 
@@ -133,12 +133,9 @@ final class DatabaseTemplate: @unchecked Sendable {
             if let made { return try made.get() }
             let result = Result { () throws -> URL in
                 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-template-\(UUID().uuidString)", isDirectory: true)
-                // Closing the last connection checkpoints the journal into the file.
-                do { _ = try MiniHostDatabase(directory: dir) }
-                let wal = dir.appendingPathComponent(MiniHostDatabase.fileName + "-wal").path
-                if FileManager.default.fileExists(atPath: wal) {
-                    throw DriverError("the template database kept a journal (\(wal))")
-                }
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                // A scratch database: no WAL, so a copy of the file is the whole database.
+                do { _ = try MiniHostDatabase.scratch(directory: dir) }
                 atexit { DatabaseTemplate.removeAll() }
                 return dir.appendingPathComponent(MiniHostDatabase.fileName)
             }

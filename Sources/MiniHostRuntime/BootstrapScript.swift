@@ -278,9 +278,6 @@ const FunctionBind = Function.prototype.bind;
 function hideSource(fn) { return call(FunctionBind, fn, undefined); }
 
 // ---------------------------------------------------------------- call convention (runtime-local APIs)
-// `callbacks` holds the success/fail/complete functions found in the options (or null): with any
-// of them the callbacks are called (complete last) and the call returns undefined; otherwise the
-// call returns a Promise.
 // The success value of `api`: `errMsg` and a copy of the host's result (its members, if it is a
 // plain object) in one object. Keys that name Object.prototype members (`__proto__`,
 // `constructor`, ...) become own data properties, never setters.
@@ -292,6 +289,9 @@ function okValue(api, result) {
   return out;
 }
 function failValue(api, reason, code) { return { errMsg: api + ':fail ' + reason, errCode: code }; }
+// `callbacks` holds the success/fail/complete functions found in the options (or null): with any
+// of them the callbacks are called (complete last) and the call returns undefined; otherwise the
+// call returns a Promise.
 function settle(api, callbacks, run) {
   const ok = (result) => okValue(api, result);
   const fail = (reason, code) => failValue(api, reason, code);

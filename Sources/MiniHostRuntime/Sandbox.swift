@@ -262,7 +262,6 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: Bridge calls
 
-    /// A `*Sync` API call, answered now: returns the result, or throws `[errCode, reason]`.
     /// A call with the runtime's copy of the arguments (`value`) and its `JSON.stringify` text:
     /// sent on as text when the endpoint forwards text (a worker's) and the text is strict JSON,
     /// else read into a value.
@@ -273,10 +272,12 @@ public final class Sandbox: @unchecked Sendable {
         return BridgeCall(id: nextCallId(), api: api, arguments: BridgeConversion.arguments(value, text: text))
     }
 
+    /// A primitive-only call (its arguments already read).
     func makeCall(_ api: String, arguments: JSONValue) -> BridgeCall {
         BridgeCall(id: nextCallId(), api: api, arguments: arguments)
     }
 
+    /// A `*Sync` API call, answered now: returns the result, or throws `[errCode, reason]`.
     func nativeCallSync(_ call: BridgeCall, ctx: JSContextRef) throws -> JSValueRef {
         let reply = endpoint?.callSync(call) ?? Self.unavailable(call)
         guard let context else { return JSValueMakeUndefined(ctx) }

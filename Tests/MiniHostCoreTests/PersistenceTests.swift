@@ -54,6 +54,38 @@ private func expectStoreError(_ body: () throws -> Void, sourceLocation: SourceL
         #expect(indexes == ["audit_app_id"])
     }
 
+    /// A test world's throwaway database: the same schema, one connection, no WAL and no syncing;
+    /// what it holds is still there when it is opened again, and a bad file is still reported.
+    @Test func aScratchDatabaseHasTheSchemaWithoutWAL() throws {
+        let dir = try TempDir()
+        defer { dir.cleanUp() }
+        do {
+            let db = try MiniHostDatabase.scratch(directory: dir.url)
+            #expect(db.path == dir.url.appendingPathComponent("minihost.sqlite").path)
+            let (mode, sync, tables) = try db.writer.read { db in
+                (
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                )
+            }
+            #expect(mode == "memory")
+            #expect(sync == 0)
+            #expect(tables == ["audit", "grant", "grdb_migrations", "storage"])
+            try db.writer.write { try $0.execute(sql: "INSERT INTO storage VALUES ('a', 'k', '1', 1)") }
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("minihost.sqlite-wal").path))
+        let reopened = try MiniHostDatabase.scratch(directory: dir.url)
+        #expect(try reopened.writer.read { try String.fetchOne($0, sql: "SELECT value FROM storage WHERE key = 'k'") } == "1")
+
+        let bad = try TempDir()
+        defer { bad.cleanUp() }
+        let file = bad.url.appendingPathComponent("minihost.sqlite")
+        try Data("hello, I am not a database\n".utf8).write(to: file)
+        let error = expectStoreError { _ = try MiniHostDatabase.scratch(directory: bad.url) }
+        #expect(error?.description.contains(file.path) == true)
+    }
+
     @Test func grantStateIsChecked() throws {
         let db = try MiniHostDatabase.inMemory()
         #expect(throws: DatabaseError.self) {
