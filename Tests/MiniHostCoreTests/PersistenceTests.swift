@@ -32,6 +32,17 @@ private func expectStoreError(_ body: () throws -> Void, sourceLocation: SourceL
     }
 }
 
+/// The journal mode, the integer pragma `pragma`, and the tables of `db`.
+private func journalPragmaAndTables(_ db: MiniHostDatabase, _ pragma: String) throws -> (String?, Int?, [String]) {
+    try db.writer.read { db in
+        (
+            try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+            try Int.fetchOne(db, sql: "PRAGMA \(pragma)"),
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        )
+    }
+}
+
 @Suite struct DatabaseTests {
     @Test func createsTheFileInWALModeWithForeignKeysAndTheCoreTables() throws {
         let dir = try TempDir()
@@ -40,13 +51,7 @@ private func expectStoreError(_ body: () throws -> Void, sourceLocation: SourceL
         let db = try MiniHostDatabase(directory: dataDir)
         #expect(db.path == dataDir.appendingPathComponent("minihost.sqlite").path)
         #expect(FileManager.default.fileExists(atPath: db.path))
-        let (mode, fk, tables) = try db.writer.read { db in
-            (
-                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-                try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
-                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            )
-        }
+        let (mode, fk, tables) = try journalPragmaAndTables(db, "foreign_keys")
         #expect(mode == "wal")
         #expect(fk == 1)
         #expect(tables == ["audit", "grant", "grdb_migrations", "storage"])
@@ -62,13 +67,7 @@ private func expectStoreError(_ body: () throws -> Void, sourceLocation: SourceL
         do {
             let db = try MiniHostDatabase.scratch(directory: dir.url)
             #expect(db.path == dir.url.appendingPathComponent("minihost.sqlite").path)
-            let (mode, sync, tables) = try db.writer.read { db in
-                (
-                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-                    try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                )
-            }
+            let (mode, sync, tables) = try journalPragmaAndTables(db, "synchronous")
             #expect(mode == "memory")
             #expect(sync == 0)
             #expect(tables == ["audit", "grant", "grdb_migrations", "storage"])
