@@ -11,6 +11,10 @@ public final class StorageService: @unchecked Sendable {
     private let store: StorageStore
     private let lock = NSLock()
     private var cache: [String: [String: String]] = [:]
+    /// The async form's last answer: `{"data":<json>}` for the cached `json` string it was made
+    /// from (a later get of the same, unchanged value returns the very same text, which the
+    /// sandbox then finds without hashing it; a changed value is a different string).
+    private var lastWrapped: (json: String, text: String)?
 
     public init(store: StorageStore) { self.store = store }
 
@@ -84,7 +88,13 @@ public final class StorageService: @unchecked Sendable {
             if call.isSync { return .value(.string("")) }
             throw BridgeError(.notFound, "data not found for key \"\(key)\"")
         }
-        return call.isSync ? .jsonText(json) : .jsonText("{\"data\":" + json + "}")
+        if call.isSync { return .jsonText(json) }
+        return .jsonText(lock.withLock {
+            if let last = lastWrapped, json.sharesStorage(with: last.json) { return last.text }
+            let text = "{\"data\":" + json + "}"
+            lastWrapped = (json, text)
+            return text
+        })
     }
 
     func remove(_ call: APICall) throws(BridgeError) -> BridgeValue {

@@ -1,4 +1,16 @@
 /// Helpers for writing JSON text by hand where the payload is already JSON (no re-encoding).
+extension String {
+    /// True when `self` and `other` are one string buffer (one is a copy of the other): an
+    /// identity test that costs no hashing or comparing. Never true for two different buffers;
+    /// may be false for equal strings (small strings are not kept in a buffer at all). The caller
+    /// keeps `other` alive, so no other string can take its buffer's place.
+    public func sharesStorage(with other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var a = self, b = other
+        return a.withUTF8 { pa in b.withUTF8 { pb in pa.baseAddress == pb.baseAddress } }
+    }
+}
+
 public enum JSONText {
     /// True when `text` is JSON as frames must carry it (the strict reader's rules: valid UTF-8,
     /// no lone surrogates, nesting of at most 512), checked without building a value.

@@ -399,15 +399,21 @@ function copyOptions(options) {
 }
 // What copyPositional answers for primitive arguments: the stub passes its `args` as they are.
 const PRIMITIVES = ObjectFreeze({ value: null, error: null, primitives: true });
+// The size a primitive argument counts for, or -1 when it is not one that crosses as it is.
+function primitiveSize(a) {
+  const t = typeof a;
+  if (t === 'string' && a.length <= MAX_STRING) return a.length + 2;
+  if ((t === 'number' && NumberCtor.isFinite(a)) || t === 'boolean' || a === null) return 8;
+  return -1;
+}
 function copyPositional(args) {
-  // The common case, primitives only, needs no walk: `args` is the stub's own rest array, which
-  // app code never sees, so it crosses as it is.
+  // The common case, primitives only, needs no walk: `args` is the stub's own array, which app
+  // code never sees, so it crosses as it is.
   let size = 2;
   for (let i = 0; i < args.length; i++) {
-    const a = args[i], t = typeof a;
-    if (t === 'string' && a.length <= MAX_STRING) size += a.length + 2;
-    else if ((t === 'number' && NumberCtor.isFinite(a)) || t === 'boolean' || a === null) size += 8;
-    else { size = -1; break; }
+    const s = primitiveSize(args[i]);
+    if (s < 0) { size = -1; break; }
+    size += s;
   }
   if (size >= 0 && size <= MAX_SIZE) return PRIMITIVES;
   const st = { size: 0, seen: [], error: null, callbacks: null, hasCallbacks: false };
@@ -470,15 +476,23 @@ function promiseCall(api, index, c) {
 }
 // The host returns a sync call's result, or throws `[errCode, reason]` when the call failed.
 function syncStub(api, index) {
-  return function (...args) {
+  return function () {
+    // The common case, at most two primitive arguments, takes no array at all: they cross as
+    // arguments of the native call (what copyPositional would accept, checked in place).
+    const n = arguments.length, a0 = arguments[0], a1 = arguments[1];
+    if (n <= 2) {
+      const s0 = n < 1 ? 0 : primitiveSize(a0), s1 = n < 2 ? 0 : primitiveSize(a1);
+      if (s0 >= 0 && s1 >= 0 && 2 + s0 + s1 <= MAX_SIZE) {
+        try { return cloneData(native.callSyncArgs(index, n, a0, a1)); } catch (x) { throw syncFailure(api, x); }
+      }
+    }
+    const args = [];
+    for (let i = 0; i < n; i++) args[i] = arguments[i];
     const c = copyPositional(args);
     if (c.error) throw argError(api, c.error);
     try {
-      // Up to two primitive arguments cross as arguments of the native call (no array to walk).
-      if (c.primitives === true) {
-        if (args.length <= 2) return cloneData(native.callSyncArgs(index, args.length, args[0], args[1]));
-        return cloneData(native.callSync(index, args, JSONStringify(args)));
-      }
+      // More than two primitive arguments cross as the array itself (no copy to walk).
+      if (c.primitives === true) return cloneData(native.callSync(index, args, JSONStringify(args)));
       return cloneData(native.callSync(index, c.value, JSONStringify(c.value)));
     } catch (x) {
       throw syncFailure(api, x);

@@ -25,6 +25,9 @@ public final class Sandbox: @unchecked Sendable {
     /// being parsed again (parsing is most of a small call's cost).
     private var parsedResults: [String: JSProtectedValue] = [:]
     private var parsedResultBytes = 0
+    /// The last result answered from `parsedResults`: the same text again (the very string, as
+    /// a service that answers from its own cache returns) is found without hashing it.
+    private var lastResult: (text: String, value: JSProtectedValue)?
     private var nextTimerToken = 1
     private var stopped = false
 
@@ -117,6 +120,7 @@ public final class Sandbox: @unchecked Sendable {
         activity.clearTimers()
         posted.removeAll()
         parsedResults.removeAll()
+        lastResult = nil
         let group = prepared?.vm, recycler = prepared?.recycler
         dispatcher = nil
         context = nil
@@ -341,7 +345,11 @@ public final class Sandbox: @unchecked Sendable {
         guard case let .jsonText(text) = value, text.utf8.count <= Self.cachedResultMaxBytes else {
             return BridgeConversion.jsValue(value, in: context)
         }
-        if let held = parsedResults[text] { return held.value }
+        if let last = lastResult, text.sharesStorage(with: last.text) { return last.value.value }
+        if let held = parsedResults[text] {
+            lastResult = (text, held)
+            return held.value
+        }
         let parsed = BridgeConversion.jsValue(value, in: context)
         // Deep values are left out: the runtime's copy recurses once per level.
         guard JSONText.nestingDepth(text) <= Self.cachedResultMaxDepth else { return parsed }
@@ -349,8 +357,10 @@ public final class Sandbox: @unchecked Sendable {
             parsedResults.removeAll()
             parsedResultBytes = 0
         }
-        parsedResults[text] = JSProtectedValue(parsed, context: context)
+        let held = JSProtectedValue(parsed, context: context)
+        parsedResults[text] = held
         parsedResultBytes += text.utf8.count
+        lastResult = (text, held)
         return parsed
     }
 

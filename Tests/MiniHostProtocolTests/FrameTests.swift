@@ -58,6 +58,18 @@ import MiniHostProtocol
         #expect(try codec.decode(&buffer) == [.call(call)])
     }
 
+    /// The identity test the result caches use: a copy shares its buffer, an equal string made
+    /// separately does not.
+    @Test func stringsShareStorageOnlyWithTheirCopies() {
+        let a = String(repeating: "{\"data\":[1,2,3]}", count: 3)
+        let copy = a
+        let equal = String(repeating: "{\"data\":[1,2,3]}", count: 3)
+        #expect(a.sharesStorage(with: copy))
+        #expect(a == equal)
+        #expect(!a.sharesStorage(with: equal))
+        #expect(!"short".sharesStorage(with: "short"))
+    }
+
     @Test func partialFramesWaitForTheRest() throws {
         let whole = codec.encode(.call(BridgeCall(id: 1, api: "getStorage", arguments: .object([:]))))
         var buffer = whole.prefix(whole.count - 3)
