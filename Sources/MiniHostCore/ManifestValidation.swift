@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 
 /// One problem found in a manifest or package: which file, which field, what is wrong.
 public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
@@ -364,15 +365,11 @@ struct JSONParser {
             guard pos < bytes.count else { throw error("unterminated string", at: start) }
             let e = bytes[pos]
             pos += 1
+            if let byte = JSONText.escapedByte(e) {
+                out.append(byte)
+                continue
+            }
             switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try parseHex4()
                 if (0xD800...0xDBFF).contains(scalar) {

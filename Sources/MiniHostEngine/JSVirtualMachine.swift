@@ -10,7 +10,10 @@ import Glibc
 public final class JSVirtualMachine: @unchecked Sendable {
     public let group: JSContextGroupRef
     private var watchdog: Watchdog?
-    private var terminatedBefore = false
+    /// True if the watchdog ever terminated a call in this VM (`resetTermination()` does not
+    /// clear it). A terminated call may leave jobs in the VM's microtask queue, so such a VM is
+    /// never given to another app.
+    public fileprivate(set) var wasEverTerminated = false
 
     public init() {
         _ = Self.engineOptions
@@ -35,14 +38,12 @@ public final class JSVirtualMachine: @unchecked Sendable {
     /// of CPU time is terminated. The callback is re-armed on every firing, so it keeps working
     /// for every later call. `shouldTerminate` (if given) decides; by default it terminates.
     public func setExecutionTimeLimit(seconds: Double, shouldTerminate: (@Sendable () -> Bool)? = nil) {
-        if watchdog?.firedEver == true { terminatedBefore = true }
-        let dog = Watchdog(limit: seconds, decide: shouldTerminate)
+        let dog = Watchdog(vm: self, limit: seconds, decide: shouldTerminate)
         watchdog = dog
         dog.arm(group)
     }
 
     public func clearExecutionTimeLimit() {
-        if watchdog?.firedEver == true { terminatedBefore = true }
         watchdog = nil
         JSContextGroupClearExecutionTimeLimit(group)
     }
@@ -50,11 +51,6 @@ public final class JSVirtualMachine: @unchecked Sendable {
     /// True if the watchdog fired since the last call to `resetTermination()`.
     public var wasTerminated: Bool { watchdog?.fired ?? false }
     public func resetTermination() { watchdog?.fired = false }
-
-    /// True if the watchdog ever terminated a call in this VM (`resetTermination()` does not
-    /// clear it). A terminated call may leave jobs in the VM's microtask queue, so such a VM is
-    /// never given to another app.
-    public var wasEverTerminated: Bool { terminatedBefore || (watchdog?.firedEver ?? false) }
 }
 
 /// The watchdog state passed to JavaScriptCore's C callback.
@@ -62,9 +58,11 @@ final class Watchdog: @unchecked Sendable {
     let limit: Double
     let decide: (@Sendable () -> Bool)?
     var fired = false
-    var firedEver = false
+    /// The VM whose watchdog this is (it owns this object).
+    weak var vm: JSVirtualMachine?
 
-    init(limit: Double, decide: (@Sendable () -> Bool)?) {
+    init(vm: JSVirtualMachine, limit: Double, decide: (@Sendable () -> Bool)?) {
+        self.vm = vm
         self.limit = limit
         self.decide = decide
     }
@@ -81,6 +79,9 @@ private func watchdogCallback(_ ctx: JSContextRef?, _ info: UnsafeMutableRawPoin
     // either: re-arm every time so the next runaway task is stopped too.
     dog.arm(JSContextGetGroup(ctx))
     let terminate = dog.decide?() ?? true
-    if terminate { dog.fired = true; dog.firedEver = true }
+    if terminate {
+        dog.fired = true
+        dog.vm?.wasEverTerminated = true
+    }
     return terminate
 }

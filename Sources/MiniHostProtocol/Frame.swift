@@ -188,7 +188,7 @@ enum FrameJSON {
         var copy = text
         return copy.withUTF8 { utf8 in
             var reader = Reader(bytes: utf8)
-            guard reader.skip(depth: 0) else { return false }
+            guard reader.value(depth: 0, build: false) != nil else { return false }
             reader.skipSpace()
             return reader.at == reader.bytes.count
         }
@@ -208,7 +208,7 @@ enum FrameJSON {
                 if key == rawKey {
                     reader.skipSpace()
                     let start = reader.at
-                    guard reader.skip(depth: 1) else { return nil }
+                    guard reader.value(depth: 1, build: false) != nil else { return nil }
                     if kept == nil { kept = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.at]), as: UTF8.self) }
                 } else {
                     guard let v = reader.value(depth: 1) else { return nil }
@@ -244,7 +244,9 @@ enum FrameJSON {
             return true
         }
 
-        mutating func value(depth: Int) -> JSONValue? {
+        /// One value. With `build` false the value is checked by the same rules but not made
+        /// (containers are never filled; any valid value answers `.null`).
+        mutating func value(depth: Int, build: Bool = true) -> JSONValue? {
             skipSpace()
             guard at < bytes.count else { return nil }
             switch bytes[at] {
@@ -252,24 +254,28 @@ enum FrameJSON {
                 guard depth < FrameJSON.maxDepth else { return nil }
                 at += 1
                 var object: [String: JSONValue] = [:]
-                if take(UInt8(ascii: "}")) { return .object(object) }
-                repeat {
-                    skipSpace()
-                    guard let key = string(), take(UInt8(ascii: ":")), let v = value(depth: depth + 1) else { return nil }
-                    // A repeated key keeps its first value, as Codable's reading does.
-                    if object[key] == nil { object[key] = v }
-                } while take(UInt8(ascii: ","))
-                return take(UInt8(ascii: "}")) ? .object(object) : nil
+                if !take(UInt8(ascii: "}")) {
+                    repeat {
+                        skipSpace()
+                        guard let key = string(), take(UInt8(ascii: ":")), let v = value(depth: depth + 1, build: build) else { return nil }
+                        // A repeated key keeps its first value, as Codable's reading does.
+                        if build && object[key] == nil { object[key] = v }
+                    } while take(UInt8(ascii: ","))
+                    guard take(UInt8(ascii: "}")) else { return nil }
+                }
+                return build ? .object(object) : .null
             case UInt8(ascii: "["):
                 guard depth < FrameJSON.maxDepth else { return nil }
                 at += 1
                 var array: [JSONValue] = []
-                if take(UInt8(ascii: "]")) { return .array(array) }
-                repeat {
-                    guard let v = value(depth: depth + 1) else { return nil }
-                    array.append(v)
-                } while take(UInt8(ascii: ","))
-                return take(UInt8(ascii: "]")) ? .array(array) : nil
+                if !take(UInt8(ascii: "]")) {
+                    repeat {
+                        guard let v = value(depth: depth + 1, build: build) else { return nil }
+                        if build { array.append(v) }
+                    } while take(UInt8(ascii: ","))
+                    guard take(UInt8(ascii: "]")) else { return nil }
+                }
+                return build ? .array(array) : .null
             case UInt8(ascii: "\""):
                 return string().map(JSONValue.string)
             case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
@@ -279,37 +285,6 @@ enum FrameJSON {
                 return number().map(JSONValue.number)
             default:
                 return nil
-            }
-        }
-
-        /// Checks one value by the same rules as ``value(depth:)`` without building it.
-        mutating func skip(depth: Int) -> Bool {
-            skipSpace()
-            guard at < bytes.count else { return false }
-            switch bytes[at] {
-            case UInt8(ascii: "{"):
-                guard depth < FrameJSON.maxDepth else { return false }
-                at += 1
-                if take(UInt8(ascii: "}")) { return true }
-                repeat {
-                    skipSpace()
-                    guard string() != nil, take(UInt8(ascii: ":")), skip(depth: depth + 1) else { return false }
-                } while take(UInt8(ascii: ","))
-                return take(UInt8(ascii: "}"))
-            case UInt8(ascii: "["):
-                guard depth < FrameJSON.maxDepth else { return false }
-                at += 1
-                if take(UInt8(ascii: "]")) { return true }
-                repeat {
-                    guard skip(depth: depth + 1) else { return false }
-                } while take(UInt8(ascii: ","))
-                return take(UInt8(ascii: "]"))
-            case UInt8(ascii: "\""): return string() != nil
-            case UInt8(ascii: "t"): return literal("true")
-            case UInt8(ascii: "f"): return literal("false")
-            case UInt8(ascii: "n"): return literal("null")
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number() != nil
-            default: return false
             }
         }
 
@@ -407,13 +382,11 @@ enum FrameJSON {
                     guard at < bytes.count else { return nil }
                     let e = bytes[at]
                     at += 1
+                    if let byte = JSONText.escapedByte(e) {
+                        out.append(byte)
+                        continue
+                    }
                     switch e {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
                     case UInt8(ascii: "u"):
                         guard var scalar = hex4() else { return nil }
                         if scalar >= 0xD800 && scalar < 0xDC00 {

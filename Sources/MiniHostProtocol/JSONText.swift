@@ -12,6 +12,20 @@ extension String {
 }
 
 public enum JSONText {
+    /// The byte a one-letter JSON escape stands for (`"` `\\` `/` `b` `f` `n` `r` `t` after the
+    /// backslash); nil for `u` (four hex digits follow) and for anything that is not an escape.
+    public static func escapedByte(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
     /// True when `text` is JSON as frames must carry it (the strict reader's rules: valid UTF-8,
     /// no lone surrogates, nesting of at most 512), checked without building a value.
     public static func isStrict(_ text: String) -> Bool { FrameJSON.isStrict(text) }

@@ -304,7 +304,6 @@ public final class Sandbox: @unchecked Sendable {
     /// a task of the app (`[true, result]` / `[false, errCode, reason]`), which settles it then.
     func nativeCallAsync(_ call: BridgeCall, jsId: Double, ctx: JSContextRef) throws -> JSValueRef {
         let undefined = JSValueMakeUndefined(ctx)!
-        let api = call.api
         guard let endpoint else {
             deliver(jsId, Self.unavailable(call))
             return undefined

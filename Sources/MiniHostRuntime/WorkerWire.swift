@@ -182,31 +182,29 @@ public final class FrameSocket: @unchecked Sendable {
     /// a thread that slept would cost a wake-up (tens of microseconds) to get it. Once the
     /// moment has passed it blocks as usual, so an idle reader costs nothing.
     public func receive(spinUntil: UInt64) throws(FrameError) -> [Frame] {
-        while true {
-            let frames = try codec.decode(&buffer)
-            if !frames.isEmpty { return frames }
-            let spinning = spinUntil != 0 && DispatchTime.now().uptimeNanoseconds < spinUntil
-            let n = recv(fd, chunk.baseAddress, chunk.count, spinning ? Int32(MSG_DONTWAIT) : 0)
-            if n < 0 && spinning && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                // Let whatever else is runnable on this CPU go first (perhaps the very thread
-                // that is to send the frame): a spinner must not delay what it waits for.
-                sched_yield()
-                continue
-            }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { throw FrameError("end of stream") }
-            buffer.append(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
-        }
+        try readFrames(spinUntil: spinUntil, blocking: true)
     }
 
     /// The frames that can be had without waiting (possibly none). Throws like ``receive()``.
     public func receiveAvailable() throws(FrameError) -> [Frame] {
+        try readFrames(spinUntil: 0, blocking: false)
+    }
+
+    /// Decodes what is buffered, reading more until a frame is whole: polling until `spinUntil`,
+    /// then blocking (`blocking`) or returning no frames.
+    private func readFrames(spinUntil: UInt64, blocking: Bool) throws(FrameError) -> [Frame] {
         while true {
             let frames = try codec.decode(&buffer)
             if !frames.isEmpty { return frames }
-            let n = recv(fd, chunk.baseAddress, chunk.count, Int32(MSG_DONTWAIT))
+            let spinning = spinUntil != 0 && DispatchTime.now().uptimeNanoseconds < spinUntil
+            let n = recv(fd, chunk.baseAddress, chunk.count, spinning || !blocking ? Int32(MSG_DONTWAIT) : 0)
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                // Let whatever else is runnable on this CPU go first (perhaps the very thread
+                // that is to send the frame): a spinner must not delay what it waits for.
+                if spinning { sched_yield(); continue }
+                if !blocking { return [] }
+            }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return [] }
             if n <= 0 { throw FrameError("end of stream") }
             buffer.append(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
         }

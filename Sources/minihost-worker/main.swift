@@ -13,15 +13,14 @@ import Glibc
 
 /// The host's side of the bridge, as the worker sees it: every call is a frame to the host.
 final class RemoteEndpoint: BridgeEndpoint, @unchecked Sendable {
-    let socket: FrameSocket
     let inbox: Inbox
     let apis: [APIDescriptor]
+    var socket: FrameSocket { inbox.socket }
     private let lock = NSLock()
     private var waiting: [UInt64: @Sendable (BridgeReply) -> Void] = [:]
     private var channel: (any AppEventChannel)?
 
     init(inbox: Inbox, apis: [APIDescriptor]) {
-        self.socket = inbox.socket
         self.inbox = inbox
         self.apis = apis
     }
