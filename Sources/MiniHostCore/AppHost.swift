@@ -117,6 +117,7 @@ public final class RunningApp: @unchecked Sendable {
     public let runtime: any AppRuntime
     private let lock = NSLock()
     private var launchResult: Bool?
+    private var launchedTime: DispatchTime?
     private var ended: (status: String, reason: String?)?
     private let launchedSignal = DispatchSemaphore(value: 0)
 
@@ -132,9 +133,14 @@ public final class RunningApp: @unchecked Sendable {
     public var worker: WorkerRuntime? { runtime as? WorkerRuntime }
 
     fileprivate func launched(_ ok: Bool) {
-        lock.withLock { launchResult = ok }
+        let at = DispatchTime.now()
+        lock.withLock { launchResult = ok; launchedTime = at }
         launchedSignal.signal()
     }
+
+    /// When the launch finished (the entry page's `onReady` returned, or the launch failed), as
+    /// the app's runtime reported it: the moment itself, not when a waiting thread woke up.
+    public var launchedAt: DispatchTime? { lock.withLock { launchedTime } }
 
     /// How the app ended, once it has: `ok`, `timeout`, `crashed`, `killed`, `error`.
     public var exit: (status: String, reason: String?)? { lock.withLock { ended } }

@@ -565,6 +565,11 @@ function getCurrentPages() { return stack.slice(); }
 
 function parsePath(path) {
   if (typeof path !== 'string' || path === '') throw new ErrorCtor('a data path must be a non-empty string');
+  // A plain key (the common case) is its own one segment.
+  if (path.indexOf('.') < 0 && path.indexOf('[') < 0 && path.indexOf(']') < 0) {
+    if (path === '__proto__') throw new ErrorCtor('invalid data path "' + path + '"');
+    return [path];
+  }
   const segs = [];
   const re = /([^.[\]]+)|\[(\d+)\]/g;
   let m, last = 0, expectDot = false;
@@ -589,8 +594,10 @@ function clone(v) { const s = JSONStringify(v); return s === undefined ? undefin
 function setData(page, changes, callback) {
   if (changes === null || typeof changes !== 'object' || ArrayIsArray(changes)) throw new TypeErrorCtor('setData() needs an object of data paths and values');
   // Every path is checked (and every value copied) before anything changes.
-  const keys = ObjectKeys(changes), applied = {}, paths = keys.map(parsePath), values = keys.map((k) => clone(changes[k]));
-  for (let k = 0; k < keys.length; k++) {
+  const keys = ObjectKeys(changes), n = keys.length, applied = {}, paths = [], values = [];
+  for (let k = 0; k < n; k++) paths[k] = parsePath(keys[k]);
+  for (let k = 0; k < n; k++) values[k] = clone(changes[keys[k]]);
+  for (let k = 0; k < n; k++) {
     const key = keys[k], segs = paths[k], value = values[k];
     let obj = page.data;
     for (let i = 0; i < segs.length - 1; i++) {

@@ -28,7 +28,10 @@ public final class PreparedVM: @unchecked Sendable {
     /// `apis` are the host APIs to make stubs for (they are part of the frozen `mp` object).
     /// `group`: a context group whose previous app has stopped (see ``VMPool``'s recycling); the
     /// new app still gets a global object, intrinsics and runtime of its own.
-    public static func make(apis: [APIDescriptor] = [], in group: JSVirtualMachine? = nil) throws -> PreparedVM {
+    /// `warm`: run the built-in warm-up app (see `warmUp`). It pays only ahead of a launch: a VM
+    /// made on the launch path skips it (the launch compiles what it uses anyway, and the warm-up's
+    /// garbage would stay in the idle app's heap).
+    public static func make(apis: [APIDescriptor] = [], in group: JSVirtualMachine? = nil, warm: Bool = true) throws -> PreparedVM {
         let vm = group ?? JSVirtualMachine()
         let context = JSContext(vm: vm)
         context.setEvalEnabled(false, message: "Code generation from strings is disabled in mini-programs (eval, new Function)")
@@ -40,7 +43,7 @@ public final class PreparedVM: @unchecked Sendable {
         guard let dispatcherObject = dispatcherValue.object else { throw JSError(message: "the runtime script returned no dispatcher") }
         let rejection = try dispatcherObject.get("onRejection")
         if let fn = rejection.object { try context.setUnhandledRejectionHandler(fn) }
-        try warmUp(context, dispatcherObject, target)
+        if warm { try warmUp(context, dispatcherObject, target) }
         return PreparedVM(vm: vm, context: context, dispatcher: JSProtectedValue(dispatcherValue, context: context), target: target)
     }
 

@@ -41,7 +41,7 @@ public final class Sandbox: @unchecked Sendable {
         self.emit = events
         self.endpoint = endpoint
         self.queue = EventLoopPool.makeAppQueue(label: "minihost.app.\(config.appId)")
-        let vm = try prepared ?? PreparedVM.make(apis: endpoint?.apis ?? [])
+        let vm = try prepared ?? PreparedVM.make(apis: endpoint?.apis ?? [], warm: false)
         self.prepared = vm
         self.context = vm.context
         self.dispatcher = vm.dispatcher

@@ -55,6 +55,15 @@ func median(_ values: [Double]) -> Double {
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+/// Seconds from `start` (a ``now()``) until the app's launch finished (its entry page's `onReady`
+/// returned), as the runtime reported the moment; throws if the launch failed or timed out.
+/// Not the time the waiting thread woke up: that wake-up (about 0.1–0.3 ms here) is the
+/// benchmark's, not the app's start.
+func launchSeconds(_ app: RunningApp, since start: Double, timeout: Double? = nil, what: String = "the hello sample") throws -> Double {
+    guard app.waitForLaunch(timeout: timeout) == true, let at = app.launchedAt else { throw ValidationError("\(what) failed to launch") }
+    return Double(at.uptimeNanoseconds) / 1e9 - start
+}
+
 /// Resident set size of this process, in KiB, from /proc/self/statm.
 func residentKB() -> Double {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }

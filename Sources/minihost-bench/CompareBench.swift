@@ -103,8 +103,7 @@ struct CompareBench: ParsableCommand {
             let t = now()
             let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
             let app = try host.start(package, prepared: vm)
-            guard app.waitForLaunch() == true else { throw ValidationError("the hello sample failed to launch") }
-            handed.append(now() - t)
+            handed.append(try launchSeconds(app, since: t))
             host.stop(app)
         }
         r.inProcess["cold_prepared"] = .value(median(handed) * 1000)
@@ -116,6 +115,8 @@ struct CompareBench: ParsableCommand {
             loads.append(now() - t)
         }
         r.inProcess["package_load"] = .value(median(loads) * 1000)
+        // The engine's floor: hello's launch in a bare VM with a minimal runtime.
+        r.inProcess["raw_launch"] = .value(try RawJSC.launchFloor(AppPackage.load(manifestURL: manifestURL, dev: false), runs: counts.runs) * 1000)
 
         progress("MiniHost in-process: API calls (\(counts.batches) batches of \(counts.calls))")
         let (sync, async) = try BridgeMeasure.callCosts(calls: counts.calls, batches: counts.batches)
@@ -198,6 +199,73 @@ struct Results {
 /// context, made through MiniHostEngine (`JSContextGroupCreate` + `JSGlobalContextCreateInGroup`),
 /// nothing evaluated; the RSS growth of this process divided by `count`.
 enum RawJSC {
+    /// The floor of a cold start on this engine and machine: the launch of `package` (the hello
+    /// sample) in a bare JavaScriptCore VM made ahead, with a minimal runtime of a dozen lines
+    /// (CommonJS `require`, `App`/`Page`, `setData` as a JSON copy, hooks in WeChat's order) and
+    /// none of MiniHost's sandbox (no frozen intrinsics, no allowlist, no CPU limit, no checks).
+    /// Timed: compiling and running the app's modules and the hooks up to the entry page's
+    /// `onReady`, on the thread that made the VM. Not timed: the VM, the minimal runtime, and
+    /// reading the package (``AppPackage/load``; its own row). Median seconds of `runs` launches.
+    static func launchFloor(_ package: AppPackage, runs: Int) throws -> Double {
+        let entry = package.manifest.pages.first ?? ""
+        var sources: [String: String] = [:]
+        for (path, data) in package.files where path.hasSuffix(".js") { sources[path] = String(decoding: data, as: UTF8.self) }
+        var times: [Double] = []
+        for _ in 0..<(runs + 20) {  // the first 20: the engine's own one-time costs
+            let context = JSContext(vm: JSVirtualMachine())
+            let global = context.globalObject
+            try global.set("hostLoad", context.makeNativeFunction(name: "hostLoad") { [unowned context] _, _, args in
+                let path = args[0].string ?? ""
+                guard let source = sources[path] else { throw JSError(message: "Cannot find module '\(path)'") }
+                return try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: "miniapp://raw/\(path)").ref
+            }.value)
+            try global.set("hostEvent", context.makeNativeFunction(name: "hostEvent") { [unowned context] _, _, _ in context.undefined.ref }.value)
+            _ = try context.evaluate(minimalRuntime, sourceURL: "miniapp://raw/runtime.js")
+            guard let launch = try global.get("launch").object else { throw JSError(message: "the minimal runtime has no launch") }
+            let start = now()
+            let ok = try context.call(launch, [context.string(entry)])
+            times.append(now() - start)
+            guard ok.bool == true else { throw JSError(message: "the raw launch of \(package.manifest.appId) failed") }
+        }
+        return median(Array(times.dropFirst(20)))
+    }
+
+    static let minimalRuntime = """
+        var modules = {}, appOptions = null, pageDefs = {}, loading = null, stack = [];
+        function requireFrom(from, spec) {
+          var parts = from.split('/').slice(0, -1).concat(spec.split('/')), out = [];
+          for (var i = 0; i < parts.length; i++) { var p = parts[i]; if (p === '' || p === '.') continue; if (p === '..') out.pop(); else out.push(p); }
+          var path = out.join('/'); if (!/\\.js$/.test(path)) path += '.js';
+          if (modules[path]) return modules[path].exports;
+          var fn = hostLoad(path), m = { exports: {} }; modules[path] = m;
+          fn.call(m.exports, function (s) { return requireFrom(path, s); }, m, m.exports);
+          return m.exports;
+        }
+        function App(o) { appOptions = o; }
+        function Page(o) { pageDefs[loading] = o; }
+        function getApp() { return appOptions; }
+        function getCurrentPages() { return stack.slice(); }
+        var console = { log: function () { var s = []; for (var i = 0; i < arguments.length; i++) s.push(typeof arguments[i] === 'string' ? arguments[i] : JSON.stringify(arguments[i])); hostEvent('console', s.join(' ')); } };
+        console.info = console.warn = console.error = console.debug = console.log;
+        function setTimeout(fn, ms) { hostEvent('timer', ms); return 1; }
+        var setInterval = setTimeout, clearTimeout = function () {}, clearInterval = clearTimeout;
+        function hook(target, name, self, arg) { hostEvent(target, name); if (self && typeof self[name] === 'function') self[name](arg); }
+        function launch(entry) {
+          requireFrom('', './app.js');
+          var opts = { path: entry, query: {}, scene: 'launch' };
+          hook('app', 'onLaunch', appOptions, opts);
+          hook('app', 'onShow', appOptions, JSON.parse(JSON.stringify(opts)));
+          loading = entry; requireFrom('app.js', './' + entry + '.js'); loading = null;
+          var def = pageDefs[entry], page = {}, keys = Object.keys(def);
+          for (var i = 0; i < keys.length; i++) if (keys[i] !== 'data') page[keys[i]] = def[keys[i]];
+          page.data = JSON.parse(JSON.stringify(def.data || {})); page.route = entry;
+          page.setData = function (c) { var k = Object.keys(c); for (var i = 0; i < k.length; i++) page.data[k[i]] = JSON.parse(JSON.stringify(c[k[i]])); hostEvent('setData', JSON.stringify(c)); };
+          stack.push(page);
+          hook('page', 'onLoad', page, {}); hook('page', 'onShow', page); hook('page', 'onReady', page);
+          return true;
+        }
+        """
+
     static func perVM(count: Int) -> (kb: Double, alive: [JSContext]) {
         _ = JSContext(vm: JSVirtualMachine())  // the engine's one-time start-up is not a VM's cost
         let before = residentKB()
@@ -472,6 +540,8 @@ struct Report {
                 inProcess: r.inProcess["cold_prepared"] ?? none, process: none, node: nodeCold),
             Row(key: "package_load_ms", label: "… of which loading the package (manifest, files, digest)", unit: "ms", lowerIsBetter: true,
                 inProcess: r.inProcess["package_load"] ?? none, process: none, node: none),
+            Row(key: "raw_jsc_launch_ms", label: "hello's launch in a bare JavaScriptCore VM, no sandbox (the engine's floor)", unit: "ms", lowerIsBetter: true,
+                inProcess: r.inProcess["raw_launch"] ?? none, process: none, node: none),
             Row(key: "cold_start_no_pool_ms", label: "cold start without a pool", unit: "ms", lowerIsBetter: true,
                 inProcess: r.inProcess["cold_no_pool"] ?? none, process: r.process["cold_no_pool"] ?? none, node: nodeCold),
             Row(key: "sync_call_us", label: "sync API call (getStorageSync)", unit: "µs", lowerIsBetter: true,

@@ -87,8 +87,7 @@ final class ProcessMeasure {
         let start = now()
         let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
         let app = try host.start(package)
-        guard app.waitForLaunch(timeout: 10) == true else { throw ValidationError("the hello sample failed to launch in a worker") }
-        let elapsed = now() - start
+        let elapsed = try launchSeconds(app, since: start, timeout: 10, what: "the hello sample (in a worker)")
         host.stop(app)
         return elapsed
     }

@@ -32,6 +32,8 @@ struct StartupBench: ParsableCommand {
         let noPool = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: runs, pool: nil)
         // Cold start with the warm pool: VMs prepared in the background between launches.
         let pooled = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: runs, pool: VMPool(size: poolSize))
+        // The engine's floor: the same launch in a bare VM with a minimal runtime (no sandbox).
+        let floor = try RawJSC.launchFloor(AppPackage.load(manifestURL: manifestURL, dev: false), runs: runs)
         // Memory: RSS growth per idle app with `apps` alive.
         let (perApp, alive) = try StartupMeasure.memoryPerApp(host, manifestURL: manifestURL, count: apps)
         let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
@@ -40,6 +42,7 @@ struct StartupBench: ParsableCommand {
             ("cold_start_median_ms", median(pooled) * 1000),
             ("cold_start_p90_ms", percentile(pooled, 0.9) * 1000),
             ("cold_start_no_pool_median_ms", median(noPool) * 1000),
+            ("raw_jsc_launch_median_ms", floor * 1000),
             ("memory_per_app_kb", perApp),
             ("apps_alive", alive.count),
             ("threads", threads),
@@ -58,8 +61,7 @@ enum StartupMeasure {
         let start = now()
         let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
         let app = try host.start(package, prepared: pool?.take())
-        guard app.waitForLaunch() == true else { throw ValidationError("the hello sample failed to launch") }
-        let elapsed = now() - start
+        let elapsed = try launchSeconds(app, since: start)
         let sem = DispatchSemaphore(value: 0)
         app.runtime.stop { sem.signal() }
         sem.wait()

@@ -53,6 +53,20 @@ import MiniHostProtocol
         #expect(b == ["B undefined undefined true true"])
     }
 
+    @Test func aWarmedUpVMKeepsNothingOfTheWarmUpApp() throws {
+        // The app sees the same start whether its VM ran the warm-up app or not: no pages, no App,
+        // no warm-up module, no timer of the warm-up's firing later.
+        let probe = """
+            console.log('pages', getCurrentPages().length, typeof getApp());
+            try { require('./pages/w/w.js'); console.log('warm-up module found') } catch (e) { console.log('no warm-up module') }
+            App({ onLaunch(o) { console.log('launch', o.path, JSON.stringify(o.query)) } })
+            """
+        let warm = try run(probe, on: PreparedVM.make(warm: true))
+        let cold = try run(probe, on: PreparedVM.make(warm: false))
+        #expect(warm == ["pages 0 undefined", "no warm-up module", "launch pages/index/index {}"])
+        #expect(cold == warm)
+    }
+
     @Test func aGroupWhoseCallWasTerminatedIsNeverReused() throws {
         let pool = VMPool(size: 1, recycle: true)
         #expect(pool.waitUntilFull())
