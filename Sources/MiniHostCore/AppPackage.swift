@@ -340,7 +340,7 @@ func displayPath(_ url: URL) -> String {
 private func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 /// `path` with every link resolved (realpath(3)), or nil when it does not exist.

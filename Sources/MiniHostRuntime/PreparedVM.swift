@@ -50,28 +50,43 @@ public final class PreparedVM: @unchecked Sendable {
     /// Runs a small built-in app through launch, setData, a page call and navigation, then resets
     /// the runtime's state. JavaScriptCore compiles each function on its first call, per VM; doing
     /// that here takes it off the launch path. Nothing of the warm-up app remains afterwards.
+    /// Throws if the warm-up app did not run through (an error it reported, a launch that failed):
+    /// a warm-up that silently stops early warms nothing.
     private static func warmUp(_ context: JSContext, _ dispatcher: JSObject, _ target: NativeTarget) throws(JSError) {
-        target.warmUpFiles = WarmUpApp.files
-        defer { target.warmUpFiles = nil }
-        func call(_ name: String, _ args: [JSValue]) throws(JSError) {
-            if let fn = try dispatcher.get(name).object { try context.call(fn, this: dispatcher, args) }
+        let run = WarmUpRun()
+        target.warmUp = run
+        defer { target.warmUp = nil }
+        func call(_ name: String, _ args: [JSValue] = []) throws(JSError) -> JSValue {
+            guard let fn = try dispatcher.get(name).object else { throw JSError(message: "the runtime has no \(name)()") }
+            return try context.call(fn, this: dispatcher, args)
         }
         let routes = try context.makeArray([context.string(WarmUpApp.page)]).value
         let query = context.parseJSON(#"{"q":"1"}"#) ?? context.undefined
-        try call("launch", [context.string(WarmUpApp.appId), routes, context.string(WarmUpApp.page), query, context.undefined])
-        try call("callPage", [context.null, context.string("tap"), context.string(#"{"n":1}"#)])
-        try call("pageData", [context.null])
-        try call("hide", [])
-        try call("show", [])
-        try call("reset", [])
+        let launched = try call("launch", [context.string(WarmUpApp.appId), routes, context.string(WarmUpApp.page), query, context.undefined])
+        let tapped = try call("callPage", [context.null, context.string("tap"), context.string(#"{"n":1}"#)])
+        let data = try call("pageData", [context.null])
+        _ = try call("hide")
+        _ = try call("show")
+        var failure = run.errors.first
+        if failure == nil, launched.bool != true { failure = "its launch failed" }
+        if failure == nil, let message = tapped.string { failure = "its page call failed: \(message)" }
+        if failure == nil, data.string == nil { failure = "its page had no data" }
+        if let failure { throw JSError(message: "the runtime's warm-up app did not run through: \(failure)") }
+        _ = try call("reset")
     }
+}
+
+/// What a warm-up serves and what went wrong in it (no sandbox is bound then).
+final class WarmUpRun {
+    let files = WarmUpApp.files
+    var errors: [String] = []
 }
 
 /// The host functions the runtime's JavaScript calls; forwards to the bound sandbox.
 final class NativeTarget: @unchecked Sendable {
     weak var sandbox: Sandbox?
-    /// Modules served while a prepared VM warms up (no sandbox is bound then).
-    var warmUpFiles: [String: String]?
+    /// Set while a prepared VM warms up: its modules, and the errors its app reported.
+    var warmUp: WarmUpRun?
 
     func makeNatives(in context: JSContext, apis: [APIDescriptor]) throws(JSError) -> JSObject {
         let natives = context.makeObject()
@@ -91,6 +106,7 @@ final class NativeTarget: @unchecked Sendable {
             return JSValueMakeUndefined(ctx)
         }.value)
         try natives.set("error", context.makeNativeFunction(name: "error") { [weak self] ctx, _, args in
+            self?.warmUp?.errors.append("\(str(args[0])): \(str(args[1]))")
             self?.sandbox?.nativeError(str(args[0]), str(args[1]), optStr(args[2]))
             return JSValueMakeUndefined(ctx)
         }.value)
@@ -107,9 +123,10 @@ final class NativeTarget: @unchecked Sendable {
             return JSValueMakeUndefined(ctx)
         }.value)
         try natives.set("load", context.makeNativeFunction(name: "load") { [weak self, unowned context] ctx, _, args in
-            if let files = self?.warmUpFiles {
-                let path = str(args[0]) + ".js"
-                guard let source = files[path] else { throw JSError(message: "Cannot find module '\(path)'") }
+            if let files = self?.warmUp?.files {
+                guard let path = Sandbox.moduleCandidates(str(args[0])).first(where: { files[$0] != nil }), let source = files[path] else {
+                    throw JSError(message: "Cannot find module '\(str(args[2]))' in the warm-up app")
+                }
                 let fn = try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://minihost/warmup/\(path)")
                 return try context.makeArray([context.string(path), context.string("js"), fn.value]).ref
             }
@@ -150,10 +167,12 @@ enum WarmUpApp {
     static let page = "pages/w/w"
     static let files: [String: String] = [
         "app.js": "App({ globalData: {}, onLaunch(o) { console.log('launch %s %d', o.path, 1, { a: [1, 'x'] }) }, onShow() {}, onHide() {} })",
+        "utils/u.js": "module.exports = { tag: (s) => `w${s}` };",
         "pages/w/w.js": """
+        const { tag } = require('../../utils/u');
         Page({
           data: { list: [{ x: 1 }], title: '' },
-          onLoad(q) { this.setData({ title: 'w' + q.q, 'list[0].x': 2 }) },
+          onLoad(q) { this.setData({ title: tag(q.q), 'list[0].x': 2 }) },
           onShow() {}, onReady() { setTimeout(() => {}, 1) },
           tap(arg) { this.setData({ n: arg.n }, () => {}); mp.navigateTo({ url: '/pages/w/w?x=1' }).catch(() => {}); console.info(getCurrentPages().length, getApp().globalData) },
         })

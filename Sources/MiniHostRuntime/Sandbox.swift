@@ -384,7 +384,7 @@ public final class Sandbox: @unchecked Sendable {
     /// Resolves and compiles a module: `base` is the normalized package path the JS side computed.
     func nativeLoad(_ ctx: JSContextRef, base: String, from: String, spec: String) throws -> JSValueRef {
         guard let context else { throw JSError(message: "the app has stopped") }
-        let candidates = [base, base + ".js", base + ".json", base + "/index.js"]
+        let candidates = Self.moduleCandidates(base)
         guard let path = candidates.first(where: { config.files[$0] != nil }), let data = config.files[path] else {
             let fromText = from.isEmpty ? "the app" : "'\(from)'"
             throw JSError(message: "Cannot find module '\(spec)' from \(fromText) (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
@@ -411,6 +411,10 @@ public final class Sandbox: @unchecked Sendable {
         let result = try context.makeArray([context.string(path), context.string(kind), value])
         return result.ref
     }
+
+    /// The files a module path may name, in the order they are tried: the path itself, then with
+    /// `.js`, `.json` or `/index.js` added.
+    static func moduleCandidates(_ base: String) -> [String] { [base, base + ".js", base + ".json", base + "/index.js"] }
 
     /// The parameters a CommonJS module's code is compiled with.
     static let moduleParameters = ["require", "module", "exports"]

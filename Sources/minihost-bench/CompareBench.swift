@@ -203,13 +203,18 @@ enum RawJSC {
     /// sample) in a bare JavaScriptCore VM made ahead, with a minimal runtime of a dozen lines
     /// (CommonJS `require`, `App`/`Page`, `setData` as a JSON copy, hooks in WeChat's order) and
     /// none of MiniHost's sandbox (no frozen intrinsics, no allowlist, no CPU limit, no checks).
+    /// Like a pooled VM, the runtime is warmed up first with a small app of its own.
     /// Timed: compiling and running the app's modules and the hooks up to the entry page's
-    /// `onReady`, on the thread that made the VM. Not timed: the VM, the minimal runtime, and
-    /// reading the package (``AppPackage/load``; its own row). Median seconds of `runs` launches.
+    /// `onReady`, on the thread that made the VM. Not timed: the VM, the minimal runtime, its
+    /// warm-up, and reading the package (``AppPackage/load``; its own row). Median seconds of
+    /// `runs` launches.
     static func launchFloor(_ package: AppPackage, runs: Int) throws -> Double {
         let entry = package.manifest.pages.first ?? ""
         var sources: [String: String] = [:]
         for (path, data) in package.files where path.hasSuffix(".js") { sources[path] = String(decoding: data, as: UTF8.self) }
+        sources["warm/app.js"] = "App({ onLaunch(o) { console.log('up', o.path, { a: [1] }) }, onShow() {} })"
+        sources["warm/utils/u.js"] = "module.exports = { tag: (s) => 'w' + s };"
+        sources["warm/pages/w/w.js"] = "const { tag } = require('../../utils/u'); Page({ data: { t: '' }, onLoad() { this.setData({ t: tag(1) }) }, onReady() { setTimeout(() => {}, 1) } })"
         var times: [Double] = []
         for _ in 0..<(runs + 20) {  // the first 20: the engine's own one-time costs
             let context = JSContext(vm: JSVirtualMachine())
@@ -222,8 +227,11 @@ enum RawJSC {
             try global.set("hostEvent", context.makeNativeFunction(name: "hostEvent") { [unowned context] _, _, _ in context.undefined.ref }.value)
             _ = try context.evaluate(minimalRuntime, sourceURL: "miniapp://raw/runtime.js")
             guard let launch = try global.get("launch").object else { throw JSError(message: "the minimal runtime has no launch") }
+            guard try context.call(launch, [context.string("pages/w/w"), context.string("warm/")]).bool == true else {
+                throw JSError(message: "the minimal runtime's warm-up failed")
+            }
             let start = now()
-            let ok = try context.call(launch, [context.string(entry)])
+            let ok = try context.call(launch, [context.string(entry), context.string("")])
             times.append(now() - start)
             guard ok.bool == true else { throw JSError(message: "the raw launch of \(package.manifest.appId) failed") }
         }
@@ -235,7 +243,7 @@ enum RawJSC {
         function requireFrom(from, spec) {
           var parts = from.split('/').slice(0, -1).concat(spec.split('/')), out = [];
           for (var i = 0; i < parts.length; i++) { var p = parts[i]; if (p === '' || p === '.') continue; if (p === '..') out.pop(); else out.push(p); }
-          var path = out.join('/'); if (!/\\.js$/.test(path)) path += '.js';
+          var path = out.join('/'); if (path.slice(-3) !== '.js') path += '.js';
           if (modules[path]) return modules[path].exports;
           var fn = hostLoad(path), m = { exports: {} }; modules[path] = m;
           fn.call(m.exports, function (s) { return requireFrom(path, s); }, m, m.exports);
@@ -250,12 +258,13 @@ enum RawJSC {
         function setTimeout(fn, ms) { hostEvent('timer', ms); return 1; }
         var setInterval = setTimeout, clearTimeout = function () {}, clearInterval = clearTimeout;
         function hook(target, name, self, arg) { hostEvent(target, name); if (self && typeof self[name] === 'function') self[name](arg); }
-        function launch(entry) {
-          requireFrom('', './app.js');
+        function launch(entry, root) {
+          modules = {}; appOptions = null; pageDefs = {}; loading = null; stack = [];
+          requireFrom(root + 'app.js', './app.js');
           var opts = { path: entry, query: {}, scene: 'launch' };
           hook('app', 'onLaunch', appOptions, opts);
           hook('app', 'onShow', appOptions, JSON.parse(JSON.stringify(opts)));
-          loading = entry; requireFrom('app.js', './' + entry + '.js'); loading = null;
+          loading = entry; requireFrom(root + 'app.js', './' + entry + '.js'); loading = null;
           var def = pageDefs[entry], page = {}, keys = Object.keys(def);
           for (var i = 0; i < keys.length; i++) if (keys[i] !== 'data') page[keys[i]] = def[keys[i]];
           page.data = JSON.parse(JSON.stringify(def.data || {})); page.route = entry;
