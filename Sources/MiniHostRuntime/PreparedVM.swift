@@ -32,6 +32,11 @@ public final class PreparedVM: @unchecked Sendable {
     /// made on the launch path skips it (the launch compiles what it uses anyway, and the warm-up's
     /// garbage would stay in the idle app's heap).
     public static func make(apis: [APIDescriptor] = [], in group: JSVirtualMachine? = nil, warm: Bool = true) throws -> PreparedVM {
+        try make(apis: apis, in: group, warmUpFiles: warm ? WarmUpApp.files : nil)
+    }
+
+    /// ``make(apis:in:warm:)`` with the warm-up app's files given (nil: no warm-up).
+    static func make(apis: [APIDescriptor], in group: JSVirtualMachine?, warmUpFiles: [String: String]?) throws -> PreparedVM {
         let vm = group ?? JSVirtualMachine()
         let context = JSContext(vm: vm)
         context.setEvalEnabled(false, message: "Code generation from strings is disabled in mini-programs (eval, new Function)")
@@ -43,7 +48,7 @@ public final class PreparedVM: @unchecked Sendable {
         guard let dispatcherObject = dispatcherValue.object else { throw JSError(message: "the runtime script returned no dispatcher") }
         let rejection = try dispatcherObject.get("onRejection")
         if let fn = rejection.object { try context.setUnhandledRejectionHandler(fn) }
-        if warm { try warmUp(context, dispatcherObject, target) }
+        if let warmUpFiles { try warmUp(context, dispatcherObject, target, files: warmUpFiles) }
         return PreparedVM(vm: vm, context: context, dispatcher: JSProtectedValue(dispatcherValue, context: context), target: target)
     }
 
@@ -52,8 +57,8 @@ public final class PreparedVM: @unchecked Sendable {
     /// that here takes it off the launch path. Nothing of the warm-up app remains afterwards.
     /// Throws if the warm-up app did not run through (an error it reported, a launch that failed):
     /// a warm-up that silently stops early warms nothing.
-    private static func warmUp(_ context: JSContext, _ dispatcher: JSObject, _ target: NativeTarget) throws(JSError) {
-        let run = WarmUpRun()
+    private static func warmUp(_ context: JSContext, _ dispatcher: JSObject, _ target: NativeTarget, files: [String: String]) throws(JSError) {
+        let run = WarmUpRun(files: files)
         target.warmUp = run
         defer { target.warmUp = nil }
         func call(_ name: String, _ args: [JSValue] = []) throws(JSError) -> JSValue {
@@ -78,8 +83,9 @@ public final class PreparedVM: @unchecked Sendable {
 
 /// What a warm-up serves and what went wrong in it (no sandbox is bound then).
 final class WarmUpRun {
-    let files = WarmUpApp.files
+    let files: [String: String]
     var errors: [String] = []
+    init(files: [String: String]) { self.files = files }
 }
 
 /// The host functions the runtime's JavaScript calls; forwards to the bound sandbox.

@@ -67,6 +67,23 @@ import MiniHostProtocol
         #expect(cold == warm)
     }
 
+    @Test func aWarmUpThatDoesNotRunThroughIsAnError() throws {
+        // A warm-up that stops early warms nothing; it must say so rather than pass silently.
+        var app = WarmUpApp.files
+        app["pages/w/w.js"] = "require('./missing'); Page({})"
+        #expect(throws: (any Error).self) { try PreparedVM.make(apis: [], in: nil, warmUpFiles: app) }
+        app = WarmUpApp.files
+        app["app.js"] = "App({ onLaunch() { throw new Error('boom') } })"
+        do {
+            _ = try PreparedVM.make(apis: [], in: nil, warmUpFiles: app)
+            Issue.record("a warm-up whose onLaunch threw was accepted")
+        } catch {
+            #expect("\(error)".contains("warm-up app did not run through"))
+            #expect("\(error)".contains("boom"))
+        }
+        _ = try PreparedVM.make(apis: [], in: nil, warmUpFiles: WarmUpApp.files)
+    }
+
     @Test func aGroupWhoseCallWasTerminatedIsNeverReused() throws {
         let pool = VMPool(size: 1, recycle: true)
         #expect(pool.waitUntilFull())
