@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "minihost",
             dependencies: [
-                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostDevTest",
+                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MiniHostCore
 import MiniHostDevTest
+import MiniHostEngine
 import MiniHostRuntime
 
 /// `minihost-bench devtest`: how many small tests a second `minihost test` runs, each launching
@@ -21,17 +22,24 @@ struct DevTestBench: ParsableCommand {
     @Option(help: "Run this test file instead of the generated suite (to profile a suite of your own).")
     var source: String?
 
+    @Option(help: "in-process (a pool of 4 prepared VMs that recycles context groups) or process (a worker per test).")
+    var isolation: Isolation = .inProcess
+
     @OptionGroup var options: BenchOptions
 
     func run() throws {
+        JSVirtualMachine.tuneForShortLivedApps()  // as `minihost test` does
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-devtest-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let package = try Self.makePackage(in: dir, tests: tests, source: source.map { try String(contentsOfFile: $0, encoding: .utf8) })
         let files = try TestRunner.discover(package)
-        let apis = try HostAPIRegistry.standard(services: HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
-        let pool = VMPool(size: 4, apis: apis, recycle: true)
-        _ = pool.waitUntilFull()
-        let config = try RunConfig(package: package, isolation: .inProcess, vmPool: pool, inMemoryWorlds: worlds == "memory")
+        var pool: VMPool?
+        if isolation == .inProcess {
+            let apis = try HostAPIRegistry.standard(services: HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
+            pool = VMPool(size: 4, apis: apis, recycle: true)
+            _ = pool?.waitUntilFull()
+        }
+        let config = try RunConfig(package: package, isolation: isolation, vmPool: pool, inMemoryWorlds: worlds == "memory")
         let start = now(), cpuStart = processCPUSeconds()
         let results = TestRunner.run(files, config: config)
         let elapsed = now() - start, cpu = processCPUSeconds() - cpuStart
@@ -44,8 +52,8 @@ struct DevTestBench: ParsableCommand {
             ("tests", results.count),
             ("seconds", elapsed),
             ("cpu_seconds", cpu),
-            ("vm_groups_reused", pool.recycled),
-            ("isolation", "in-process"),
+            ("vm_groups_reused", pool?.recycled ?? 0),
+            ("isolation", isolation.rawValue),
             ("worlds", worlds),
         ])
     }
@@ -78,3 +86,5 @@ struct DevTestBench: ParsableCommand {
         return try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
     }
 }
+
+extension Isolation: ExpressibleByArgument {}

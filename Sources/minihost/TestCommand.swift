@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MiniHostCore
 import MiniHostDevTest
+import MiniHostEngine
 import MiniHostProtocol
 import MiniHostRuntime
 
@@ -39,6 +40,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        JSVirtualMachine.tuneForShortLivedApps()  // before any VM: every test's app lives for milliseconds
         let package: AppPackage
         let files: [TestFile]
         let config: RunConfig

@@ -66,3 +66,12 @@ import MiniHostEngine
     let lone = try ctx.evaluate("'a\\uD800b'", sourceURL: "t").string
     #expect(lone == "a\u{FFFD}b")
 }
+
+@Test func engineTuningIsRefusedOnceAVMExists() {
+    // The engine reads its options when the process's first VM is made: tuning after that would
+    // change nothing, so it must say so and leave the environment alone.
+    _ = JSVirtualMachine()
+    let before = getenv("JSC_thresholdForOptimizeSoon").map { String(cString: $0) }
+    #expect(JSVirtualMachine.tuneForShortLivedApps() == false)
+    #expect(getenv("JSC_thresholdForOptimizeSoon").map { String(cString: $0) } == before)
+}
