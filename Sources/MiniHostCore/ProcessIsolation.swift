@@ -154,11 +154,17 @@ public final class WorkerProcess: @unchecked Sendable {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         lock.withLock { reaped = status }
+        // Not closed here: another thread may still hold these numbers (a late reply, the
+        // supervisor's reading), and a closed number is soon another file's. They close with
+        // this object; reads of a reaped process's /proc files fail meanwhile.
+        socket.shutdownBoth()
+        return status
+    }
+
+    deinit {
         close(statm)
         close(rollup)
         close(stat)
-        close(socket.fd)
-        return status
     }
 
     /// Words for a wait status: "exit code 3", "signal 9 (Killed)".

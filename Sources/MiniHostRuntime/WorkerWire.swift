@@ -169,7 +169,10 @@ public final class FrameSocket: @unchecked Sendable {
     /// than the read).
     private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 16)
 
-    deinit { chunk.deallocate() }
+    deinit {
+        chunk.deallocate()
+        Glibc.close(fd)
+    }
 
     /// Blocks until at least one frame arrives. Throws at end of stream ("end of stream") and on
     /// a malformed frame. Reading is single-threaded: one reader at a time (callers coordinate).
@@ -210,7 +213,10 @@ public final class FrameSocket: @unchecked Sendable {
         }
     }
 
-    /// Shuts the socket down both ways (a blocked reader returns).
+    /// Shuts the socket down both ways: a blocked read returns end of stream, and every later
+    /// write fails. The descriptor itself stays open until this object goes away, so its number
+    /// cannot be handed to a new socket while another thread may still write or read with it (a
+    /// late frame for an ended worker once reached the next worker's socket that way).
     public func shutdownBoth() {
         writeLock.withLock { closed = true }
         shutdown(fd, Int32(SHUT_RDWR))

@@ -140,6 +140,27 @@ import MiniHostRuntime
         #expect(try store.wallet().balance == World.default.wallet.balance)
     }
 
+    @Test func anEndedWorkersDescriptorsCloseWithItAndNotBefore() throws {
+        // Its socket is shut down when it is reaped, but its descriptor numbers stay taken until
+        // nothing refers to the worker any more (a number closed early is soon another socket's,
+        // and a late write would reach that one); then they are closed, not leaked.
+        let events = Events()
+        let host = host(events)
+        weak var ended: WorkerProcess?
+        do {
+            let app = try host.start(package("org.test.fdlife"))
+            #expect(app.waitForLaunch(timeout: 10) == true)
+            let process = try #require(app.worker?.process)
+            ended = process
+            host.stop(app)
+            #expect(process.socket.send(.control("ping", .null)) == false)
+            #expect(fcntl(process.socket.fd, F_GETFD) >= 0, "the descriptor must stay open while the worker is referenced")
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while ended != nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(ended == nil, "an ended worker must be freed (its descriptors closed)")
+    }
+
     @Test func aWorkerThatCrashesMidCallIsReportedItsCallDroppedAndItCanBeRestarted() throws {
         let events = Events()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-iso-db-\(UUID().uuidString)")
