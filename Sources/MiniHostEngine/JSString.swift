@@ -38,25 +38,30 @@ public final class JSStringHandle {
     /// The string's contents as a Swift string.
     public var string: String { Self.swiftString(ref) }
 
+    /// Runs `body` with JavaScriptCore's own UTF-8 conversion of a borrowed `JSStringRef`
+    /// (without the terminating zero). A lone surrogate stops the conversion early: the bytes
+    /// then end before it.
+    public static func withUTF8<R>(_ ref: JSStringRef, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let capacity = JSStringGetMaximumUTF8CStringSize(ref)
+        if capacity <= 1024 {
+            return try withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buf in
+                let written = JSStringGetUTF8CString(ref, buf.baseAddress, capacity)
+                return try body(UnsafeRawBufferPointer(start: buf.baseAddress, count: max(0, written - 1)))
+            }
+        }
+        let buf = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        defer { buf.deallocate() }
+        let written = JSStringGetUTF8CString(ref, buf, capacity)
+        return try body(UnsafeRawBufferPointer(start: buf, count: max(0, written - 1)))
+    }
+
     /// Converts a borrowed `JSStringRef` to a Swift string without taking ownership.
     public static func swiftString(_ ref: JSStringRef) -> String {
         let count = JSStringGetLength(ref)
         guard count > 0 else { return "" }
         // JavaScriptCore converts to UTF-8 itself (its strings are mostly 8-bit inside); this is
         // several times faster than transcoding the UTF-16 characters in Swift.
-        let capacity = JSStringGetMaximumUTF8CStringSize(ref)
-        let utf8: String
-        if capacity <= 1024 {
-            utf8 = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buf in
-                let written = JSStringGetUTF8CString(ref, buf.baseAddress, capacity)
-                return String(decoding: UnsafeRawBufferPointer(start: buf.baseAddress, count: max(0, written - 1)), as: UTF8.self)
-            }
-        } else {
-            let buf = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
-            defer { buf.deallocate() }
-            let written = JSStringGetUTF8CString(ref, buf, capacity)
-            utf8 = String(decoding: UnsafeRawBufferPointer(start: buf, count: max(0, written - 1)), as: UTF8.self)
-        }
+        let utf8 = withUTF8(ref) { String(decoding: $0, as: UTF8.self) }
         // A lone surrogate stops JavaScriptCore's UTF-8 conversion early: decode the UTF-16
         // instead (it becomes U+FFFD) so that no string is ever cut short.
         if utf8.utf16.count == count { return utf8 }

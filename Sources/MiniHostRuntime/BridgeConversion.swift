@@ -51,18 +51,9 @@ enum BridgeConversion {
     static func arguments(_ value: JSValue, text: JSValue) -> JSONValue {
         guard text.isString, let s = JSValueToStringCopy(text.ctx, text.ref, nil) else { return json(value) }
         defer { JSStringRelease(s) }
-        // Small texts are read straight from JavaScriptCore's UTF-8 copy, without a Swift string.
-        let capacity = JSStringGetMaximumUTF8CStringSize(s)
-        let parsed: JSONValue?
-        if capacity <= 4096 {
-            parsed = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buf in
-                let written = JSStringGetUTF8CString(s, buf.baseAddress, capacity)
-                return JSONValue.parse(utf8: UnsafeRawBufferPointer(start: buf.baseAddress, count: max(0, written - 1)))
-            }
-        } else {
-            parsed = JSONValue.parse(JSStringHandle.swiftString(s))
-        }
-        return parsed ?? json(value)
+        // The text is read straight from JavaScriptCore's UTF-8 copy, without a Swift string. A
+        // lone surrogate cuts that copy short, so the reader refuses it and the walk takes over.
+        return JSStringHandle.withUTF8(s) { JSONValue.parse(utf8: $0) } ?? json(value)
     }
 
     /// A JavaScript value for a host result.
