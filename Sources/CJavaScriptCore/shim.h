@@ -22,6 +22,21 @@ extern void JSGlobalContextSetEvalEnabled(JSGlobalContextRef ctx, bool enabled, 
 extern void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef ctx, JSObjectRef function,
                                                          JSValueRef *exception);
 
+/** A parsed script bound to one context group (JSScriptRefPrivate.h). */
+typedef struct OpaqueJSScript *JSScriptRef;
+
+/** Makes a script of ASCII `source`, which is not copied: it must outlive every use of the script
+    in every group. Returns NULL (and the message and line) on a syntax error, or NULL with no
+    message if `source` is not ASCII. */
+extern JSScriptRef JSScriptCreateReferencingImmortalASCIIText(JSContextGroupRef contextGroup, JSStringRef url,
+                                                              int startingLineNumber, const char *source,
+                                                              size_t length, JSStringRef *errorMessage,
+                                                              int *errorLine);
+extern void JSScriptRelease(JSScriptRef script);
+/** Evaluates `script` in `context`, whose group must be the script's. */
+extern JSValueRef JSScriptEvaluate(JSContextRef context, JSScriptRef script, JSValueRef thisValue,
+                                   JSValueRef *exception);
+
 extern JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
 extern void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
 extern void JSSynchronousEdenCollectForDebugging(JSContextRef ctx);

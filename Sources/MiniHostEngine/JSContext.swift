@@ -69,7 +69,7 @@ public final class JSContext: @unchecked Sendable {
         }
     }
 
-    private func finish(_ result: JSValueRef?, _ exception: JSValueRef?) throws(JSError) -> JSValue {
+    func finish(_ result: JSValueRef?, _ exception: JSValueRef?) throws(JSError) -> JSValue {
         if vm.wasTerminated { throw JSError.terminated }
         if let exception { throw JSError(exception: exception, in: ref) }
         // After a termination inside a microtask JSC returns NULL with no exception.

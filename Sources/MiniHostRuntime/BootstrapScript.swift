@@ -1,3 +1,5 @@
+import MiniHostEngine
+
 /// The runtime's JavaScript half, evaluated in every app VM before any app code.
 ///
 /// It is a function `(native, config) => dispatcher`: `native` holds the host functions (never
@@ -9,10 +11,13 @@ enum BootstrapScript {
     static let sourceURL = "miniapp://minihost/runtime.js"
 
     /// The script as evaluated: `text` without indentation and comment lines (line numbers stay,
-    /// so stack traces still point at `text`'s lines). Every VM parses and keeps its own copy of
-    /// the source, so each byte saved is saved per app; and the text is ASCII, so JavaScriptCore
-    /// keeps it as 8-bit characters (one non-ASCII character makes the whole source UTF-16).
+    /// so stack traces still point at `text`'s lines), which makes it quicker to parse. It must
+    /// stay ASCII: it is evaluated as ``shared``, which JavaScriptCore allows only for ASCII text.
     static let source: String = compact(text)
+
+    /// `source`, kept once for the process and referenced by every VM. Evaluated with
+    /// `JSEvaluateScript`, each VM kept a copy of its own: about 70 KB per app.
+    static let shared: SharedScript = SharedScript(source, sourceURL: sourceURL)!
 
     static func compact(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in

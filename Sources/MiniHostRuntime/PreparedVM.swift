@@ -42,7 +42,7 @@ public final class PreparedVM: @unchecked Sendable {
         context.setEvalEnabled(false, message: "Code generation from strings is disabled in mini-programs (eval, new Function)")
         let target = NativeTarget()
         let natives = try target.makeNatives(in: context, apis: apis)
-        let installer = try context.evaluate(BootstrapScript.source, sourceURL: BootstrapScript.sourceURL)
+        let installer = try context.evaluate(BootstrapScript.shared)
         guard let installFn = installer.object else { throw JSError(message: "the runtime script did not evaluate to a function") }
         let dispatcherValue = try context.call(installFn, [natives.value])
         guard let dispatcherObject = dispatcherValue.object else { throw JSError(message: "the runtime script returned no dispatcher") }

@@ -75,3 +75,21 @@ import MiniHostEngine
     #expect(JSVirtualMachine.tuneForShortLivedApps() == false)
     #expect(getenv("JSC_thresholdForOptimizeSoon").map { String(cString: $0) } == before)
 }
+
+@Test func aSharedScriptRunsInEveryVMWithItsURLInStacks() throws {
+    let script = try #require(SharedScript("(function (n) {\n  if (n < 0) throw new RangeError('negative');\n  return n * 2;\n})", sourceURL: "miniapp://minihost/shared.js"))
+    for _ in 0..<3 {  // a VM of its own each time: the text is referenced, never consumed
+        let ctx = JSContext(vm: JSVirtualMachine())
+        let fn = try #require(try ctx.evaluate(script).object)
+        #expect(try ctx.call(fn, [ctx.number(21)]).number == 42)
+        let error = #expect(throws: JSError.self) { try ctx.call(fn, [ctx.number(-1)]) }
+        #expect(error?.name == "RangeError")
+        #expect(error?.stack?.contains("miniapp://minihost/shared.js:2") == true)
+    }
+    // A syntax error names itself and its line; a text JavaScriptCore cannot reference is refused.
+    let broken = try #require(SharedScript("1 +\n+ )", sourceURL: "miniapp://minihost/broken.js"))
+    let error = #expect(throws: JSError.self) { try JSContext(vm: JSVirtualMachine()).evaluate(broken) }
+    #expect(error?.name == "SyntaxError")
+    #expect(error?.stack?.contains("miniapp://minihost/broken.js:2") == true)
+    #expect(SharedScript("'caf\u{E9}'", sourceURL: "x") == nil)
+}

@@ -13,12 +13,13 @@ import MiniHostProtocol
     #expect(log.hooks == ["app.onLaunch", "app.onShow", "pages/index/index.onLoad", "pages/index/index.onShow", "pages/index/index.onReady"])
 }
 
-/// The runtime script every VM parses and keeps: ASCII only (so JavaScriptCore stores it as 8-bit
-/// characters, half the memory of UTF-16), and compacting it keeps every line where it was (stack
+/// The runtime script every VM parses: ASCII only (so every VM can reference one shared copy,
+/// `BootstrapScript.shared`), and compacting it keeps every line where it was (stack
 /// traces into `miniapp://minihost/runtime.js` name the lines of the written script).
 @Test func runtimeScriptIsCompactASCII() {
     let ascii = BootstrapScript.text.unicodeScalars.allSatisfy { $0.isASCII }
     #expect(ascii)
+    #expect(BootstrapScript.shared.sourceURL == BootstrapScript.sourceURL)
     #expect(BootstrapScript.source.count < BootstrapScript.text.count * 9 / 10)
     let written = BootstrapScript.text.split(separator: "\n", omittingEmptySubsequences: false)
     let compacted = BootstrapScript.source.split(separator: "\n", omittingEmptySubsequences: false)
