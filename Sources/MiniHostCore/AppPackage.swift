@@ -55,7 +55,7 @@ public struct AppPackage: Sendable {
     /// Throws ``ManifestError`` for validation problems and ``PackageError`` for I/O.
     public static func load(manifestURL: URL, dev: Bool) throws -> AppPackage {
         let manifestURL = manifestURL.standardizedFileURL
-        let shown = displayPath(manifestURL)
+        var shown: String { displayPath(manifestURL) }  // for messages only (it reads the working directory)
         let data = try readManifestData(manifestURL)
         let manifest = try LoadCache.shared.manifest(data, path: manifestURL.path) { () throws(ManifestError) in try Manifest.parse(data, file: shown) }
 
@@ -188,12 +188,10 @@ struct PackageTree {
         guard rootInfo.kind == .directory else {
             throw PackageError(path: rootShown(), message: "package \(rootShown()) is not a directory")
         }
-        // The manifest's path relative to the root, if it lies inside it (it carries the digest,
-        // so it cannot be part of what the digest covers).
-        var manifestRelative = relativePath(of: manifestURL.standardizedFileURL, under: root)
-        if manifestRelative == nil, let m = realPath(manifestURL.path), let r = realPath(rootPath) {
-            manifestRelative = relativePath(of: URL(fileURLWithPath: m), under: URL(fileURLWithPath: r, isDirectory: true))
-        }
+        // The manifest, if it lies inside the root, is left out (it carries the digest, so it
+        // cannot be part of what the digest covers): known by its file identity, which holds
+        // whatever path (links, `..`, a hard link) leads to it.
+        let manifestIdentity = FileSystem.status(manifestURL.path, followLinks: true)?.identity
 
         var tree = PackageTree()
         var totalBytes = 0
@@ -225,7 +223,7 @@ struct PackageTree {
                     if prefix.isEmpty && name == "tests" { continue }
                     pending.append((absolute, relative + "/"))
                 case .regular:
-                    if relative == manifestRelative { continue }
+                    if info.identity == manifestIdentity { continue }
                     if tree.files.count >= AppPackage.maxFileCount {
                         throw PackageError(path: rootShown(), message: "package \(rootShown()) has more than \(AppPackage.maxFileCount) files")
                     }
@@ -264,6 +262,13 @@ enum FileSystem {
     struct Status {
         var kind: Kind
         var size: Int
+        /// Device and inode: the same for every path to one file.
+        var identity: Identity
+    }
+
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     /// A failed call, with the system's words for it.
@@ -285,7 +290,7 @@ enum FileSystem {
         case S_IFLNK: kind = .symbolicLink
         default: kind = .other
         }
-        return Status(kind: kind, size: Int(st.st_size))
+        return Status(kind: kind, size: Int(st.st_size), identity: Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
     }
 
     /// The names in a directory (without `.` and `..`).
@@ -341,22 +346,6 @@ private func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
     return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
-
-/// `path` with every link resolved (realpath(3)), or nil when it does not exist.
-func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
-}
-
-/// `url`'s path relative to `root` ("a/b.json"), or nil when it is not strictly inside it.
-func relativePath(of url: URL, under root: URL) -> String? {
-    let path = url.standardizedFileURL.path
-    var rootPath = root.standardizedFileURL.path
-    if !rootPath.hasSuffix("/") { rootPath += "/" }
-    guard path.hasPrefix(rootPath), path.count > rootPath.count else { return nil }
-    return String(path.dropFirst(rootPath.count))
 }
 
 func samePath(_ a: URL, _ b: URL) -> Bool {

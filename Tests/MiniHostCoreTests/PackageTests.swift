@@ -281,6 +281,29 @@ private func sha256Hex(_ data: Data) -> String {
         #expect(try AppPackage.load(manifestURL: manifestURL, dev: false).manifest.digest == digest)
     }
 
+    @Test func aManifestInsideItsPackageIsLeftOutWhicheverPathLeadsToIt() throws {
+        let dir = try TempDir()
+        _ = try writeW3CPackage(in: dir)
+        try FileManager.default.removeItem(at: dir.url.appendingPathComponent("hello/manifest.json"))
+        // Not at the root and not named manifest.json: inside the package all the same.
+        let manifestURL = try dir.write("hello/meta/app.json", """
+            { "app_id": "org.example.hello", "name": "Hello", "package": "..", "pages": ["pages/index/index"] }
+            """)
+        let files = try AppPackage.load(manifestURL: manifestURL, dev: true).files
+        #expect(files["meta/app.json"] == nil)
+        #expect(files["app.js"] != nil)
+        try PackageDigest.write(PackageDigest.compute(files: files), toManifestAt: manifestURL)
+        #expect(try AppPackage.load(manifestURL: manifestURL, dev: false).files.keys.sorted() == files.keys.sorted())
+
+        // Through a link to the package's directory, and as a hard link elsewhere in it.
+        try FileManager.default.createSymbolicLink(at: dir.url.appendingPathComponent("alias"), withDestinationURL: dir.url.appendingPathComponent("hello"))
+        let viaLink = try AppPackage.load(manifestURL: dir.url.appendingPathComponent("alias/meta/app.json"), dev: false)
+        #expect(viaLink.files["meta/app.json"] == nil)
+        try FileManager.default.linkItem(at: manifestURL, to: dir.url.appendingPathComponent("hello/utils/copy.json"))
+        let withHardLink = try AppPackage.load(manifestURL: manifestURL, dev: false)
+        #expect(withHardLink.files["utils/copy.json"] == nil)
+    }
+
     @Test func writeReplacesAnExistingDigestAndKeepsTheRest() throws {
         let dir = try TempDir()
         let old = "sha256:" + String(repeating: "0", count: 64)
