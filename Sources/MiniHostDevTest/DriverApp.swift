@@ -42,9 +42,15 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
 
     // MARK: Starting and stopping (on the driver's queue)
 
-    /// Starts the app once (idempotent). Errors are kept and fail every later request.
+    /// Starts the app once (idempotent). Errors are kept and fail every later request. An app
+    /// closed before its launch came round (its test ended without waiting on it) never starts:
+    /// nothing would stop it again, and it would run on, in a removed world, to the end of the run.
     func startIfNeeded(isolation: Isolation, pool: VMPool?) {
-        if lock.withLock({ let s = started; started = true; return s }) { return }
+        let start = lock.withLock {
+            defer { started = true }
+            return !started && endedReason == nil
+        }
+        guard start else { return }
         let host = AppHost(services: world.services, isolation: isolation) { [weak self] _, event in self?.event(event) }
         self.host = host
         do {

@@ -1,0 +1,56 @@
+import Foundation
+import MiniHostCore
+import MiniHostRuntime
+import XCTest
+@testable import MiniHostDevTest
+
+/// The driver's handle on a test's app: its launch comes at the end of the driver's turn, so a
+/// test can end (and close the app) before it.
+final class DriverAppTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-driverapp-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("pages/index"), withIntermediateDirectories: true)
+        try Data(#"{"app_id": "org.example.closed", "name": "Closed", "pages": ["pages/index/index"]}"#.utf8)
+            .write(to: dir.appendingPathComponent("manifest.json"))
+        try Data("App({})".utf8).write(to: dir.appendingPathComponent("app.js"))
+        try Data("Page({ onReady() { setInterval(() => {}, 5) } })".utf8).write(to: dir.appendingPathComponent("pages/index/index.js"))
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+
+    private func makeApp(_ handle: Int, _ config: RunConfig, _ session: DriverSession, _ world: TestWorld) -> DriverApp {
+        DriverApp(handle: handle, package: config.package, world: world, options: LaunchOptions(), conversation: nil, apis: config.apis, session: session)
+    }
+
+    private func stop(_ app: DriverApp) {
+        let stopped = expectation(description: "stopped")
+        app.stop { stopped.fulfill() }
+        wait(for: [stopped], timeout: 10)
+    }
+
+    func testAnAppClosedBeforeItsLaunchCameRoundNeverStarts() throws {
+        let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
+        let config = try RunConfig(package: package, isolation: .inProcess)
+        let session = DriverSession(file: TestFile(url: dir.appendingPathComponent("tests/a.test.js"), displayPath: "tests/a.test.js", source: ""), config: config)
+        let world = try TestWorld(model: .default, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: true)
+        defer { world.remove() }
+
+        // The test ended first: its app was closed, and its launch, coming after, starts nothing
+        // (before, it started an app that nothing stopped, with its timers, for the rest of the run).
+        let closed = makeApp(1, config, session, world)
+        stop(closed)
+        closed.startIfNeeded(isolation: .inProcess, pool: nil)
+        XCTAssertNil(closed.running)
+        XCTAssertNil(closed.host)
+
+        // An app whose launch comes first starts, and stops when closed.
+        let open = makeApp(2, config, session, world)
+        open.startIfNeeded(isolation: .inProcess, pool: nil)
+        let running = try XCTUnwrap(open.running)
+        XCTAssertEqual(running.waitForLaunch(timeout: 10), true)
+        stop(open)
+        XCTAssertNotNil(running.exit)
+    }
+}
