@@ -54,7 +54,7 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
         let host = AppHost(services: world.services, isolation: isolation) { [weak self] _, event in self?.event(event) }
         self.host = host
         do {
-            let prepared = isolation == .inProcess ? pool?.take() : nil
+            let prepared = isolation == .inProcess ? pool?.takeOrMake() : nil
             running = try host.start(package, options: options, prepared: prepared, conversation: conversation, interceptor: self)
         } catch {
             end("the app could not start: \(error)")

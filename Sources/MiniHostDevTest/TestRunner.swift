@@ -121,6 +121,11 @@ public final class RunConfig: @unchecked Sendable {
         worldPool = WorldPool(size: 3) { try TestWorld(model: model, policy: ([], []), maxPromptWait: promptWait, inMemory: inMemoryWorlds) }
     }
 
+    /// The warm pool `minihost test` runs in-process apps from: VMs prepared ahead, in the
+    /// context groups of stopped apps. Four, because with two the pool ran dry between small
+    /// tests on two cores and apps then made their VMs in new groups (`minihost-bench devtest`).
+    public static func makeVMPool(apis: [APIDescriptor]) -> VMPool { VMPool(size: 4, apis: apis, recycle: true) }
+
     /// Worlds of the default world, made ahead (a test that names its own world makes it itself).
     private(set) var worldPool: WorldPool?
 

@@ -39,6 +39,19 @@ public final class VMPool: @unchecked Sendable {
         return vm
     }
 
+    /// A prepared VM: one that is ready, else one made now on the caller's thread, in the context
+    /// group of a stopped app when the pool has one (a recycling pool) and without the warm-up (it
+    /// is launched at once). Unlike a VM an app makes for itself, it is the pool's: its group comes
+    /// back to the pool when the app stops. Nil only when making one failed.
+    public func takeOrMake() -> PreparedVM? {
+        if let vm = take() { return vm }
+        let group: JSVirtualMachine? = lock.withLock { spareGroups.popLast() }
+        guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: false) else { return nil }
+        if recycles { vm.recycler = self }
+        if group != nil { lock.withLock { recycledCount += 1 } }
+        return vm
+    }
+
     /// How many VMs are ready now.
     public var readyCount: Int { lock.withLock { ready.count } }
 
@@ -57,11 +70,12 @@ public final class VMPool: @unchecked Sendable {
     }
 
     /// Takes back the context group of an app that has stopped (called by the sandbox as it
-    /// stops, after it dropped its context). Kept for the next VM the pool prepares.
+    /// stops, after it dropped its context). Kept (up to `size` of them, at least one) for the
+    /// next VM the pool prepares or makes.
     func recycle(_ group: JSVirtualMachine) {
         guard recycles else { return }
         group.clearExecutionTimeLimit()
-        lock.withLock { if spareGroups.count < size { spareGroups.append(group) } }
+        lock.withLock { if spareGroups.count < max(size, 1) { spareGroups.append(group) } }
     }
 
     /// How long a refill waits after a VM was taken.

@@ -22,7 +22,7 @@ struct DevTestBench: ParsableCommand {
     @Option(help: "Run this test file instead of the generated suite (to profile a suite of your own).")
     var source: String?
 
-    @Option(help: "in-process (a pool of 4 prepared VMs that recycles context groups) or process (a worker per test).")
+    @Option(help: "in-process (the pool of prepared VMs `minihost test` uses, recycling context groups) or process (a worker per test).")
     var isolation: Isolation = .inProcess
 
     @OptionGroup var options: BenchOptions
@@ -36,7 +36,7 @@ struct DevTestBench: ParsableCommand {
         var pool: VMPool?
         if isolation == .inProcess {
             let apis = try HostAPIRegistry.standard(services: HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
-            pool = VMPool(size: 4, apis: apis, recycle: true)
+            pool = RunConfig.makeVMPool(apis: apis)  // as `minihost test` does
             _ = pool?.waitUntilFull()
         }
         let config = try RunConfig(package: package, isolation: isolation, vmPool: pool, inMemoryWorlds: worlds == "memory")

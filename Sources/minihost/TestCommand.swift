@@ -49,7 +49,7 @@ struct TestCommand: ParsableCommand {
             files = try TestRunner.discover(package)
             config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
                                    world: world.map { URL(fileURLWithPath: $0) },
-                                   vmPool: isolation == .inProcess ? VMPool(size: 2, apis: Self.apis(), recycle: true) : nil)
+                                   vmPool: isolation == .inProcess ? RunConfig.makeVMPool(apis: Self.apis()) : nil)
         } catch {
             throw reportBadTarget(error)
         }

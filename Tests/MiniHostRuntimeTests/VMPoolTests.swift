@@ -98,6 +98,28 @@ import MiniHostProtocol
         #expect(next.vm !== group)
     }
 
+    @Test func aVMMadeBecauseThePoolWasEmptyIsThePoolsAndComesBack() throws {
+        // Size 0: the pool never prepares ahead, so every VM is made on the caller's thread.
+        let pool = VMPool(size: 0, recycle: true)
+        #expect(pool.take() == nil)
+        let first = try #require(pool.takeOrMake())
+        #expect(first.recycler === pool)
+        let group = first.vm
+        #expect(try run("App({ onLaunch() { globalThis.leaked = 1; console.log('A') } })", on: first) == ["A"])
+        // Its group came back when the app stopped, and the next VM made is made in it, fresh.
+        let second = try #require(pool.takeOrMake())
+        #expect(second.vm === group)
+        #expect(second.context !== first.context)
+        #expect(pool.recycled == 1)
+        #expect(try run("App({ onLaunch() { console.log('B', typeof leaked) } })", on: second) == ["B undefined"])
+        // A pool that does not recycle makes one all the same, and never takes its group back.
+        let plain = VMPool(size: 0)
+        let made = try #require(plain.takeOrMake())
+        #expect(made.recycler == nil)
+        _ = try run("App({})", on: made)
+        #expect(try #require(plain.takeOrMake()).vm !== made.vm)
+    }
+
     @Test func aPoolThatDoesNotRecycleNeverReusesAGroup() throws {
         let pool = VMPool(size: 1)
         #expect(pool.waitUntilFull())
