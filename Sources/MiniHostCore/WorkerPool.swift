@@ -12,25 +12,37 @@ public final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
     private var ready: [WorkerProcess] = []
     private var filling = 0
-    /// How long a refill waits after a launch took a worker: starting a worker takes tens of
-    /// milliseconds of CPU, which on two cores would slow the launch it follows.
-    static let refillDelayMs = 150
+    /// How long a refill waits after a launch took a worker, by default: starting a worker takes
+    /// tens of milliseconds of CPU, which on two cores would slow the launch it follows.
+    public static let refillDelayMs = 150
+    private let refillDelay: Int
     /// Refills run a little after a launch took a worker, so they do not compete with it.
     private let queue = DispatchQueue(label: "minihost.workerpool", qos: .utility, attributes: .concurrent)
 
-    public init(size: Int, apis: [APIDescriptor], allowFaults: Bool = false) {
+    /// `refillDelayMs`: how long after a take the pool starts a worker to replace it (0 for a
+    /// test run, where the next launch waits on the worker rather than competing with it).
+    public init(size: Int, apis: [APIDescriptor], allowFaults: Bool = false, refillDelayMs: Int = WorkerPool.refillDelayMs) {
         self.size = size
         self.apis = apis
         self.allowFaults = allowFaults
+        refillDelay = max(0, refillDelayMs)
         refill()
     }
 
     /// A prepared worker, if one is ready (the pool refills in the background).
     public func take() -> (WorkerProcess, Bool)? {
-        let w = lock.withLock { ready.isEmpty ? nil : ready.removeFirst() }
+        let w = lock.withLock { () -> WorkerProcess? in
+            guard !ready.isEmpty else { return nil }
+            handedOutCount += 1
+            return ready.removeFirst()
+        }
         refill()
         return w.map { ($0, true) }
     }
+
+    /// How many workers ``take()`` handed out.
+    public var handedOut: Int { lock.withLock { handedOutCount } }
+    private var handedOutCount = 0
 
     /// Blocks until `count` workers are ready (benchmarks), or `timeout` passes.
     public func waitUntilReady(_ count: Int? = nil, timeout: Double = 10) {
@@ -46,7 +58,7 @@ public final class WorkerPool: @unchecked Sendable {
             return max(0, missing)
         }
         for _ in 0..<n {
-            queue.asyncAfter(deadline: .now() + .milliseconds(Self.refillDelayMs)) { [self] in
+            queue.asyncAfter(deadline: .now() + .milliseconds(refillDelay)) { [self] in
                 let worker = try? WorkerProcess.spawn(allowFaults: allowFaults)
                 if let worker {
                     worker.socket.send(.control("prepare", .object(["apis": WorkerWire.encode(apis)])))

@@ -45,13 +45,14 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
     /// Starts the app once (idempotent). Errors are kept and fail every later request. An app
     /// closed before its launch came round (its test ended without waiting on it) never starts:
     /// nothing would stop it again, and it would run on, in a removed world, to the end of the run.
-    func startIfNeeded(isolation: Isolation, pool: VMPool?) {
+    func startIfNeeded(isolation: Isolation, pool: VMPool?, workers: WorkerPool? = nil) {
         let start = lock.withLock {
             defer { started = true }
             return !started && endedReason == nil
         }
         guard start else { return }
         let host = AppHost(services: world.services, isolation: isolation) { [weak self] _, event in self?.event(event) }
+        if isolation == .process { host.workerPool = workers }
         self.host = host
         do {
             let prepared = isolation == .inProcess ? pool?.takeOrMake() : nil

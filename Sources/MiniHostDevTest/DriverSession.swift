@@ -273,7 +273,7 @@ final class DriverSession: @unchecked Sendable {
         scope.apps.append(app)
         // The real launch happens at the end of this driver turn (or when the test first waits
         // on the app): mocks set right after `await minihost.launch()` reach App.onLaunch.
-        queue.async { [self] in app.startIfNeeded(isolation: config.isolation, pool: config.vmPool) }
+        queue.async { [self] in app.startIfNeeded(isolation: config.isolation, pool: config.vmPool, workers: config.workerPool) }
         return JSONText.object([("handle", String(handle)), ("appId", JSONText.quote(config.package.manifest.appId))])
     }
 
@@ -328,7 +328,7 @@ final class DriverSession: @unchecked Sendable {
             context.string(JSONText.object([("appId", JSONText.quote(config.package.manifest.appId)), ("name", JSONText.quote(config.package.manifest.name)),
                                             ("pages", "[" + config.package.manifest.pages.map { JSONText.quote($0) }.joined(separator: ",") + "]")]))
         }
-        try fn("startApp") { [unowned self] a in try app(a[0]).startIfNeeded(isolation: config.isolation, pool: config.vmPool); return undefined() }
+        try fn("startApp") { [unowned self] a in try app(a[0]).startIfNeeded(isolation: config.isolation, pool: config.vmPool, workers: config.workerPool); return undefined() }
         try fn("request") { [unowned self] a in
             let app = try app(a[0])
             app.request(Int(a[1].number ?? 0), op: str(a[2]), argumentJSON: str(a[3]))

@@ -88,6 +88,10 @@ public final class RunConfig: @unchecked Sendable {
     public let defaultWorld: URL?
     /// Prepared VMs for in-process launches (nil: each launch makes its VM).
     public let vmPool: VMPool?
+    /// Worker processes started ahead for process-isolated launches (nil in-process): a test's
+    /// app gets a worker that is already running and prepared, started while the previous test
+    /// ran, instead of starting one on its launch path.
+    public let workerPool: WorkerPool?
     /// Worlds in memory instead of a temporary directory (the benchmark's choice; default false).
     public let inMemoryWorlds: Bool
     /// How many console lines of the app a failure report shows.
@@ -115,6 +119,9 @@ public final class RunConfig: @unchecked Sendable {
         self.vmPool = vmPool
         self.inMemoryWorlds = inMemoryWorlds
         self.apis = HostAPIRegistry.standard(services: try HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
+        // Two, replaced as soon as one is taken: one test's app starts while the next worker
+        // starts on the other core.
+        workerPool = isolation == .process ? WorkerPool(size: 2, apis: apis, refillDelayMs: 0) : nil
         if let world { _ = try World.load(world) }
         let model = try self.defaultWorld.map { try World.load($0) } ?? .default
         let promptWait = timeoutMs / 1000 + 5
@@ -130,7 +137,10 @@ public final class RunConfig: @unchecked Sendable {
     private(set) var worldPool: WorldPool?
 
     /// Removes what the run made ahead and did not use.
-    public func close() { worldPool?.close() }
+    public func close() {
+        worldPool?.close()
+        workerPool?.drain()
+    }
 
     /// Whether a test's full name passes `--filter` (a substring, or `/regex/`).
     public func matches(_ name: String) -> Bool {

@@ -22,7 +22,7 @@ struct DevTestBench: ParsableCommand {
     @Option(help: "Run this test file instead of the generated suite (to profile a suite of your own).")
     var source: String?
 
-    @Option(help: "in-process (the pool of prepared VMs `minihost test` uses, recycling context groups) or process (a worker per test).")
+    @Option(help: "in-process (the pool of prepared VMs `minihost test` uses, recycling context groups) or process (a worker per test, from the runner's pool of workers started ahead).")
     var isolation: Isolation = .inProcess
 
     @OptionGroup var options: BenchOptions
@@ -53,6 +53,7 @@ struct DevTestBench: ParsableCommand {
             ("seconds", elapsed),
             ("cpu_seconds", cpu),
             ("vm_groups_reused", pool?.recycled ?? 0),
+            ("workers_from_pool", config.workerPool?.handedOut ?? 0),
             ("isolation", isolation.rawValue),
             ("worlds", worlds),
         ])

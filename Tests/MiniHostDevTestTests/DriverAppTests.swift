@@ -53,4 +53,24 @@ final class DriverAppTests: XCTestCase {
         stop(open)
         XCTAssertNotNil(running.exit)
     }
+
+    func testAProcessIsolatedRunLaunchesFromWorkersStartedAhead() throws {
+        let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
+        XCTAssertNil(try RunConfig(package: package, isolation: .inProcess).workerPool)
+        let config = try RunConfig(package: package, isolation: .process)
+        defer { config.close() }
+        let workers = try XCTUnwrap(config.workerPool)
+        workers.waitUntilReady(1, timeout: 60)
+        let session = DriverSession(file: TestFile(url: dir.appendingPathComponent("tests/a.test.js"), displayPath: "tests/a.test.js", source: ""), config: config)
+        let world = try TestWorld(model: .default, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: true)
+        defer { world.remove() }
+
+        let app = makeApp(1, config, session, world)
+        app.startIfNeeded(isolation: .process, pool: nil, workers: workers)
+        let running = try XCTUnwrap(app.running)
+        XCTAssertNotNil(running.worker)
+        XCTAssertEqual(workers.handedOut, 1)
+        XCTAssertEqual(running.waitForLaunch(timeout: 10), true)
+        stop(app)
+    }
 }
