@@ -1,6 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The Swift runtime and Foundation linked into an executable instead of loaded as shared
+/// libraries: loading them was most of a process's start-up (the worker, which starts per app:
+/// 13-14 ms of CPU against 21-25; a launch without the worker pool 45-48 ms against 54-63).
+/// The group lists the toolchain's static libraries that `-static-stdlib` alone does not pull in
+/// for a target whose modules were compiled against the shared ones.
+let staticSwiftRuntime: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group"]
+    + ["Foundation", "FoundationInternationalization", "FoundationEssentials", "_FoundationICU",
+       "_FoundationCShims", "_FoundationCollections", "CoreFoundation", "swiftDispatch", "dispatch",
+       "BlocksRuntime", "swiftSynchronization", "swift_Concurrency", "swift_StringProcessing",
+       "swift_RegexParser", "swiftGlibc"].flatMap { ["-Xlinker", "-l\($0)"] }
+    + ["-Xlinker", "--end-group"])]
+
 let package = Package(
     name: "MiniHost",
     platforms: [.macOS(.v13)],
@@ -49,24 +61,15 @@ let package = Package(
             dependencies: [
                 "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: staticSwiftRuntime
         ),
         // The worker process of process isolation: one app's sandbox behind framed messages on
         // descriptor 3. It links the runtime only (no database, no services).
         .executableTarget(
             name: "minihost-worker",
             dependencies: ["MiniHostRuntime", "MiniHostProtocol", "CWorkerSupport"],
-            // The Swift runtime and Foundation linked in statically: a worker process starts per
-            // app, and loading them as shared libraries was most of its start-up (13-14 ms of CPU
-            // against 21-25; a launch without the worker pool 43.6 ms against 56-62). The group
-            // lists the toolchain's static libraries that `-static-stdlib` alone does not pull in
-            // for a target whose modules were compiled against the shared ones.
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group"]
-                + ["Foundation", "FoundationInternationalization", "FoundationEssentials", "_FoundationICU",
-                   "_FoundationCShims", "_FoundationCollections", "CoreFoundation", "swiftDispatch", "dispatch",
-                   "BlocksRuntime", "swiftSynchronization", "swift_Concurrency", "swift_StringProcessing",
-                   "swift_RegexParser", "swiftGlibc"].flatMap { ["-Xlinker", "-l\($0)"] }
-                + ["-Xlinker", "--end-group"])]
+            linkerSettings: staticSwiftRuntime
         ),
         .executableTarget(
             name: "minihost-bench",
