@@ -5,13 +5,13 @@ import PackageDescription
 /// libraries: loading them was most of a process's start-up (the worker, which starts per app:
 /// 13-14 ms of CPU against 21-25; a launch without the worker pool 45-48 ms against 54-63).
 /// The group lists the toolchain's static libraries that `-static-stdlib` alone does not pull in
-/// for a target whose modules were compiled against the shared ones.
+/// for a target whose modules were compiled against the shared ones (Linux toolchains of Swift 6).
 let staticSwiftRuntime: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group"]
     + ["Foundation", "FoundationInternationalization", "FoundationEssentials", "_FoundationICU",
        "_FoundationCShims", "_FoundationCollections", "CoreFoundation", "swiftDispatch", "dispatch",
        "BlocksRuntime", "swiftSynchronization", "swift_Concurrency", "swift_StringProcessing",
        "swift_RegexParser", "swiftGlibc"].flatMap { ["-Xlinker", "-l\($0)"] }
-    + ["-Xlinker", "--end-group"])]
+    + ["-Xlinker", "--end-group"], .when(platforms: [.linux]))]
 
 let package = Package(
     name: "MiniHost",

@@ -43,6 +43,9 @@ public final class WorkerPool: @unchecked Sendable {
     /// How many workers ``take()`` handed out.
     public var handedOut: Int { lock.withLock { handedOutCount } }
     private var handedOutCount = 0
+    private var closed = false
+    /// How many workers are being started now.
+    var starting: Int { lock.withLock { filling } }
 
     /// Blocks until `count` workers are ready (benchmarks), or `timeout` passes.
     public func waitUntilReady(_ count: Int? = nil, timeout: Double = 10) {
@@ -53,27 +56,42 @@ public final class WorkerPool: @unchecked Sendable {
 
     private func refill() {
         let n: Int = lock.withLock {
+            guard !closed else { return 0 }
             let missing = size - ready.count - filling
             filling += max(0, missing)
             return max(0, missing)
         }
         for _ in 0..<n {
             queue.asyncAfter(deadline: .now() + .milliseconds(refillDelay)) { [self] in
+                let drained = lock.withLock {
+                    if closed { filling -= 1 }
+                    return closed
+                }
+                if drained { return }
                 let worker = try? WorkerProcess.spawn(allowFaults: allowFaults)
                 if let worker {
                     worker.socket.send(.control("prepare", .object(["apis": WorkerWire.encode(apis)])))
                 }
-                lock.withLock {
+                let late: WorkerProcess? = lock.withLock {
                     filling -= 1
-                    if let worker { ready.append(worker) }
+                    guard let worker else { return nil }
+                    if closed { return worker }
+                    ready.append(worker)
+                    return nil
+                }
+                if let late {  // started while the pool was drained: ended at once
+                    late.kill()
+                    _ = late.reap()
                 }
             }
         }
     }
 
-    /// Ends the workers that were never used.
+    /// Ends the workers that were never used, and those still starting as they come; the pool
+    /// starts no more.
     public func drain() {
         let idle = lock.withLock { () -> [WorkerProcess] in
+            closed = true
             defer { ready = [] }
             return ready
         }

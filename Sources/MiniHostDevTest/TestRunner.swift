@@ -119,13 +119,13 @@ public final class RunConfig: @unchecked Sendable {
         self.vmPool = vmPool
         self.inMemoryWorlds = inMemoryWorlds
         self.apis = HostAPIRegistry.standard(services: try HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
-        // Two, replaced as soon as one is taken: one test's app starts while the next worker
-        // starts on the other core.
-        workerPool = isolation == .process ? WorkerPool(size: 2, apis: apis, refillDelayMs: 0) : nil
         if let world { _ = try World.load(world) }
         let model = try self.defaultWorld.map { try World.load($0) } ?? .default
         let promptWait = timeoutMs / 1000 + 5
         worldPool = WorldPool(size: 3) { try TestWorld(model: model, policy: ([], []), maxPromptWait: promptWait, inMemory: inMemoryWorlds) }
+        // Two, replaced as soon as one is taken: one test's app starts while the next worker
+        // starts on the other core. (Last: nothing after it can throw and leave them running.)
+        workerPool = isolation == .process ? WorkerPool(size: 2, apis: apis, refillDelayMs: 0) : nil
     }
 
     /// The warm pool `minihost test` runs in-process apps from: VMs prepared ahead, in the

@@ -239,4 +239,16 @@ import MiniHostRuntime
             #expect(v == .number(n), "\(n)")
         }
     }
+
+    @Test func aDrainedWorkerPoolEndsTheWorkersStillStartingAndStartsNoMore() throws {
+        let pool = WorkerPool(size: 2, apis: [], refillDelayMs: 0)
+        pool.drain()  // both workers are still starting
+        let deadline = Date().addingTimeInterval(30)
+        while pool.starting > 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(pool.starting == 0)
+        // Before, a worker that finished starting after the drain was kept, idle, for good.
+        #expect(pool.take() == nil)
+        #expect(pool.starting == 0)  // and a take after the drain starts none
+        #expect(pool.handedOut == 0)
+    }
 }
