@@ -45,8 +45,11 @@ public final class HostAPIRegistry: @unchecked Sendable {
 public protocol BridgeInterceptor: AnyObject, Sendable {
     /// True while `api` has a mock (its async calls then never run on the app's thread).
     func isMocked(_ api: String) -> Bool
-    /// The mock's answer, or nil to let the call through to the gate and the service.
-    func answer(api: String, arguments: JSONValue) -> Result<BridgeValue, BridgeError>?
+    /// The mock of `api` as it stands now (it answers the call's arguments), or nil to let the
+    /// call through to the gate and the service. Taken when the app makes the call: a mock set,
+    /// replaced or restored after that does not change how the call is answered, however long it
+    /// waits behind the app's earlier calls.
+    func mock(for api: String) -> (@Sendable (_ arguments: JSONValue) -> Result<BridgeValue, BridgeError>)?
     /// Called once per call with the outcome (`mocked`: a mock answered it).
     func record(api: String, arguments: JSONValue, result: Result<BridgeValue, BridgeError>, mocked: Bool)
 }
@@ -114,10 +117,12 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     }
 
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
+        let found = registry.lookup(call.api)
+        let mock = mock(for: call, found: found)  // as it stands when the app makes the call
         queue.async { [self] in
             // The app is gone (stopped, or its worker died): the call is dropped, not performed.
             if session.hasStopped { return }
-            reply(BridgeReply(id: call.id, result: handle(call)))
+            reply(BridgeReply(id: call.id, result: handle(call, found: found, mock: mock)))
         }
     }
 
@@ -126,12 +131,25 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         handle(call, found: registry.lookup(call.api))
     }
 
+    private typealias Mock = @Sendable (JSONValue) -> Result<BridgeValue, BridgeError>
+
+    private func mock(for call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Mock? {
+        guard found != nil, let interceptor else { return nil }
+        return interceptor.mock(for: call.api)
+    }
+
     /// `found`: the registry's entry for the call's API (looked up by the caller).
     private func handle(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
+        handle(call, found: found, mock: mock(for: call, found: found))
+    }
+
+    /// `mock`: the interceptor's mock for the call, taken when the app made it.
+    private func handle(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?, mock: Mock?) -> Result<BridgeValue, BridgeError> {
         guard let interceptor else { return serve(call, found: found) }
         var object: JSONValue = call.arguments
         if let (api, isSync) = found, isSync { object = .object(api.namedArguments(call.arguments)) }
-        if found != nil, let mocked = interceptor.answer(api: call.api, arguments: object) {
+        if let mock {
+            let mocked = mock(object)
             interceptor.record(api: call.api, arguments: object, result: mocked, mocked: true)
             return mocked
         }

@@ -150,13 +150,15 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
 
     func isMocked(_ api: String) -> Bool { lock.withLock { mocks[api] != nil } }
 
-    func answer(api: String, arguments: JSONValue) -> Result<BridgeValue, BridgeError>? {
+    func mock(for api: String) -> (@Sendable (_ arguments: JSONValue) -> Result<BridgeValue, BridgeError>)? {
         guard let mock = lock.withLock({ mocks[api] }) else { return nil }
         switch mock {
-        case let .value(json): return .success(.jsonText(json))
+        case let .value(json): return { _ in .success(.jsonText(json)) }
         case let .function(fnId):
-            guard let session else { return .failure(BridgeError(.hostError, "the test has ended")) }
-            return session.invokeMock(fnId, api: api, argumentsJSON: arguments.jsonText)
+            return { [weak self] arguments in
+                guard let session = self?.session else { return .failure(BridgeError(.hostError, "the test has ended")) }
+                return session.invokeMock(fnId, api: api, argumentsJSON: arguments.jsonText)
+            }
         }
     }
 

@@ -130,4 +130,56 @@ import MiniHostProtocol
         #expect(!error.reason.contains(dir.path))
         #expect(error.reason == "host error: cannot read <data directory>/\(MiniHostDatabase.fileName) (disk I/O error)")
     }
+
+    /// A prompt that waits until the test lets it answer.
+    final class HeldPrompter: Prompter, @unchecked Sendable {
+        let asked = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        func ask(_ request: PromptRequest) -> PromptAnswer {
+            asked.signal()
+            release.wait()
+            return .deny
+        }
+    }
+
+    /// A test driver's mocks, changed by the test while calls wait.
+    final class Mocks: BridgeInterceptor, @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String: BridgeValue] = [:]
+        func set(_ api: String, _ value: BridgeValue?) { lock.withLock { values[api] = value } }
+        func isMocked(_ api: String) -> Bool { lock.withLock { values[api] != nil } }
+        func mock(for api: String) -> (@Sendable (JSONValue) -> Result<BridgeValue, BridgeError>)? {
+            guard let value = lock.withLock({ values[api] }) else { return nil }
+            return { _ in .success(value) }
+        }
+        func record(api: String, arguments: JSONValue, result: Result<BridgeValue, BridgeError>, mocked: Bool) {}
+    }
+
+    @Test func anAsyncCallIsAnsweredByTheMockInPlaceWhenTheAppMadeIt() throws {
+        let prompter = HeldPrompter()
+        let services = try Self.services(prompter)
+        let mocks = Mocks()
+        let b = AppBridge(app: AppIdentity(manifest: try Self.manifest(#", "req_permissions": [{"name": "location", "reason": "r"}]"#)),
+                          registry: HostAPIRegistry.standard(services: services), services: services, interceptor: mocks)
+        final class Replies: @unchecked Sendable {
+            let lock = NSLock(); var byId: [UInt64: Result<BridgeValue, BridgeError>] = [:]
+            let done = DispatchSemaphore(value: 0)
+        }
+        let replies = Replies()
+        let reply: @Sendable (BridgeReply) -> Void = { r in replies.lock.withLock { replies.byId[r.id] = r.result }; replies.done.signal() }
+        // The first call waits on a prompt; the second, mocked when it is made, waits behind it.
+        b.callAsync(BridgeCall(id: 1, api: "getLocation", arguments: .object([:])), reply: reply)
+        #expect(prompter.asked.wait(timeout: .now() + 10) == .success)
+        mocks.set("getStorage", .jsonText(#"{"data":"mocked"}"#))
+        b.callAsync(BridgeCall(id: 2, api: "getStorage", arguments: .object(["key": .string("k")])), reply: reply)
+        // The test restores the mock before the call's turn comes; then a new call is made.
+        mocks.set("getStorage", nil)
+        b.callAsync(BridgeCall(id: 3, api: "getStorage", arguments: .object(["key": .string("k")])), reply: reply)
+        prompter.release.signal()
+        for _ in 0..<3 { #expect(replies.done.wait(timeout: .now() + 10) == .success) }
+        let byId = replies.lock.withLock { replies.byId }
+        #expect(try byId[2]?.get() == .jsonText(#"{"data":"mocked"}"#))
+        // Before, call 2 went to the storage service too: the mock was looked up at its turn.
+        guard case .failure = byId[3] else { Issue.record("call 3, made after the restore, was not served by the storage service (no key k)"); return }
+    }
 }
