@@ -118,7 +118,7 @@ public final class RunConfig: @unchecked Sendable {
         self.defaultWorld = world ?? (FileManager.default.fileExists(atPath: tests.path) ? tests : nil)
         self.vmPool = vmPool
         self.inMemoryWorlds = inMemoryWorlds
-        self.apis = HostAPIRegistry.standard(services: try HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
+        self.apis = try Self.standardAPIs()
         if let world { _ = try World.load(world) }
         let model = try self.defaultWorld.map { try World.load($0) } ?? .default
         let promptWait = timeoutMs / 1000 + 5
@@ -131,7 +131,12 @@ public final class RunConfig: @unchecked Sendable {
     /// The warm pool `minihost test` runs in-process apps from: VMs prepared ahead, in the
     /// context groups of stopped apps. Four, because with two the pool ran dry between small
     /// tests on two cores and apps then made their VMs in new groups (`minihost-bench devtest`).
-    public static func makeVMPool(apis: [APIDescriptor]) -> VMPool { VMPool(size: 4, apis: apis, recycle: true) }
+    public static func makeVMPool() throws -> VMPool { VMPool(size: 4, apis: try standardAPIs(), recycle: true) }
+
+    /// The host APIs a test's app gets (their stubs in its VM, and the names `app.mock` checks).
+    public static func standardAPIs() throws -> [APIDescriptor] {
+        HostAPIRegistry.standard(services: try HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
+    }
 
     /// Worlds of the default world, made ahead (a test that names its own world makes it itself).
     private(set) var worldPool: WorldPool?

@@ -35,8 +35,7 @@ struct DevTestBench: ParsableCommand {
         let files = try TestRunner.discover(package)
         var pool: VMPool?
         if isolation == .inProcess {
-            let apis = try HostAPIRegistry.standard(services: HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
-            pool = RunConfig.makeVMPool(apis: apis)  // as `minihost test` does
+            pool = try RunConfig.makeVMPool()  // as `minihost test` does
             _ = pool?.waitUntilFull()
         }
         let config = try RunConfig(package: package, isolation: isolation, vmPool: pool, inMemoryWorlds: worlds == "memory")

@@ -49,7 +49,7 @@ struct TestCommand: ParsableCommand {
             files = try TestRunner.discover(package)
             config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
                                    world: world.map { URL(fileURLWithPath: $0) },
-                                   vmPool: isolation == .inProcess ? RunConfig.makeVMPool(apis: Self.apis()) : nil)
+                                   vmPool: isolation == .inProcess ? try RunConfig.makeVMPool() : nil)
         } catch {
             throw reportBadTarget(error)
         }
@@ -73,10 +73,6 @@ struct TestCommand: ParsableCommand {
             FileHandle.standardError.write(Data((Reporter.summary(results) + "\n").utf8))
         }
         if results.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
-    }
-
-    static func apis() -> [MiniHostProtocol.APIDescriptor] {
-        (try? HostServices(database: .inMemory(), prompter: DenyAllPrompter())).map { HostAPIRegistry.standard(services: $0).descriptors } ?? []
     }
 }
 
