@@ -12,6 +12,7 @@ public final class SharedScript: Sendable {
     public let startingLine: Int
     /// The text's bytes, never freed (JavaScriptCore may reference them until the process ends).
     nonisolated(unsafe) private let bytes: UnsafeMutableBufferPointer<CChar>
+    private let length: Int
 
     /// Nil when `source` is not ASCII (JavaScriptCore references only 8-bit ASCII text).
     public init?(_ source: String, sourceURL: String, startingLine: Int = 1) {
@@ -24,7 +25,6 @@ public final class SharedScript: Sendable {
         self.startingLine = startingLine
     }
 
-    private let length: Int
 
     /// Parses the script for `vm` (a syntax error is thrown with its line).
     fileprivate func make(for vm: JSVirtualMachine) throws(JSError) -> JSScriptRef {

@@ -417,7 +417,7 @@ public final class Sandbox: @unchecked Sendable {
     static func moduleCandidates(_ base: String) -> [String] { [base, base + ".js", base + ".json", base + "/index.js"] }
 
     /// The parameters a CommonJS module's code is compiled with.
-    static let moduleParameters = ["require", "module", "exports"]
+    public static let moduleParameters = ["require", "module", "exports"]
 
     /// A module that does not compile: JSC's SyntaxError carries its line but no stack, so the
     /// message gets the module's virtual URL and line (`… (miniapp://<app>/<path>:<line>)`).

@@ -222,7 +222,7 @@ enum RawJSC {
             try global.set("hostLoad", context.makeNativeFunction(name: "hostLoad") { [unowned context] _, _, args in
                 let path = args[0].string ?? ""
                 guard let source = sources[path] else { throw JSError(message: "Cannot find module '\(path)'") }
-                return try context.compileFunction(parameters: ["require", "module", "exports"], body: source, sourceURL: "miniapp://raw/\(path)").ref
+                return try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://raw/\(path)").ref
             }.value)
             try global.set("hostEvent", context.makeNativeFunction(name: "hostEvent") { [unowned context] _, _, _ in context.undefined.ref }.value)
             _ = try context.evaluate(minimalRuntime, sourceURL: "miniapp://raw/runtime.js")
