@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MiniHostEngine
 import MiniHostProtocol
 import MiniHostRuntime
 
@@ -26,6 +27,7 @@ public final class WorkerPool: @unchecked Sendable {
         self.apis = apis
         self.allowFaults = allowFaults
         refillDelay = max(0, refillDelayMs)
+        JSVirtualMachine.settleEngineOptions()  // before the threads that start workers read the environment
         refill()
     }
 

@@ -33,6 +33,13 @@ public final class JSVirtualMachine: @unchecked Sendable {
 
     private static let engineStarted = Atomic<Bool>(false)
 
+    /// Sets the engine's options now, if no VM has yet. They are environment variables, and
+    /// setting one while another thread reads the environment can crash that thread (a worker
+    /// pool's thread reading `MINIHOST_WORKER` did, when the driver's first VM set them): call
+    /// this before starting threads that read the environment. Afterwards
+    /// ``tuneForShortLivedApps()`` changes nothing.
+    public static func settleEngineOptions() { _ = engineOptions }
+
     /// Tunes the engine for a process whose apps each live a few milliseconds (`minihost test`,
     /// where every test launches a fresh app): JavaScriptCore's optimizing tiers (DFG, then FTL)
     /// start twenty times later than by default. Their compilations, made for code that soon goes
