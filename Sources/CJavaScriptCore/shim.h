@@ -41,4 +41,12 @@ extern JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
 extern void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
 extern void JSSynchronousEdenCollectForDebugging(JSContextRef ctx);
 
+/* The same library's GLib API (JSCOptions.h, declared here without GLib's types: gboolean and
+   gint are int). They set the engine's options in memory: before the process's first VM only
+   (the engine seals its options then; a later call crashes). Return 0 for an unknown option. */
+extern int jsc_options_set_boolean(const char *option, int value);
+extern int jsc_options_get_boolean(const char *option, int *value);
+extern int jsc_options_set_int(const char *option, int value);
+extern int jsc_options_get_int(const char *option, int *value);
+
 #endif

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import MiniHostEngine
 import MiniHostProtocol
 import MiniHostRuntime
 
@@ -27,7 +26,6 @@ public final class WorkerPool: @unchecked Sendable {
         self.apis = apis
         self.allowFaults = allowFaults
         refillDelay = max(0, refillDelayMs)
-        JSVirtualMachine.settleEngineOptions()  // before the threads that start workers read the environment
         refill()
     }
 

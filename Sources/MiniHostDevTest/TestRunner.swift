@@ -134,7 +134,10 @@ public final class RunConfig: @unchecked Sendable {
     public static func makeVMPool() throws -> VMPool { VMPool(size: 4, apis: try standardAPIs(), recycle: true) }
 
     /// The host APIs a test's app gets (their stubs in its VM, and the names `app.mock` checks).
-    public static func standardAPIs() throws -> [APIDescriptor] {
+    /// Made once per process: the run and its VM pool both ask.
+    public static func standardAPIs() throws -> [APIDescriptor] { try standardDescriptors.get() }
+
+    private static let standardDescriptors = Result {
         HostAPIRegistry.standard(services: try HostServices(database: .inMemory(), prompter: DenyAllPrompter())).descriptors
     }
 

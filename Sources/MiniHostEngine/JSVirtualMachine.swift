@@ -17,43 +17,62 @@ public final class JSVirtualMachine: @unchecked Sendable {
     public fileprivate(set) var wasEverTerminated = false
 
     public init() {
-        _ = Self.engineOptions
+        Self.startEngine()
         group = JSContextGroupCreate()
     }
 
-    /// JavaScriptCore options, set once before the first VM of the process exists (it reads
-    /// them at start-up; changing them later crashed). With several VMs running JIT-compiled
-    /// loops at once, signal-based traps sometimes never stopped a runaway loop here (seen in the
-    /// runtime test suite: three VMs spinning past their limit for minutes); polling traps check
-    /// at every loop back-edge, so the watchdog always lands.
-    static let engineOptions: Void = {
-        setenv("JSC_usePollingTraps", "true", 1)
-        engineStarted.store(true, ordering: .sequentiallyConsistent)
-    }()
+    /// Whether the process made a VM: the engine seals its options then.
+    private static let engineStarted = Mutex<Bool>(false)
 
-    private static let engineStarted = Atomic<Bool>(false)
+    /// Sets the engine's options before the process's first VM, once. With several VMs running
+    /// JIT-compiled loops at once, signal-based traps sometimes never stopped a runaway loop here
+    /// (seen in the runtime test suite: three VMs spinning past their limit for minutes); polling
+    /// traps check at every loop back-edge, so the watchdog always lands.
+    ///
+    /// The options are set in the engine's memory (its GLib API, `jsc_options_*`), not through
+    /// `JSC_*` environment variables: `setenv` while another thread reads the environment can
+    /// crash that thread (a test runner's thread reading `MINIHOST_WORKER` did), and a process
+    /// cannot know that no thread does.
+    private static func startEngine() {
+        engineStarted.withLock { started in
+            guard !started else { return }
+            jsc_options_set_boolean("usePollingTraps", 1)
+            started = true
+        }
+    }
 
-    /// Sets the engine's options now, if no VM has yet. They are environment variables, and
-    /// setting one while another thread reads the environment can crash that thread (a worker
-    /// pool's thread reading `MINIHOST_WORKER` did, when the driver's first VM set them): call
-    /// this before starting threads that read the environment. Afterwards
-    /// ``tuneForShortLivedApps()`` changes nothing.
-    public static func settleEngineOptions() { _ = engineOptions }
+    /// The engine's value of a boolean option (`usePollingTraps`), nil for an unknown name.
+    public static func engineOption(_ name: String) -> Bool? {
+        var value: Int32 = 0
+        return jsc_options_get_boolean(name, &value) != 0 ? value != 0 : nil
+    }
+
+    /// The engine's value of an integer option (`thresholdForOptimizeSoon`), nil for an unknown name.
+    public static func engineIntOption(_ name: String) -> Int? {
+        var value: Int32 = 0
+        return jsc_options_get_int(name, &value) != 0 ? Int(value) : nil
+    }
+
+    /// The optimizing tiers' thresholds ``tuneForShortLivedApps()`` raises.
+    static let shortLivedThresholds = ["thresholdForOptimizeAfterWarmUp", "thresholdForOptimizeAfterLongWarmUp", "thresholdForOptimizeSoon"]
 
     /// Tunes the engine for a process whose apps each live a few milliseconds (`minihost test`,
     /// where every test launches a fresh app): JavaScriptCore's optimizing tiers (DFG, then FTL)
     /// start twenty times later than by default. Their compilations, made for code that soon goes
     /// away with its app, were most of what they cost there (measured: 15–20% more tests a
     /// second); code that stays hot, such as a CPU-heavy loop, still gets them, a fraction of a
-    /// millisecond later. A `JSC_` variable already in the environment wins. Returns false, and
-    /// changes nothing, once the process's first VM exists (the engine reads its options then).
+    /// millisecond later. A threshold given in the environment (`JSC_thresholdForOptimizeSoon`)
+    /// wins. Returns false, and changes nothing, once the process's first VM exists (the engine
+    /// sealed its options then).
     @discardableResult
     public static func tuneForShortLivedApps() -> Bool {
-        guard !engineStarted.load(ordering: .sequentiallyConsistent) else { return false }
-        for name in ["JSC_thresholdForOptimizeAfterWarmUp", "JSC_thresholdForOptimizeAfterLongWarmUp", "JSC_thresholdForOptimizeSoon"] {
-            setenv(name, "20000", 0)
+        engineStarted.withLock { started in
+            guard !started else { return false }
+            for name in shortLivedThresholds where getenv("JSC_" + name) == nil {
+                jsc_options_set_int(name, 20000)
+            }
+            return true
         }
-        return true
     }
 
     deinit {

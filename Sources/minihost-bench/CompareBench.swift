@@ -385,8 +385,8 @@ private final class OutputBox: @unchecked Sendable {
 
 /// Dev-test throughput of `minihost test` (tests per second), through the same suite and runner
 /// as `minihost-bench devtest` (``DevTestBench``): `tests` small tests, each launching a fresh app
-/// in a fresh world. In-process with a pool of 4 prepared VMs (as that bench runs it); in
-/// process mode each test's app gets its own worker (the runner has no worker pool).
+/// in a fresh world. In-process with the pool of prepared VMs `minihost test` uses; in process
+/// mode each test's app gets a worker of its own, from the runner's pool of workers started ahead.
 enum DevTestFigure {
     static func measure(tests: Int) -> (inProcess: Cell, process: Cell) {
         (run(tests: tests, isolation: .inProcess), run(tests: tests, isolation: .process))

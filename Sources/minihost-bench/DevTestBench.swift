@@ -28,7 +28,7 @@ struct DevTestBench: ParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() throws {
-        JSVirtualMachine.tuneForShortLivedApps()  // as `minihost test` does
+        let tuned = JSVirtualMachine.tuneForShortLivedApps()  // as `minihost test` does
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-devtest-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let package = try Self.makePackage(in: dir, tests: tests, source: source.map { try String(contentsOfFile: $0, encoding: .utf8) })
@@ -55,6 +55,8 @@ struct DevTestBench: ParsableCommand {
             ("workers_from_pool", config.workerPool?.handedOut ?? 0),
             ("isolation", isolation.rawValue),
             ("worlds", worlds),
+            ("engine_tuned", tuned ? "yes" : "no"),
+            ("optimize_soon_threshold", JSVirtualMachine.engineIntOption("thresholdForOptimizeSoon") ?? -1),
         ])
     }
 

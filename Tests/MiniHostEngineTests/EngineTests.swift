@@ -67,13 +67,26 @@ import MiniHostEngine
     #expect(lone == "a\u{FFFD}b")
 }
 
-@Test func engineTuningIsRefusedOnceAVMExists() {
-    // The engine reads its options when the process's first VM is made: tuning after that would
-    // change nothing, so it must say so and leave the environment alone.
+@Test func theEngineHasPollingTrapsWithoutTouchingTheEnvironment() {
+    // Set in the engine's memory before the first VM, not with setenv (which races threads that
+    // read the environment): the watchdog relies on polling traps.
     _ = JSVirtualMachine()
-    let before = getenv("JSC_thresholdForOptimizeSoon").map { String(cString: $0) }
+    #expect(JSVirtualMachine.engineOption("usePollingTraps") == true)
+    // The environment still holds what the process started with (/proc/self/environ).
+    let initial = (try? String(contentsOfFile: "/proc/self/environ", encoding: .utf8))?
+        .split(separator: "\0").first { $0.hasPrefix("JSC_usePollingTraps=") }.map { String($0.dropFirst(20)) }
+    #expect(getenv("JSC_usePollingTraps").map { String(cString: $0) } == initial)
+    #expect(JSVirtualMachine.engineOption("noSuchOption") == nil)
+}
+
+@Test func engineTuningIsRefusedOnceAVMExists() {
+    // The engine seals its options when the process's first VM is made: tuning after that must
+    // say so and change nothing (setting an option then would crash).
+    _ = JSVirtualMachine()
+    let before = JSVirtualMachine.engineIntOption("thresholdForOptimizeSoon")
+    #expect(before != nil)
     #expect(JSVirtualMachine.tuneForShortLivedApps() == false)
-    #expect(getenv("JSC_thresholdForOptimizeSoon").map { String(cString: $0) } == before)
+    #expect(JSVirtualMachine.engineIntOption("thresholdForOptimizeSoon") == before)
 }
 
 @Test func aSharedScriptRunsInEveryVMWithItsURLInStacks() throws {
