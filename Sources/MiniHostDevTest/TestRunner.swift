@@ -144,11 +144,13 @@ public final class RunConfig: @unchecked Sendable {
     /// Worlds of the default world, made ahead (a test that names its own world makes it itself).
     private(set) var worldPool: WorldPool?
 
-    /// Removes what the run made ahead and did not use.
+    /// Removes what the run made ahead and did not use. A config that goes away does it too.
     public func close() {
         worldPool?.close()
         workerPool?.drain()
     }
+
+    deinit { close() }
 
     /// Whether a test's full name passes `--filter` (a substring, or `/regex/`).
     public func matches(_ name: String) -> Bool {

@@ -22,6 +22,7 @@ final class TestWorld: @unchecked Sendable {
             services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model)
         } else {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            ScratchDirectories.add(directory)
             // A copy of a database that already has the core schema: opening it writes nothing.
             if let template = try? DatabaseTemplate.shared.file() {
                 try? FileManager.default.copyItem(at: template, to: directory.appendingPathComponent(MiniHostDatabase.fileName))
@@ -41,7 +42,7 @@ final class TestWorld: @unchecked Sendable {
 
     func remove() {
         services.flush()
-        try? FileManager.default.removeItem(at: directory)
+        ScratchDirectories.remove(directory)
     }
 
     // MARK: What the driver reads and changes (`app.world`)
@@ -134,20 +135,14 @@ final class DatabaseTemplate: @unchecked Sendable {
             let result = Result { () throws -> URL in
                 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-template-\(UUID().uuidString)", isDirectory: true)
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                ScratchDirectories.add(dir)  // removed when the process ends
                 // A scratch database: no WAL, so a copy of the file is the whole database.
                 do { _ = try MiniHostDatabase.scratch(directory: dir) }
-                atexit { DatabaseTemplate.removeAll() }
                 return dir.appendingPathComponent(MiniHostDatabase.fileName)
             }
             made = result
             return try result.get()
         }
-    }
-
-    /// Removes the template when the process exits.
-    static func removeAll() {
-        guard case let .success(url)? = shared.lock.withLock({ shared.made }) else { return }
-        try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
     }
 }
 
@@ -175,6 +170,9 @@ final class WorldPool: @unchecked Sendable {
         refill()
         return w
     }
+
+    /// The directories of the worlds made ahead and not yet taken.
+    var readyDirectories: [URL] { lock.withLock { ready.map(\.directory) } }
 
     /// Removes the worlds nobody took.
     func close() {

@@ -41,6 +41,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         JSVirtualMachine.tuneForShortLivedApps()  // before any VM: every test's app lives for milliseconds
+        ScratchDirectories.removeOnInterrupt()  // a Ctrl-C leaves no world behind
         let package: AppPackage
         let files: [TestFile]
         let config: RunConfig

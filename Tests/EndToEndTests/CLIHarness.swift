@@ -155,10 +155,11 @@ final class CLISession: @unchecked Sendable {
     private let lock = NSLock()
     private var text = ""
 
-    init(_ args: [String]) throws {
+    init(_ args: [String], env: [String: String] = [:]) throws {
         process.executableURL = CLI.binary
         process.arguments = args
         process.currentDirectoryURL = CLI.packageRoot
+        if !env.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(env) { $1 } }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -182,6 +183,17 @@ final class CLISession: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.01)
         }
         return false
+    }
+
+    /// Sends SIGINT (a Ctrl-C) and waits for the exit: how it ended and its status or signal.
+    func interrupt(timeout: Double = 30) -> (reason: Process.TerminationReason, status: Int32) {
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        return (process.terminationReason, process.terminationStatus)
     }
 
     /// Closes stdin (ending the script) and waits for the exit.

@@ -133,6 +133,30 @@ final class DevTestTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("/nonexistent/world.json"), bad.stderr)
     }
 
+    func testAnInterruptedRunLeavesNoWorldBehind() throws {
+        // Slow tests, so that the run is in the middle of them when the Ctrl-C comes.
+        let app = try TempApp(files: [
+            "app.js": "App({})",
+            "pages/index/index.js": "Page({})",
+            "tests/slow.test.js": "describe('slow', () => { for (let i = 0; i < 40; i++) it('t' + i, async () => { await minihost.launch(); await new Promise(r => setTimeout(r, 200)); }); });",
+        ])
+        defer { app.remove() }
+        for isolation in ["process", "in-process"] {
+            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-interrupt-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: tmp) }
+            let session = try CLISession(["test", app.root.path, "--isolation", isolation], env: ["TMPDIR": tmp.path])
+            XCTAssertTrue(session.waitFor { $0.contains("slow > t1 ") }, "\(isolation): \(session.stdout)")
+            let worlds = try FileManager.default.contentsOfDirectory(atPath: tmp.path)
+            XCTAssertFalse(worlds.isEmpty, "\(isolation): the run made no world in its TMPDIR")
+            let end = session.interrupt()
+            XCTAssertEqual(end.reason, .uncaughtSignal, "\(isolation)")
+            XCTAssertEqual(end.status, SIGINT, "\(isolation)")
+            XCTAssertFalse(session.stdout.contains("slow > t39 "), "\(isolation): the run was not interrupted")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "\(isolation): left behind")
+        }
+    }
+
     func testBadTargetsExitWithStatus2() throws {
         let missing = try CLI.run(["test", "/nonexistent/package"])
         XCTAssertEqual(missing.status, 2, missing.stderr)

@@ -54,6 +54,20 @@ final class DriverAppTests: XCTestCase {
         XCTAssertNotNil(running.exit)
     }
 
+    func testARunConfigThatGoesAwayRemovesTheWorldsItMadeAhead() throws {
+        let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
+        var made: [URL] = []
+        do {
+            let config = try RunConfig(package: package, isolation: .inProcess)
+            let deadline = Date().addingTimeInterval(20)
+            while (config.worldPool?.readyDirectories.count ?? 0) < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            made = config.worldPool?.readyDirectories ?? []
+        }
+        // Never closed: before, its worlds stayed in the temporary directory for good.
+        XCTAssertEqual(made.count, 3)
+        for url in made { XCTAssertFalse(FileManager.default.fileExists(atPath: url.path), url.path) }
+    }
+
     func testAProcessIsolatedRunLaunchesFromWorkersStartedAhead() throws {
         let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
         XCTAssertNil(try RunConfig(package: package, isolation: .inProcess).workerPool)
