@@ -142,10 +142,18 @@ struct TempApp {
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
-/// A fresh data directory for one test.
+/// A fresh data directory for one test, inside ``dataDirRoot``.
 func tempDataDir() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("minihost-data-\(UUID().uuidString)").path
+    dataDirRoot.appendingPathComponent(UUID().uuidString).path
 }
+
+/// The folder of this test process's data directories, removed when the process exits.
+let dataDirRoot: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-data-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: dataDirRoot) }
+    return url
+}()
 
 /// A `minihost run` kept open: send console lines one at a time and wait for output.
 final class CLISession: @unchecked Sendable {
