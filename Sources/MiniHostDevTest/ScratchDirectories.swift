@@ -2,36 +2,51 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// The temporary directories a test run made and has not removed yet: its worlds and the
-/// database template they copy. Whatever ends the process removes them: a normal exit, or an
-/// interrupt once ``removeOnInterrupt()`` was called (`minihost test` does, so a Ctrl-C in the
-/// middle of a run leaves nothing behind in the temporary directory).
+/// Where a test run keeps its temporary directories (its worlds, and the database template they
+/// copy): one directory of the process's own, `minihost-test-<uuid>` in the temporary directory,
+/// made on first use. Whatever ends the process removes it: a normal exit, or an interrupt once
+/// ``removeOnInterrupt()`` was called (`minihost test` does, so a Ctrl-C in the middle of a run
+/// leaves nothing behind).
 public enum ScratchDirectories {
-    private static let live = Mutex<Set<String>>([])
-    private static let exitHook: Void = { atexit { ScratchDirectories.removeAll() } }()
+    /// The run's directory once made; `closed` once it was removed (nothing is made after).
+    private static let state = Mutex<(root: URL?, closed: Bool)>((nil, false))
 
-    /// Records a directory the run made.
-    static func add(_ url: URL) {
-        _ = exitHook
-        _ = live.withLock { $0.insert(url.path) }
+    /// A new directory inside the run's directory, named `<prefix>-<uuid>`.
+    static func make(_ prefix: String) throws -> URL {
+        // Under the lock, so that a removal never races a directory being made inside.
+        try state.withLock { state -> URL in
+            guard !state.closed else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "the test run's temporary directory was removed"]) }
+            let parent: URL
+            if let root = state.root {
+                parent = root
+            } else {
+                parent = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-\(UUID().uuidString)", isDirectory: true)
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                atexit { ScratchDirectories.removeAll() }
+                state.root = parent
+            }
+            let url = parent.appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            return url
+        }
     }
 
-    /// Removes a directory the run made, and forgets it.
-    static func remove(_ url: URL) {
-        _ = live.withLock { $0.remove(url.path) }
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    /// Removes every directory recorded.
+    /// Removes the run's directory and everything in it; nothing is made in it afterwards.
     public static func removeAll() {
-        let paths = live.withLock { paths in defer { paths = [] }; return paths }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        state.withLock { state in
+            state.closed = true
+            guard let root = state.root else { return }
+            // A file still being written into a world (its database) can make one pass fail.
+            for _ in 0..<3 where FileManager.default.fileExists(atPath: root.path) {
+                try? FileManager.default.removeItem(at: root)
+            }
+        }
     }
 
     private static let handlers = Mutex<[any DispatchSourceSignal]>([])
 
-    /// On SIGINT, SIGTERM or SIGHUP: removes every directory recorded, then ends the process as
-    /// that signal would have (exit status 128 + its number, for the shell).
+    /// On SIGINT, SIGTERM or SIGHUP: removes the run's directory, then ends the process as that
+    /// signal would have (the shell sees 128 + its number).
     public static func removeOnInterrupt() {
         handlers.withLock { handlers in
             guard handlers.isEmpty else { return }

@@ -17,12 +17,11 @@ final class TestWorld: @unchecked Sendable {
         self.model = model
         prompter = DriverPrompter(maxWait: maxPromptWait)
         switcher = SwitchingPrompter(try Self.policy(model, policy, fallback: prompter))
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-\(UUID().uuidString)", isDirectory: true)
         if inMemory {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-\(UUID().uuidString)", isDirectory: true)  // never made
             services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model)
         } else {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            ScratchDirectories.add(directory)
+            directory = try ScratchDirectories.make("world")
             // A copy of a database that already has the core schema: opening it writes nothing.
             if let template = try? DatabaseTemplate.shared.file() {
                 try? FileManager.default.copyItem(at: template, to: directory.appendingPathComponent(MiniHostDatabase.fileName))
@@ -42,7 +41,7 @@ final class TestWorld: @unchecked Sendable {
 
     func remove() {
         services.flush()
-        ScratchDirectories.remove(directory)
+        try? FileManager.default.removeItem(at: directory)
     }
 
     // MARK: What the driver reads and changes (`app.world`)
@@ -133,9 +132,7 @@ final class DatabaseTemplate: @unchecked Sendable {
         try lock.withLock {
             if let made { return try made.get() }
             let result = Result { () throws -> URL in
-                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-template-\(UUID().uuidString)", isDirectory: true)
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                ScratchDirectories.add(dir)  // removed when the process ends
+                let dir = try ScratchDirectories.make("template")  // removed when the process ends
                 // A scratch database: no WAL, so a copy of the file is the whole database.
                 do { _ = try MiniHostDatabase.scratch(directory: dir) }
                 return dir.appendingPathComponent(MiniHostDatabase.fileName)
