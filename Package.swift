@@ -37,6 +37,8 @@ let package = Package(
         // Process isolation's system calls: spawning a worker, hardening it, its seccomp filter
         // (libseccomp, Debian libseccomp-dev).
         .target(name: "CWorkerSupport", linkerSettings: [.linkedLibrary("seccomp")]),
+        // Ctrl-C, SIGTERM and SIGHUP caught as bytes on a pipe (see MiniHostCore's Interrupts).
+        .target(name: "CInterrupts"),
         .target(name: "MiniHostProtocol"),
         .target(
             name: "MiniHostRuntime",
@@ -45,7 +47,7 @@ let package = Package(
         .target(
             name: "MiniHostCore",
             dependencies: [
-                "MiniHostProtocol", "MiniHostRuntime", "CWorkerSupport",
+                "MiniHostProtocol", "MiniHostRuntime", "CWorkerSupport", "CInterrupts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -91,6 +91,21 @@ public final class AppHost: @unchecked Sendable {
         }
     }
 
+    /// Stops every running app and reports each one's exit with `status` (`interrupted` when the
+    /// user interrupts a run), all of them within `timeout` seconds: an app still stopping then
+    /// (an in-process app stuck in a microtask loop never yields) is reported as ended all the same.
+    public func stopAll(status: String, reason: String?, timeout: Double) {
+        let apps = runningApps
+        let group = DispatchGroup()
+        for app in apps {
+            DispatchQueue.global().async(group: group) { self.stop(app, status: status, reason: reason) }
+        }
+        _ = group.wait(timeout: .now() + timeout)
+        for app in apps where app.markEnded(status: status, reason: reason) {
+            events(app.appId, .exit(status: status, reason: reason))
+        }
+    }
+
     /// Starts a fresh instance of an app that ended (crashed, killed or stopped), with the same
     /// package and launch options.
     public func restart(_ app: RunningApp, options: LaunchOptions = LaunchOptions(), conversation: String? = nil) throws -> RunningApp {

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import MiniHostCore
 import Synchronization
 
 /// Where a test run keeps its temporary directories (its worlds, and the database template they
@@ -43,30 +43,8 @@ public enum ScratchDirectories {
         }
     }
 
-    private static let handlers = Mutex<[any DispatchSourceSignal]>([])
-
-    /// On SIGINT, SIGTERM or SIGHUP: removes the run's directory, then ends the process as that
-    /// signal would have (the shell sees 128 + its number).
+    /// On an interrupt (``Interrupts``): removes the run's directory before the process ends.
     public static func removeOnInterrupt() {
-        handlers.withLock { handlers in
-            guard handlers.isEmpty else { return }
-            for sig in [SIGINT, SIGTERM, SIGHUP] {
-                // Dispatch takes the signal through a signalfd, with the signal blocked: to end
-                // the process by it, the handler restores its default action and unblocks it.
-                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                source.setEventHandler {
-                    removeAll()
-                    signal(sig, SIG_DFL)
-                    var set = sigset_t()
-                    sigemptyset(&set)
-                    sigaddset(&set, sig)
-                    pthread_sigmask(SIG_UNBLOCK, &set, nil)
-                    raise(sig)
-                    _exit(128 + sig)  // not reached
-                }
-                source.resume()
-                handlers.append(source)
-            }
-        }
+        Interrupts.onInterrupt { _ in removeAll() }
     }
 }

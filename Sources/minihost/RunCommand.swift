@@ -86,6 +86,12 @@ struct RunCommand: ParsableCommand {
         let printer = EventPrinter(json: json)
         printer.showAppId = packages.count > 1
         let host = AppHost(services: services, isolation: isolation.value) { appId, event in printer.print(appId, event) }
+        // Interrupted (Ctrl-C, SIGTERM, SIGHUP): every app's exit is still reported, what the
+        // services hold is written, and the process ends by that signal.
+        Interrupts.onInterrupt { sig in
+            host.stopAll(status: "interrupted", reason: Interrupts.name(sig), timeout: 2)
+            services.flush()
+        }
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         func remaining() -> Double? { deadline.map { max(0, $0.timeIntervalSinceNow) } }
 

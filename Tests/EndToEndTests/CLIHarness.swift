@@ -193,9 +193,11 @@ final class CLISession: @unchecked Sendable {
         return false
     }
 
-    /// Sends SIGINT (a Ctrl-C) and waits for the exit: how it ended and its status or signal.
-    func interrupt(timeout: Double = 30) -> (reason: Process.TerminationReason, status: Int32) {
-        process.interrupt()
+    /// Sends `signal` and waits for the exit: how it ended and its status or signal. SIGTERM by
+    /// default: a SIGINT is ignored by a child whose parent ignores it (a test runner started in
+    /// the background), as the CLI leaves a signal ignored at its start ignored.
+    func interrupt(_ signal: Int32 = SIGTERM, timeout: Double = 30) -> (reason: Process.TerminationReason, status: Int32) {
+        kill(process.processIdentifier, signal)
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }

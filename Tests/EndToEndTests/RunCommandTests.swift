@@ -18,6 +18,33 @@ import Testing
         #expect(r.exit?["status"] as? String == "ok")
     }
 
+    @Test(arguments: ["process", "in-process"])
+    func anInterruptedRunStillReportsEachAppsExit(isolation: String) throws {
+        // A tool driving `minihost run --json` stops it with a signal: it still gets the exit line,
+        // and the process ends by that signal. stdin stays open: the run waits on the console.
+        let session = try CLISession(["run", "org.minihost.hello", "--json", "--isolation", isolation, "--data-dir", tempDataDir()])
+        #expect(session.waitFor { $0.contains(#""hook":"onReady""#) }, "\(session.stdout)")
+        let end = session.interrupt()
+        #expect(end.reason == .uncaughtSignal)
+        #expect(end.status == SIGTERM)
+        let exits = session.stdout.split(separator: "\n").filter { $0.contains(#""type":"exit""#) }
+        #expect(exits == [#"{"type":"exit","app":"org.minihost.hello","status":"interrupted","reason":"SIGTERM"}"#], "\(session.stdout)")
+    }
+
+    @Test func anInterruptedRunEndsEvenWhenAnAppCannotStop() throws {
+        // In-process, a promise storm never yields its thread: the app cannot stop. The run still
+        // reports its exit and ends, a little after the signal.
+        let app = try TempApp(files: ["pages/index/index.js": "Page({ onReady() { console.log('storm'); const f = () => Promise.resolve().then(f); f(); } })"])
+        defer { app.remove() }
+        let session = try CLISession(["run", app.path, "--dev", "--json", "--isolation", "in-process", "--data-dir", tempDataDir()])
+        #expect(session.waitFor { $0.contains(#""message":"storm""#) }, "\(session.stdout)")
+        let start = Date()
+        let end = session.interrupt()
+        #expect(end.reason == .uncaughtSignal && end.status == SIGTERM)
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(session.stdout.contains(#"{"type":"exit","app":"org.test.e2e","status":"interrupted","reason":"SIGTERM"}"#), "\(session.stdout)")
+    }
+
     @Test func humanOutputIsReadable() throws {
         let r = try CLI.run(["run", "org.minihost.hello", "--data-dir", tempDataDir()], stdin: "")
         #expect(r.status == 0)
