@@ -11,8 +11,17 @@
 #include "interrupts.h"
 
 static int pipe_write_end = -1;
+static volatile sig_atomic_t interrupted = 0;
 
 static void on_signal(int sig) {
+    if (interrupted) {
+        // A second interrupt while the first is handled (an impatient Ctrl-C): end now. The
+        // signal is blocked inside its own handler, so it lands, with its default action, on return.
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    interrupted = 1;
     int saved = errno;
     unsigned char byte = (unsigned char)sig;
     ssize_t ignored = write(pipe_write_end, &byte, 1);

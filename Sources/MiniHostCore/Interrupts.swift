@@ -5,7 +5,8 @@ import Synchronization
 /// What a command does when it is interrupted: Ctrl-C (SIGINT), SIGTERM or SIGHUP. The actions
 /// registered run in order, on a thread of their own; then the process ends by that signal, as
 /// it would have without them (the shell sees 128 + its number). A signal the process was
-/// started ignoring (`nohup`) stays ignored.
+/// started ignoring (`nohup`) stays ignored; a second one while the first is handled ends the
+/// process at once.
 ///
 /// Plain handlers, not dispatch signal sources: those need the signal blocked in every thread,
 /// and JavaScriptCore's threads do not block it, so a Ctrl-C ended an in-process run at once.

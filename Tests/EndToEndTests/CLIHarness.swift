@@ -193,6 +193,9 @@ final class CLISession: @unchecked Sendable {
         return false
     }
 
+    /// Sends `signal` and returns at once.
+    func send(signal: Int32) { kill(process.processIdentifier, signal) }
+
     /// Sends `signal` and waits for the exit: how it ended and its status or signal. SIGTERM by
     /// default: a SIGINT is ignored by a child whose parent ignores it (a test runner started in
     /// the background), as the CLI leaves a signal ignored at its start ignored.

@@ -43,6 +43,16 @@ import Testing
         #expect(end.reason == .uncaughtSignal && end.status == SIGTERM)
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(session.stdout.contains(#"{"type":"exit","app":"org.test.e2e","status":"interrupted","reason":"SIGTERM"}"#), "\(session.stdout)")
+
+        // A second interrupt while the first waits for the app ends the run at once.
+        let impatient = try CLISession(["run", app.path, "--dev", "--json", "--isolation", "in-process", "--data-dir", tempDataDir()])
+        #expect(impatient.waitFor { $0.contains(#""message":"storm""#) }, "\(impatient.stdout)")
+        let first = Date()
+        impatient.send(signal: SIGTERM)
+        Thread.sleep(forTimeInterval: 0.2)
+        let again = impatient.interrupt()
+        #expect(again.reason == .uncaughtSignal && again.status == SIGTERM)
+        #expect(Date().timeIntervalSince(first) < 1.5, "the second signal did not end the run at once")
     }
 
     @Test func humanOutputIsReadable() throws {
