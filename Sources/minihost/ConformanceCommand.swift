@@ -102,6 +102,9 @@ struct ConformanceCommand: ParsableCommand {
         let me = Self.executablePath()
         let rt: ConformanceRuntime = runtime.map { .adapter(command: $0, minihostExecutable: me) } ?? .minihost(executable: me)
         let runner = ConformanceRunner(runtime: rt, jobs: jobs, retries: retries)
+        // Interrupted: the cases' runtimes still running are killed, then their data directories removed.
+        Interrupts.onInterrupt { _ in ConformanceRunner.killRunning() }
+        ScratchDirectories.removeOnInterrupt()
         let modes = isolation.modes
         let reporter = self.reporter
         let total = cases.count * modes.count

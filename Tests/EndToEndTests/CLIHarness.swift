@@ -193,6 +193,17 @@ final class CLISession: @unchecked Sendable {
         return false
     }
 
+    /// The processes this one started that are still running.
+    func childProcesses() -> [pid_t] {
+        let me = process.processIdentifier
+        return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { name -> pid_t? in
+            guard let pid = pid_t(name), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == me ? pid : nil
+        }
+    }
+
     /// Sends `signal` and returns at once.
     func send(signal: Int32) { kill(process.processIdentifier, signal) }
 
@@ -219,4 +230,11 @@ final class CLISession: @unchecked Sendable {
         output.fileHandleForReading.readabilityHandler = nil
         return (process.terminationStatus, stdout)
     }
+}
+
+/// Whether a process runs (a zombie, ended but not yet reaped, does not).
+func processIsAlive(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+    let state = stat[stat.index(after: close)...].split(separator: " ").first
+    return state != "Z" && state != "X"
 }

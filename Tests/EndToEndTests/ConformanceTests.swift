@@ -28,6 +28,31 @@ import Testing
         return Set(obj.keys)
     }
 
+    @Test func anInterruptedRunKillsItsCasesAndLeavesNoDataDirectoryBehind() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-conf-interrupt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let session = try CLISession(["conformance", "--suite", Self.suite], env: ["TMPDIR": tmp.path])
+        // Wait until cases run: their folders are in the run's scratch directory.
+        func caseFolders() -> [String] {
+            let scratch = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
+            return scratch.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: tmp.appendingPathComponent($0).path)) ?? [] }
+        }
+        // A case is running when its folder exists and its runtime does (the folder comes first).
+        var children: [pid_t] = []
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            children = session.childProcesses()
+            if !children.isEmpty && !caseFolders().isEmpty { break }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        #expect(!children.isEmpty && !caseFolders().isEmpty, "no case was seen running")
+        let end = session.interrupt()
+        #expect(end.reason == .uncaughtSignal && end.status == SIGTERM)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [], "left behind")
+        for pid in children { #expect(!processIsAlive(pid), "case runtime \(pid) still running") }
+    }
+
     @Test(arguments: ["process", "in-process"])
     func everyMustCasePassesOnMiniHost(isolation: String) throws {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID().uuidString).json")

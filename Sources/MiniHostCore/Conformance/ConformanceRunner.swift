@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The result of one case in one isolation mode.
 public struct ConformanceResult: Sendable {
@@ -97,8 +98,18 @@ public final class ConformanceRunner: @unchecked Sendable {
                                        verdict: .skip, failures: [], milliseconds: 0)
         guard c.isolation.contains(isolation) else { return result }
         let start = Date()
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-conformance-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: data) }
+        // The runtime gets a fresh path, not made yet (the adapter protocol says so), inside a
+        // folder of the run's scratch directory: an interrupted run removes it too.
+        let folder: URL
+        do {
+            folder = try ScratchDirectories.make("case")
+        } catch {
+            result.verdict = .fail
+            result.failures = ["could not make the case's data directory: \(error)"]
+            return result
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data", isDirectory: true)
         let runArgs = ConformanceRuntime.runArguments(c, isolation: isolation, dataDirectory: data.path)
         let executable: String
         let arguments: [String]
@@ -155,6 +166,9 @@ public final class ConformanceRunner: @unchecked Sendable {
             }
             try p.run()
         }
+        let pid = p.processIdentifier
+        running.withLock { _ = $0.insert(pid) }
+        defer { running.withLock { _ = $0.remove(pid) } }
         let buffers = Buffers()
         let group = DispatchGroup()
         group.enter()
@@ -177,6 +191,14 @@ public final class ConformanceRunner: @unchecked Sendable {
         let (o, e) = buffers.both
         return ConformanceOutcome(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
                                   exitCode: timedOut ? -1 : p.terminationStatus, timedOut: timedOut)
+    }
+
+    /// The cases' runtimes running now.
+    private static let running = Mutex<Set<pid_t>>([])
+
+    /// Kills every case's runtime still running, and what each started (for an interrupted run).
+    public static func killRunning() {
+        for pid in running.withLock({ $0 }) { killTree(pid) }
     }
 
     /// Kills a process and every process below it (an adapter's runtime, its workers), children first
