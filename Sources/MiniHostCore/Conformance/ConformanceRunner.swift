@@ -164,11 +164,16 @@ public final class ConformanceRunner: @unchecked Sendable {
                     _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
                 }
             }
-            try p.run()
+            // Recorded as it starts, under the lock `killRunning` takes: an interrupt never misses
+            // a runtime being started, and none starts after it.
+            try running.withLock { state in
+                if state.stopped { throw CocoaError(.userCancelled, userInfo: [NSLocalizedDescriptionKey: "the run was interrupted"]) }
+                try p.run()
+                state.pids.insert(p.processIdentifier)
+            }
         }
         let pid = p.processIdentifier
-        running.withLock { _ = $0.insert(pid) }
-        defer { running.withLock { _ = $0.remove(pid) } }
+        defer { running.withLock { _ = $0.pids.remove(pid) } }
         let buffers = Buffers()
         let group = DispatchGroup()
         group.enter()
@@ -193,12 +198,17 @@ public final class ConformanceRunner: @unchecked Sendable {
                                   exitCode: timedOut ? -1 : p.terminationStatus, timedOut: timedOut)
     }
 
-    /// The cases' runtimes running now.
-    private static let running = Mutex<Set<pid_t>>([])
+    /// The cases' runtimes running now; `stopped` once ``killRunning()`` was called.
+    private static let running = Mutex<(pids: Set<pid_t>, stopped: Bool)>(([], false))
 
-    /// Kills every case's runtime still running, and what each started (for an interrupted run).
+    /// Kills every case's runtime still running, and what each started, and starts no more (for
+    /// an interrupted run: a case that would start fails with "the run was interrupted").
     public static func killRunning() {
-        for pid in running.withLock({ $0 }) { killTree(pid) }
+        let pids = running.withLock { state in
+            state.stopped = true
+            return state.pids
+        }
+        for pid in pids { killTree(pid) }
     }
 
     /// Kills a process and every process below it (an adapter's runtime, its workers), children first
