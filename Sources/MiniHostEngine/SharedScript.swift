@@ -25,7 +25,6 @@ public final class SharedScript: Sendable {
         self.startingLine = startingLine
     }
 
-
     /// Parses the script for `vm` (a syntax error is thrown with its line).
     fileprivate func make(for vm: JSVirtualMachine) throws(JSError) -> JSScriptRef {
         var message: JSStringRef?

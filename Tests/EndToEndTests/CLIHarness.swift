@@ -197,10 +197,8 @@ final class CLISession: @unchecked Sendable {
     func childProcesses() -> [pid_t] {
         let me = process.processIdentifier
         return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { name -> pid_t? in
-            guard let pid = pid_t(name), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && pid_t(fields[1]) == me ? pid : nil
+            guard let pid = pid_t(name), let fields = procStatFields(pid), fields.count > 1 else { return nil }
+            return pid_t(fields[1]) == me ? pid : nil
         }
     }
 
@@ -211,30 +209,37 @@ final class CLISession: @unchecked Sendable {
     /// default: a SIGINT is ignored by a child whose parent ignores it (a test runner started in
     /// the background), as the CLI leaves a signal ignored at its start ignored.
     func interrupt(_ signal: Int32 = SIGTERM, timeout: Double = 30) -> (reason: Process.TerminationReason, status: Int32) {
-        kill(process.processIdentifier, signal)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
+        send(signal: signal)
+        waitForExit(timeout: timeout)
         return (process.terminationReason, process.terminationStatus)
     }
 
     /// Closes stdin (ending the script) and waits for the exit.
     func finish(timeout: Double = 30) -> (status: Int32, stdout: String) {
         try? input.fileHandleForWriting.close()
+        waitForExit(timeout: timeout)
+        return (process.terminationStatus, stdout)
+    }
+
+    /// Waits for the process to end, killing it after `timeout` seconds, and stops reading its output.
+    private func waitForExit(timeout: Double) {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil
-        return (process.terminationStatus, stdout)
     }
 }
 
 /// Whether a process runs (a zombie, ended but not yet reaped, does not).
 func processIsAlive(_ pid: pid_t) -> Bool {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
-    let state = stat[stat.index(after: close)...].split(separator: " ").first
+    guard let state = procStatFields(pid)?.first else { return false }
     return state != "Z" && state != "X"
+}
+
+/// The fields of `/proc/<pid>/stat` after "pid (comm) ": the state, then the parent's pid, …
+/// (nil when the process is gone).
+func procStatFields(_ pid: pid_t) -> [Substring]? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return nil }
+    return stat[stat.index(after: close)...].split(separator: " ")
 }
