@@ -35,10 +35,12 @@ const ObjectAssign = Object.assign, ObjectDefine = Object.defineProperty;
 const ObjectGetOwnNames = Object.getOwnPropertyNames, ObjectGetDesc = Object.getOwnPropertyDescriptor;
 const ObjectGetProto = Object.getPrototypeOf, ObjectIs = Object.is;
 const ArrayIsArray = Array.isArray, JSONStringify = JSON.stringify, JSONParse = JSON.parse;
-const StringCtor = String, NumberCtor = Number, MathFloor = Math.floor;
+const StringCtor = String, NumberCtor = Number, MathFloor = Math.floor, MathCeil = Math.ceil, MathMin = Math.min;
+const ParseFloat = parseFloat, DecodeURIComponent = decodeURIComponent, RegExpCtor = RegExp;
+const DateCtor = Date, DateGetTime = Date.prototype.getTime, DateToISO = Date.prototype.toISOString;
 const FunctionToString = Function.prototype.toString;
-const call = (fn, self, ...args) => Reflect.apply(fn, self, args);
 const ReflectApply = Reflect.apply, ReflectOwnKeys = Reflect.ownKeys;
+const call = (fn, self, ...args) => ReflectApply(fn, self, args);
 const PromiseCtor = Promise, PromiseResolve = Promise.resolve.bind(Promise);
 const ErrorCtor = Error, TypeErrorCtor = TypeError;
 const MapCtor = Map, SetCtor = Set, WeakSetCtor = WeakSet;
@@ -95,8 +97,8 @@ function inspect(v, depth, seen) {
   if (seen.indexOf(v) >= 0) return '[Circular]';
   try {
     if (v instanceof ErrorCtor) { const d = describe(v); return d.stack ? errorText(d) : '[' + (d.name || 'Error') + ': ' + d.message + ']'; }
-    if (v instanceof Date) return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-    if (v instanceof RegExp) return StringCtor(v);
+    if (isDate(v)) { const t = call(DateGetTime, v); return t !== t ? 'Invalid Date' : call(DateToISO, v); }
+    if (v instanceof RegExpCtor) return StringCtor(v);
     if (v instanceof PromiseCtor) return 'Promise {}';
     if (ArrayIsArray(v)) {
       if (depth < 0) return '[Array]';
@@ -152,9 +154,9 @@ function format(args) {
         case 'd': case 'i': {
           if (typeof a === 'bigint') { out += StringCtor(a) + 'n'; break; }
           const n = typeof a === 'number' ? a : (typeof a === 'string' ? NumberCtor(a) : NaN);
-          out += StringCtor(t === 'i' ? (n < 0 ? Math.ceil(n) : MathFloor(n)) : n); break;
+          out += StringCtor(t === 'i' ? (n < 0 ? MathCeil(n) : MathFloor(n)) : n); break;
         }
-        case 'f': out += StringCtor(typeof a === 'number' ? a : (typeof a === 'string' ? parseFloat(a) : NaN)); break;
+        case 'f': out += StringCtor(typeof a === 'number' ? a : (typeof a === 'string' ? ParseFloat(a) : NaN)); break;
         case 'j': try { out += JSONStringify(a); } catch (e) { out += '[Circular]'; } break;
         case 'o': case 'O': out += inspect(a, t === 'o' ? 4 : 2); break;
         case 'c': break;
@@ -321,9 +323,7 @@ function settle(api, callbacks, run) {
 // toJSON, drops functions and symbols, rejects cycles and BigInts, and caps depth, size and
 // string length. The host validates the copy; app values never reach host code.
 const MAX_DEPTH = 64, MAX_SIZE = 2 * 1024 * 1024, MAX_STRING = 1024 * 1024, MAX_ITEMS = 100000;
-const DateGetTime = Date.prototype.getTime, DateToISO = Date.prototype.toISOString;
 const ObjectProto = Object.prototype;
-const DateCtor = Date;
 // instanceof first: a failed brand check throws, and building that exception is costly on the hot path.
 function isDate(v) { if (!(v instanceof DateCtor)) return false; try { call(DateGetTime, v); return true; } catch (e) { return false; } }
 function pathOf(path, key) {
@@ -628,7 +628,7 @@ function parseURL(url, from) {
       const eq = pair.indexOf('=');
       const k = eq >= 0 ? pair.slice(0, eq) : pair, v = eq >= 0 ? pair.slice(eq + 1) : '';
       let dk = k, dv = v;
-      try { dk = decodeURIComponent(k.replace(/\+/g, ' ')); dv = decodeURIComponent(v.replace(/\+/g, ' ')); } catch (e) {}
+      try { dk = DecodeURIComponent(k.replace(/\+/g, ' ')); dv = DecodeURIComponent(v.replace(/\+/g, ' ')); } catch (e) {}
       query[dk] = dv;
     }
   }
@@ -713,7 +713,7 @@ function back(delta, fail) {
   let d = delta === undefined ? 1 : NumberCtor(delta);
   if (!(d >= 1)) d = 1;
   if (stack.length <= 1) return fail('cannot navigate back at first page', ERR_NOT_FOUND);
-  d = Math.min(MathFloor(d), stack.length - 1);
+  d = MathMin(MathFloor(d), stack.length - 1);
   for (let i = 0; i < d; i++) unload(stack.pop());
   hook('page', 'onShow', top(), undefined, top().route);
   return null;

@@ -111,6 +111,32 @@ import MiniHostProtocol
         #expect(log.console.last == "clean undefined 2 [object Array] function")
     }
 
+    /// The runtime reads no global at call time: an app that replaces `Math`, `parseFloat`, `Date`,
+    /// `RegExp`, `Reflect` or `decodeURIComponent` still gets its console formatting, navigation
+    /// and query strings.
+    @Test func theRuntimeKeepsWorkingWhenAnAppReplacesGlobals() throws {
+        let log = try runApp([
+            "app.js": """
+            App({ onLaunch() {
+              const date = new Date(0), re = /x/g;
+              Math = {}; parseFloat = null; Date = 1; RegExp = 2; Reflect = 3; decodeURIComponent = 4;
+              console.log('%i %f %d', -1.5, '2.5', 3);
+              console.log(date, re);
+              mp.navigateTo({ url: '/pages/next/next?name=a%20b' });
+            } })
+            """,
+            "pages/index/index.js": "Page({})",
+            "pages/next/next.js": """
+            Page({ onLoad(q) { console.log('query ' + q.name); mp.navigateBack({ delta: 5 }).then(r => console.log(r.errMsg)); } })
+            """,
+        ], pages: ["pages/index/index", "pages/next/next"])
+        #expect(log.console.contains("-1 2.5 3"), "\(log.console)")
+        #expect(log.console.contains("1970-01-01T00:00:00.000Z /x/g"), "\(log.console)")
+        #expect(log.console.contains("query a b"), "\(log.console)")
+        #expect(log.console.contains("navigateBack:ok"), "\(log.console)")
+        #expect(log.errors.isEmpty, "\(log.errors)")
+    }
+
     @Test func sloppyModeTamperingFailsSilentlyAndChangesNothing() throws {
         let log = try run("""
         Object.prototype.polluted = 1;
