@@ -3,11 +3,12 @@ import Foundation
 import MiniHostCore
 import MiniHostProtocol
 
-/// One test's world: its own temporary data directory (database, grants, storage, wallet, chat),
-/// the host services over it and the driver's prompter. Made at the test's first launch and
-/// removed after the test's apps have stopped.
+/// One test's world: its own temporary data directory, or a database in memory (grants, storage,
+/// wallet, chat), the host services over it and the driver's prompter. Made at the test's first
+/// launch and removed after the test's apps have stopped.
 final class TestWorld: @unchecked Sendable {
-    let directory: URL
+    /// The world's data directory; nil for a world kept in memory.
+    let directory: URL?
     let services: HostServices
     let prompter: DriverPrompter
     let switcher: SwitchingPrompter
@@ -18,10 +19,11 @@ final class TestWorld: @unchecked Sendable {
         prompter = DriverPrompter(maxWait: maxPromptWait)
         switcher = SwitchingPrompter(try Self.policy(model, policy, fallback: prompter))
         if inMemory {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-test-\(UUID().uuidString)", isDirectory: true)  // never made
+            directory = nil
             services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model)
         } else {
-            directory = try ScratchDirectories.make("world")
+            let directory = try ScratchDirectories.make("world")
+            self.directory = directory
             // A copy of a database that already has the core schema: opening it writes nothing.
             if let template = try? DatabaseTemplate.shared.file() {
                 try? FileManager.default.copyItem(at: template, to: directory.appendingPathComponent(MiniHostDatabase.fileName))
@@ -41,7 +43,7 @@ final class TestWorld: @unchecked Sendable {
 
     func remove() {
         services.flush()
-        try? FileManager.default.removeItem(at: directory)
+        if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
     // MARK: What the driver reads and changes (`app.world`)
@@ -169,7 +171,7 @@ final class WorldPool: @unchecked Sendable {
     }
 
     /// The directories of the worlds made ahead and not yet taken.
-    var readyDirectories: [URL] { lock.withLock { ready.map(\.directory) } }
+    var readyDirectories: [URL] { lock.withLock { ready.compactMap(\.directory) } }
 
     /// Removes the worlds nobody took.
     func close() {
