@@ -30,7 +30,11 @@ public final class HostAPIRegistry: @unchecked Sendable {
         let payment = PaymentService(services: services)
         let chat = ChatService(services: services)
         // Apps that may read chat get onMessage events from launch, before their first chat call.
-        services.onAppStart(key: "chat") { session in chat.appStarted(session) }
+        // The services keep their observers: one that kept them (through the chat service)
+        // would keep them, and their database open, forever.
+        services.onAppStart(key: "chat") { [weak services] session in
+            if let services { ChatService(services: services).appStarted(session) }
+        }
         return HostAPIRegistry(
             storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis,
             events: LocationService.events + PaymentService.events + ChatService.events)
@@ -63,8 +67,10 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     private let gate: CapabilityGate
     /// Async calls of one app run in order, off the app's JS thread (a prompt may block here).
     private let queue: DispatchQueue
-    /// Mocks and the call record of a test driver (nil outside `minihost test`).
-    public let interceptor: BridgeInterceptor?
+    /// Mocks and the call record of a test driver (nil outside `minihost test`). Weak: the
+    /// driver's handle on the app holds the app (and so this bridge); a strong reference back
+    /// kept every test's app, its VM and its world alive to the end of the run.
+    public private(set) weak var interceptor: (any BridgeInterceptor)?
 
     public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil, interceptor: BridgeInterceptor? = nil) {
         self.interceptor = interceptor

@@ -90,7 +90,11 @@ final class ChatVisibility: @unchecked Sendable {
 /// `chat.read` and the user has not denied it, and it is not the app that sent the message. Apps
 /// are known to the hub from their first chat call.
 public final class ChatHub: @unchecked Sendable {
-    let services: HostServices
+    // What it needs of the host's services, not the services themselves: they keep the hub (a
+    // component), and a hub that kept them would keep both, their database open, forever.
+    private let world: World
+    private let clock: @Sendable () -> Date
+    private let grants: GrantStore
     let store: ChatStore
     /// How often the watcher looks for messages posted by other processes.
     public let pollInterval: TimeInterval
@@ -103,7 +107,9 @@ public final class ChatHub: @unchecked Sendable {
     private var timer: DispatchSourceTimer?
 
     init(services: HostServices, store: ChatStore, pollInterval: TimeInterval = 0.15) {
-        self.services = services
+        self.world = services.world
+        self.clock = services.clock
+        self.grants = services.grants
         self.store = store
         self.pollInterval = pollInterval
         self.lastSeen = (try? store.lastMessageId()) ?? 0
@@ -179,9 +185,9 @@ public final class ChatHub: @unchecked Sendable {
     /// Posts a message the user sends through `session`'s app (provenance from the host's record
     /// of the app), delivers it to the other apps that may see it and starts the peers' replies.
     func send(from session: AppSession, conversation: String, text: String) throws -> ChatMessage {
-        let user = services.world.user.id
+        let user = world.user.id
         let message: ChatMessage = try queue.sync {
-            let m = try store.post(conversation: conversation, sender: user, text: text, time: services.clock(),
+            let m = try store.post(conversation: conversation, sender: user, text: text, time: clock(),
                                    viaAppId: session.app.appId, viaAppName: session.app.manifest.name)
             origins[m.id] = ObjectIdentifier(session)
             poll()
@@ -195,13 +201,13 @@ public final class ChatHub: @unchecked Sendable {
     /// held (kept from idling) until it has been delivered.
     func schedulePeers(after message: ChatMessage) {
         let members = (try? store.conversation(message.conversationId)?.members) ?? []
-        for reply in ChatPeers.replies(to: message, members: members, world: services.world) {
+        for reply in ChatPeers.replies(to: message, members: members, world: world) {
             let held = lock.withLock { Array(sessions.values) }.filter { mayReceive($0, message.conversationId) }
             for s in held { s.hold() }
             queue.asyncAfter(deadline: .now() + .milliseconds(reply.delayMs)) { [self] in
                 defer { for s in held { s.release() } }
                 do {
-                    _ = try store.post(conversation: message.conversationId, sender: reply.peer, text: reply.text, time: services.clock())
+                    _ = try store.post(conversation: message.conversationId, sender: reply.peer, text: reply.text, time: clock())
                 } catch {
                     FileHandle.standardError.write(Data("minihost: chat: peer \(reply.peer) could not reply in \(message.conversationId): \(error)\n".utf8))
                 }
@@ -237,7 +243,7 @@ public final class ChatHub: @unchecked Sendable {
         let visible = visibility(session)
         guard session.isRunning, visible.contains(conversation),
               CapabilityGate.isDeclared(.chatRead, in: session.app.manifest) else { return false }
-        switch (try? services.grants.state(app: session.appId, permission: .chatRead)) ?? .denied {
+        switch (try? grants.state(app: session.appId, permission: .chatRead)) ?? .denied {
         case .granted: return true
         case .prompt: return visible.readAllowed
         case .denied: return false

@@ -278,7 +278,10 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
         }
         if already { finishStop(); return }
         process.socket.send(.control("stop", .null))
-        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { [self] in
+        // Weak: a runtime that has gone had seen its worker end (its reader holds it until then),
+        // and holding it here kept the app's bridge and services a second longer.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { [weak self] in
+            guard let self else { return }
             if !lock.withLock({ dead }) { process.kill() }
         }
     }

@@ -54,6 +54,36 @@ final class DriverAppTests: XCTestCase {
         XCTAssertNotNil(running.exit)
     }
 
+    func testATestsAppAndWorldGoAwayOnceTheAppStopped() throws {
+        let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
+        for isolation in [Isolation.inProcess, .process] {
+            let config = try RunConfig(package: package, isolation: isolation)
+            defer { config.close() }
+            let session = DriverSession(file: TestFile(url: dir.appendingPathComponent("tests/a.test.js"), displayPath: "tests/a.test.js", source: ""), config: config)
+            weak var weakWorld: TestWorld?
+            weak var weakApp: DriverApp?
+            weak var weakServices: HostServices?
+            do {
+                let world = try TestWorld(model: .default, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: false)
+                let app = makeApp(1, config, session, world)
+                weakWorld = world
+                weakApp = app
+                weakServices = world.services
+                app.startIfNeeded(isolation: isolation, pool: nil, workers: config.workerPool)
+                XCTAssertEqual(try XCTUnwrap(app.running).waitForLaunch(timeout: 10), true, "\(isolation)")
+                stop(app)
+                world.remove()
+            }
+            // Before, the app's bridge held the driver's handle, which held the app: every test's
+            // app, its VM and its world (an open database) stayed to the end of the run.
+            let deadline = Date().addingTimeInterval(10)
+            while (weakApp != nil || weakWorld != nil || weakServices != nil) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            XCTAssertNil(weakApp, "\(isolation): the driver's app handle was kept")
+            XCTAssertNil(weakWorld, "\(isolation): the world was kept")
+            XCTAssertNil(weakServices, "\(isolation): the world's services were kept")
+        }
+    }
+
     func testARunConfigThatGoesAwayRemovesTheWorldsItMadeAhead() throws {
         let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
         var made: [URL] = []
