@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
         .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
-        .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostRuntime", "MiniHostProtocol"]),
+        .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostRuntime", "MiniHostProtocol",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         // Fixtures are mini-program packages the tests run through the CLI from the source tree.
         .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"], exclude: ["Fixtures"]),
     ],

@@ -115,17 +115,30 @@ public final class MiniHostDatabase: @unchecked Sendable {
         return StoreError(path: path, message: "the disk holding the database at \(path) is full (\(StoreError.fullMessage)); free some space and retry")
     }
 
-    private init(writer: any DatabaseWriter, path: String) throws {
+    /// Called when this database goes away (nothing references it any more), after its
+    /// connection was closed: true if it closed cleanly. Set only by
+    /// ``scratch(directory:whenReleased:)``.
+    private var whenReleased: (@Sendable (_ closed: Bool) -> Void)?
+
+    private init(writer: any DatabaseWriter, path: String, whenReleased: (@Sendable (Bool) -> Void)? = nil) throws {
         self.writer = writer
         self.path = path
         try migrateCore()
+        self.whenReleased = whenReleased  // only once opened: an init that throws calls nobody
+    }
+
+    deinit {
+        // Every store references this object, not its connection: nothing can use the connection now.
+        guard let whenReleased else { return }
+        whenReleased((try? writer.close()) != nil)
     }
 
     /// A throwaway database at `<directory>/minihost.sqlite` (a `minihost test` world's, removed
     /// after its test): one connection, the rollback journal in memory and no syncing, since
     /// nothing in it has to outlive the test, let alone a crash. Opening a copy of a database that
-    /// already has the core schema writes nothing.
-    public static func scratch(directory: URL) throws -> MiniHostDatabase {
+    /// already has the core schema writes nothing. `whenReleased` is called once the database has
+    /// gone and its connection is closed (true if it closed cleanly; not called if this throws).
+    public static func scratch(directory: URL, whenReleased: (@Sendable (_ closed: Bool) -> Void)? = nil) throws -> MiniHostDatabase {
         let file = directory.appendingPathComponent(fileName).path
         do {
             var config = configuration()
@@ -133,7 +146,7 @@ public final class MiniHostDatabase: @unchecked Sendable {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF")
             }
-            return try MiniHostDatabase(writer: DatabaseQueue(path: file, configuration: config), path: file)
+            return try MiniHostDatabase(writer: DatabaseQueue(path: file, configuration: config), path: file, whenReleased: whenReleased)
         } catch {
             throw openError(error, path: file)
         }

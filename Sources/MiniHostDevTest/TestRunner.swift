@@ -147,6 +147,7 @@ public final class RunConfig: @unchecked Sendable {
     /// Removes what the run made ahead and did not use. A config that goes away does it too.
     public func close() {
         worldPool?.close()
+        WorldDirectories.shared.removeKept()
         workerPool?.drain()
     }
 

@@ -22,14 +22,35 @@ final class TestWorld: @unchecked Sendable {
             directory = nil
             services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model)
         } else {
-            let directory = try ScratchDirectories.make("world")
+            let directory = try Self.makeDirectory()
             self.directory = directory
-            // A copy of a database that already has the core schema: opening it writes nothing.
-            if let template = try? DatabaseTemplate.shared.file() {
-                try? FileManager.default.copyItem(at: template, to: directory.appendingPathComponent(MiniHostDatabase.fileName))
+            let database: MiniHostDatabase
+            do {
+                // The directory outlives this object until its database has gone: whatever still
+                // holds the world (a late world operation of the driver's) may still use it.
+                database = try MiniHostDatabase.scratch(directory: directory) { closed in
+                    WorldDirectories.shared.release(directory, reusable: closed)
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: directory)
+                throw error
             }
-            services = try HostServices(database: MiniHostDatabase.scratch(directory: directory), prompter: switcher, world: model)
+            services = try HostServices(database: database, prompter: switcher, world: model)
         }
+    }
+
+    /// A data directory holding a copy of the template database (opening it writes nothing): one
+    /// an earlier world left (``WorldDirectories``), its database overwritten, or a new one.
+    private static func makeDirectory() throws -> URL {
+        if let reused = WorldDirectories.shared.take() {
+            if (try? DatabaseTemplate.shared.write(into: reused)) != nil { return reused }
+            // Never open what an earlier test left in it.
+            try? FileManager.default.removeItem(at: reused)
+        }
+        let directory = try ScratchDirectories.make("world")
+        // Without the copy the database is created and migrated when it opens.
+        try? DatabaseTemplate.shared.write(into: directory)
+        return directory
     }
 
     static func policy(_ model: World, _ p: (grant: [String], deny: [String]), fallback: DriverPrompter) throws -> PolicyPrompter {
@@ -41,9 +62,11 @@ final class TestWorld: @unchecked Sendable {
         switcher.set(try Self.policy(model, p, fallback: prompter))
     }
 
+    /// Ends the world: its audit entries are written. Its directory goes when its database does
+    /// (the last reference to the world dropped): kept for a later world (``WorldDirectories``)
+    /// or removed.
     func remove() {
         services.flush()
-        if let directory { try? FileManager.default.removeItem(at: directory) }
     }
 
     // MARK: What the driver reads and changes (`app.world`)
@@ -128,20 +151,74 @@ struct DriverError: Error, CustomStringConvertible {
 final class DatabaseTemplate: @unchecked Sendable {
     static let shared = DatabaseTemplate()
     private let lock = NSLock()
-    private var made: Result<URL, Error>?
+    private var made: Result<[UInt8], Error>?
 
-    func file() throws -> URL {
+    /// The template's bytes (made on first use).
+    func bytes() throws -> [UInt8] {
         try lock.withLock {
             if let made { return try made.get() }
-            let result = Result { () throws -> URL in
+            let result = Result { () throws -> [UInt8] in
                 let dir = try ScratchDirectories.make("template")  // removed when the process ends
-                // A scratch database: no WAL, so a copy of the file is the whole database.
+                // A scratch database: no WAL, so its file is the whole database.
                 do { _ = try MiniHostDatabase.scratch(directory: dir) }
-                return dir.appendingPathComponent(MiniHostDatabase.fileName)
+                let file = dir.appendingPathComponent(MiniHostDatabase.fileName)
+                return [UInt8](try Data(contentsOf: file))
             }
             made = result
             return try result.get()
         }
+    }
+
+    /// Makes `<directory>/minihost.sqlite` a copy of the template, overwriting the file in place
+    /// when there is one (its database must be closed).
+    func write(into directory: URL) throws {
+        let bytes = try bytes()
+        let path = directory.appendingPathComponent(MiniHostDatabase.fileName).path
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))") }
+            done += n
+        }
+        guard ftruncate(fd, off_t(bytes.count)) == 0 else {
+            throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// Data directories of worlds that have gone, their databases closed, kept for the next worlds.
+/// A world made in one gets the template database written over the old file: making and removing
+/// a directory and a file for every test costs more than the test on a file system such as ext4,
+/// which searches past every recently deleted inode to allocate a new one.
+final class WorldDirectories: @unchecked Sendable {
+    static let shared = WorldDirectories()
+    /// At most this many are kept; the others are removed.
+    static let limit = 8
+    private let lock = NSLock()
+    private var spare: [URL] = []
+
+    /// A kept directory, or nil.
+    func take() -> URL? { lock.withLock { spare.popLast() } }
+
+    /// Removes the kept directories (a run that ends: ``RunConfig/close()``).
+    func removeKept() {
+        let kept: [URL] = lock.withLock { defer { spare = [] }; return spare }
+        for url in kept { try? FileManager.default.removeItem(at: url) }
+    }
+
+    /// The world of `directory` has gone and its database is closed (`reusable`; else its
+    /// connection could not be closed): keeps the directory for a later world, or removes it.
+    func release(_ directory: URL, reusable: Bool) {
+        let kept = reusable && lock.withLock {
+            guard spare.count < Self.limit else { return false }
+            spare.append(directory)
+            return true
+        }
+        if !kept { try? FileManager.default.removeItem(at: directory) }
     }
 }
 

@@ -63,8 +63,10 @@ final class DriverAppTests: XCTestCase {
             weak var weakWorld: TestWorld?
             weak var weakApp: DriverApp?
             weak var weakServices: HostServices?
+            var directory: URL?
             do {
                 let world = try TestWorld(model: .default, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: false)
+                directory = world.directory
                 let app = makeApp(1, config, session, world)
                 weakWorld = world
                 weakApp = app
@@ -81,6 +83,10 @@ final class DriverAppTests: XCTestCase {
             XCTAssertNil(weakApp, "\(isolation): the driver's app handle was kept")
             XCTAssertNil(weakWorld, "\(isolation): the world was kept")
             XCTAssertNil(weakServices, "\(isolation): the world's services were kept")
+            // Its directory is kept for the next world, whose database starts empty.
+            let next = try TestWorld(model: .default, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: false)
+            XCTAssertEqual(next.directory, directory, "\(isolation)")
+            next.remove()
         }
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import MiniHostCore
+import XCTest
+@testable import MiniHostDevTest
+
+/// A test's world on disk: a later world may get the directory of one that ended, never its data.
+final class TestWorldTests: XCTestCase {
+    private func makeWorld() throws -> TestWorld {
+        try TestWorld(model: .default, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: false)
+    }
+
+    private func storageRows(_ world: TestWorld) throws -> Int {
+        try world.services.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM storage") ?? -1 }
+    }
+
+    func testAWorldInTheDirectoryOfOneThatEndedStartsEmpty() throws {
+        var first: TestWorld? = try makeWorld()
+        let directory = try XCTUnwrap(first?.directory)
+        try first?.services.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO storage (app_id, key, value, size) VALUES ('org.example.a', 'k', '\"left\"', 8)")
+        }
+        // A table a service makes for itself (the wallet's) exists in this world only.
+        let balance = try XCTUnwrap(first).perform("wallet.balance", [:])
+        XCTAssertEqual(try storageRows(XCTUnwrap(first)), 1)
+        first?.remove()
+        // Ended but still held (a late world operation): its directory is not given to another.
+        let other = try makeWorld()
+        XCTAssertNotEqual(other.directory, directory)
+        XCTAssertEqual(try storageRows(XCTUnwrap(first)), 1)
+        first = nil
+        other.remove()
+
+        let second = try makeWorld()
+        defer { second.remove() }
+        XCTAssertEqual(second.directory, directory, "the ended world's directory was not reused")
+        XCTAssertEqual(try storageRows(second), 0, "the next world saw the ended world's storage")
+        XCTAssertEqual(try second.perform("wallet.balance", [:]), balance)
+        let tables = try second.services.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        XCTAssertTrue(tables.contains("storage"), "\(tables)")
+    }
+
+    func testAKeptDirectoryWhoseDatabaseCannotBeRewrittenIsNotUsed() throws {
+        var first: TestWorld? = try makeWorld()
+        let directory = try XCTUnwrap(first?.directory)
+        try first?.services.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO storage (app_id, key, value, size) VALUES ('org.example.a', 'k', '\"left\"', 8)")
+        }
+        first?.remove()
+        first = nil
+        // The kept directory's database can no longer be written: the next world must not open it.
+        let file = directory.appendingPathComponent(MiniHostDatabase.fileName)
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        let second = try makeWorld()
+        defer { second.remove() }
+        XCTAssertNotEqual(second.directory, directory)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path), "the unusable directory was left behind")
+        XCTAssertEqual(try storageRows(second), 0)
+    }
+}
