@@ -75,7 +75,13 @@ public final class JSVirtualMachine: @unchecked Sendable {
         }
     }
 
+    /// The ``SharedScript``s parsed for this VM (`JSContext.evaluate(_:)`): parsing one checks all
+    /// of its text, so a VM whose group is reused by later apps (a recycling ``VMPool``) parses the
+    /// runtime once, not once per app.
+    let parsedScripts = Mutex<[UInt: ParsedScript]>([:])
+
     deinit {
+        for script in parsedScripts.withLock({ $0.values }) { JSScriptRelease(script.ref) }
         if watchdog != nil { JSContextGroupClearExecutionTimeLimit(group) }
         JSContextGroupRelease(group)
     }
@@ -97,6 +103,11 @@ public final class JSVirtualMachine: @unchecked Sendable {
     /// True if the watchdog fired since the last call to `resetTermination()`.
     public var wasTerminated: Bool { watchdog?.fired ?? false }
     public func resetTermination() { watchdog?.fired = false }
+}
+
+/// A script parsed for one VM (`JSScriptRef`), kept by that VM.
+struct ParsedScript: @unchecked Sendable {
+    let ref: JSScriptRef
 }
 
 /// The watchdog state passed to JavaScriptCore's C callback.

@@ -6,7 +6,8 @@ import CJavaScriptCore
 /// `JSEvaluateScript` copies its source into each VM, and the VM keeps that copy for as long as
 /// any function of the script lives: for a script every app runs (MiniHost's runtime) that is one
 /// copy per app. The text here is allocated once and never freed, so make these only for a fixed
-/// set of scripts (a `static let`), never per app.
+/// set of scripts (a `static let`), never per app. Each VM keeps the script it parsed
+/// (``JSVirtualMachine``): only such immortal scripts may be evaluated this way.
 public final class SharedScript: Sendable {
     public let sourceURL: String
     public let startingLine: Int
@@ -25,8 +26,19 @@ public final class SharedScript: Sendable {
         self.startingLine = startingLine
     }
 
+    /// The script parsed for `vm`: parsed once per VM, then kept until the VM goes (a syntax
+    /// error is thrown with its line).
+    fileprivate func parsed(for vm: JSVirtualMachine) throws(JSError) -> JSScriptRef {
+        // Its text's address: never freed, so never another script's (an object's could be).
+        let key = UInt(bitPattern: bytes.baseAddress)
+        if let script = vm.parsedScripts.withLock({ $0[key] }) { return script.ref }
+        let script = try make(for: vm)
+        vm.parsedScripts.withLock { $0[key] = ParsedScript(ref: script) }
+        return script
+    }
+
     /// Parses the script for `vm` (a syntax error is thrown with its line).
-    fileprivate func make(for vm: JSVirtualMachine) throws(JSError) -> JSScriptRef {
+    private func make(for vm: JSVirtualMachine) throws(JSError) -> JSScriptRef {
         var message: JSStringRef?
         var line: Int32 = 0
         let script = JSStringHandle.with(sourceURL) { url in
@@ -45,8 +57,7 @@ extension JSContext {
     /// a copy of its source in this VM).
     @discardableResult
     public func evaluate(_ script: SharedScript) throws(JSError) -> JSValue {
-        let made = try script.make(for: vm)
-        defer { JSScriptRelease(made) }
+        let made = try script.parsed(for: vm)
         vm.resetTermination()
         var exception: JSValueRef?
         let result = JSScriptEvaluate(ref, made, nil, &exception)

@@ -99,6 +99,16 @@ import MiniHostEngine
         #expect(error?.name == "RangeError")
         #expect(error?.stack?.contains("miniapp://minihost/shared.js:2") == true)
     }
+    // Contexts made one after another in one VM (a recycled group) share the VM's parse of it.
+    let vm = JSVirtualMachine()
+    for n in 1...3 {
+        let ctx = JSContext(vm: vm)
+        let fn = try #require(try ctx.evaluate(script).object)
+        #expect(try ctx.call(fn, [ctx.number(Double(n))]).number == Double(2 * n))
+    }
+    let other = try #require(SharedScript("(function () { return 'other' })", sourceURL: "miniapp://minihost/other.js"))
+    let ctx = JSContext(vm: vm)
+    #expect(try ctx.call(#require(try ctx.evaluate(other).object), []).string == "other")
     // A syntax error names itself and its line; a text JavaScriptCore cannot reference is refused.
     let broken = try #require(SharedScript("1 +\n+ )", sourceURL: "miniapp://minihost/broken.js"))
     let error = #expect(throws: JSError.self) { try JSContext(vm: JSVirtualMachine()).evaluate(broken) }
