@@ -11,9 +11,9 @@ import MiniHostProtocol
 /// context group of an app that has stopped and prepares the next VM in it: the next app gets a
 /// new global context (its own global object, intrinsics, runtime and stubs; nothing of the
 /// previous app is reachable from it) without paying for a new JavaScriptCore VM (its heap, and
-/// parsing and compiling the runtime script again: the group keeps its code cache). A group is
-/// taken back only after its app stopped, never while one runs in it, and never after the
-/// watchdog terminated a call in it.
+/// parsing and compiling the runtime script again: the group keeps its code cache, which is also
+/// why such a VM skips the warm-up). A group is taken back only after its app stopped, never while
+/// one runs in it, and never after the watchdog terminated a call in it.
 public final class VMPool: @unchecked Sendable {
     public let size: Int
     public let apis: [APIDescriptor]
@@ -93,7 +93,10 @@ public final class VMPool: @unchecked Sendable {
         queue.asyncAfter(deadline: .now() + .milliseconds(Self.refillDelayMs)) { [self] in
             while true {
                 let (need, group) = lock.withLock { ready.count < size ? (true, spareGroups.popLast()) : (false, nil) }
-                guard need, let vm = try? PreparedVM.make(apis: apis, in: group) else { break }
+                // No warm-up in a stopped app's group: its code cache already holds what the
+                // warm-up would compile, and on two busy cores (`minihost test`) warming up each
+                // new context cost more than the launches it sped up (minihost-bench devtest).
+                guard need, let vm = try? PreparedVM.make(apis: apis, in: group, warm: group == nil) else { break }
                 if recycles { vm.recycler = self }
                 lock.withLock {
                     ready.append(vm)
