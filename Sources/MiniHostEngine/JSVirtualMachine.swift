@@ -53,17 +53,23 @@ public final class JSVirtualMachine: @unchecked Sendable {
         return jsc_options_get_int(name, &value) != 0 ? Int(value) : nil
     }
 
-    /// The optimizing tiers' thresholds ``tuneForShortLivedApps()`` raises.
-    static let shortLivedThresholds = ["thresholdForOptimizeAfterWarmUp", "thresholdForOptimizeAfterLongWarmUp", "thresholdForOptimizeSoon"]
+    /// The thresholds ``tuneForShortLivedApps()`` raises: the optimizing tiers' and the baseline
+    /// JIT's.
+    public static let shortLivedThresholds = [
+        "thresholdForOptimizeAfterWarmUp", "thresholdForOptimizeAfterLongWarmUp", "thresholdForOptimizeSoon",
+        "thresholdForJITAfterWarmUp", "thresholdForJITSoon",
+    ]
 
     /// Tunes the engine for a process whose apps each live a few milliseconds (`minihost test`,
     /// where every test launches a fresh app): JavaScriptCore's optimizing tiers (DFG, then FTL)
-    /// start twenty times later than by default. Their compilations, made for code that soon goes
-    /// away with its app, were most of what they cost there (measured: 15–20% more tests a
-    /// second); code that stays hot, such as a CPU-heavy loop, still gets them, a fraction of a
-    /// millisecond later. A threshold given in the environment (`JSC_thresholdForOptimizeSoon`)
-    /// wins. Returns false, and changes nothing, once the process's first VM exists (the engine
-    /// sealed its options then).
+    /// start twenty times later than by default, and its baseline JIT forty times later (after
+    /// 20000 executions of a function or loop iterations, as the tiers). Their compilations, made
+    /// for code that soon goes away with its app, were most of what they cost there (measured:
+    /// 15–20% more tests a second for the optimizing tiers; for the baseline JIT, about 8% more
+    /// in six alternating `minihost-bench devtest` runs each); code that stays hot, such as a
+    /// CPU-heavy loop, still gets them, a millisecond or so later. A threshold given in the
+    /// environment (`JSC_thresholdForOptimizeSoon`) wins. Returns false, and changes nothing, once
+    /// the process's first VM exists (the engine sealed its options then).
     @discardableResult
     public static func tuneForShortLivedApps() -> Bool {
         engineStarted.withLock { started in

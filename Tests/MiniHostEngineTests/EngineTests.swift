@@ -85,6 +85,9 @@ import MiniHostEngine
     _ = JSVirtualMachine()
     let before = JSVirtualMachine.engineIntOption("thresholdForOptimizeSoon")
     #expect(before != nil)
+    for name in JSVirtualMachine.shortLivedThresholds {  // names the engine knows
+        #expect(JSVirtualMachine.engineIntOption(name) != nil, "\(name)")
+    }
     #expect(JSVirtualMachine.tuneForShortLivedApps() == false)
     #expect(JSVirtualMachine.engineIntOption("thresholdForOptimizeSoon") == before)
 }
