@@ -115,12 +115,11 @@ public final class MiniHostDatabase: @unchecked Sendable {
         return StoreError(path: path, message: "the disk holding the database at \(path) is full (\(StoreError.fullMessage)); free some space and retry")
     }
 
-    /// Called when this database goes away (nothing references it any more), after its
-    /// connection was closed: true if it closed cleanly. Set only by
-    /// ``scratch(directory:whenReleased:)``.
-    private var whenReleased: (@Sendable (_ closed: Bool) -> Void)?
+    /// Called when this database goes away (nothing references it any more), with its connection,
+    /// still open. Set only by the `scratch` databases.
+    private var whenReleased: (@Sendable (ScratchConnection) -> Void)?
 
-    private init(writer: any DatabaseWriter, path: String, whenReleased: (@Sendable (Bool) -> Void)? = nil) throws {
+    private init(writer: any DatabaseWriter, path: String, whenReleased: (@Sendable (ScratchConnection) -> Void)? = nil) throws {
         self.writer = writer
         self.path = path
         try migrateCore()
@@ -128,17 +127,18 @@ public final class MiniHostDatabase: @unchecked Sendable {
     }
 
     deinit {
-        // Every store references this object, not its connection: nothing can use the connection now.
-        guard let whenReleased else { return }
-        whenReleased((try? writer.close()) != nil)
+        // Every store references this object, not its connection: nothing can use the connection
+        // now but whoever gets it here.
+        guard let whenReleased, let queue = writer as? DatabaseQueue else { return }
+        whenReleased(ScratchConnection(queue: queue, path: path))
     }
 
     /// A throwaway database at `<directory>/minihost.sqlite` (a `minihost test` world's, removed
     /// after its test): one connection, the rollback journal in memory and no syncing, since
     /// nothing in it has to outlive the test, let alone a crash. Opening a copy of a database that
-    /// already has the core schema writes nothing. `whenReleased` is called once the database has
-    /// gone and its connection is closed (true if it closed cleanly; not called if this throws).
-    public static func scratch(directory: URL, whenReleased: (@Sendable (_ closed: Bool) -> Void)? = nil) throws -> MiniHostDatabase {
+    /// already has the core schema writes nothing. `whenReleased` gets the connection, still open,
+    /// once the database has gone (not if this throws): for ``scratch(reusing:template:whenReleased:)``.
+    public static func scratch(directory: URL, whenReleased: (@Sendable (ScratchConnection) -> Void)? = nil) throws -> MiniHostDatabase {
         let file = directory.appendingPathComponent(fileName).path
         do {
             var config = configuration()
@@ -149,6 +149,23 @@ public final class MiniHostDatabase: @unchecked Sendable {
             return try MiniHostDatabase(writer: DatabaseQueue(path: file, configuration: config), path: file, whenReleased: whenReleased)
         } catch {
             throw openError(error, path: file)
+        }
+    }
+
+    /// A throwaway database over the connection of one that has gone, its content first replaced
+    /// by `template`'s (SQLite's backup: a page-for-page copy, so tables that services added are
+    /// gone too) and its page limit (``simulateFullDisk()``) back to the template's. Opening a
+    /// database costs more than a small test (GRDB's set-up reads the schema; `minihost test`
+    /// makes a world per test); a throw leaves `connection` unusable: drop it.
+    public static func scratch(reusing connection: ScratchConnection, template: MiniHostDatabase,
+                               whenReleased: (@Sendable (ScratchConnection) -> Void)? = nil) throws -> MiniHostDatabase {
+        do {
+            let limit = try template.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA max_page_count") } ?? 1_073_741_823
+            try connection.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(limit)") }
+            try template.writer.backup(to: connection.queue)
+            return try MiniHostDatabase(writer: connection.queue, path: connection.path, whenReleased: whenReleased)
+        } catch {
+            throw openError(error, path: connection.path)
         }
     }
 
@@ -277,5 +294,18 @@ public final class MiniHostDatabase: @unchecked Sendable {
         } catch let error as DatabaseError {
             throw StoreError.wrap(error, path: path)
         }
+    }
+}
+
+/// The connection of a scratch database that has gone (``MiniHostDatabase/scratch(directory:whenReleased:)``),
+/// still open on its file: the next scratch database in the same place starts over it.
+public final class ScratchConnection: @unchecked Sendable {
+    let queue: DatabaseQueue
+    /// The database file.
+    public let path: String
+
+    init(queue: DatabaseQueue, path: String) {
+        self.queue = queue
+        self.path = path
     }
 }

@@ -22,35 +22,38 @@ final class TestWorld: @unchecked Sendable {
             directory = nil
             services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model)
         } else {
-            let directory = try Self.makeDirectory()
+            let (directory, database) = try Self.openDatabase()
             self.directory = directory
-            let database: MiniHostDatabase
-            do {
-                // The directory outlives this object until its database has gone: whatever still
-                // holds the world (a late world operation of the driver's) may still use it.
-                database = try MiniHostDatabase.scratch(directory: directory) { closed in
-                    WorldDirectories.shared.release(directory, reusable: closed)
-                }
-            } catch {
-                try? FileManager.default.removeItem(at: directory)
-                throw error
-            }
             services = try HostServices(database: database, prompter: switcher, world: model)
         }
     }
 
-    /// A data directory holding a copy of the template database (opening it writes nothing): one
-    /// an earlier world left (``WorldDirectories``), its database overwritten, or a new one.
-    private static func makeDirectory() throws -> URL {
-        if let reused = WorldDirectories.shared.take() {
-            if (try? DatabaseTemplate.shared.write(into: reused)) != nil { return reused }
-            // Never open what an earlier test left in it.
-            try? FileManager.default.removeItem(at: reused)
+    /// A data directory and its database, a copy of the template: the directory and connection an
+    /// earlier world left (``WorldDirectories``), the template copied in over the connection, or
+    /// a new directory with the template's file. The directory outlives this object until its
+    /// database has gone: whatever still holds the world (a late world operation of the driver's)
+    /// may still use it.
+    private static func openDatabase() throws -> (URL, MiniHostDatabase) {
+        @Sendable func release(_ directory: URL) -> @Sendable (ScratchConnection) -> Void {
+            { connection in WorldDirectories.shared.release(directory, connection: connection) }
+        }
+        if let kept = WorldDirectories.shared.take() {
+            if let template = try? DatabaseTemplate.shared.database(),
+               let database = try? MiniHostDatabase.scratch(reusing: kept.connection, template: template, whenReleased: release(kept.directory)) {
+                return (kept.directory, database)
+            }
+            // Never use what an earlier test left in it (its connection closes as it goes).
+            try? FileManager.default.removeItem(at: kept.directory)
         }
         let directory = try ScratchDirectories.make("world")
-        // Without the copy the database is created and migrated when it opens.
-        try? DatabaseTemplate.shared.write(into: directory)
-        return directory
+        do {
+            // Without the copy the database is created and migrated when it opens.
+            try? DatabaseTemplate.shared.write(into: directory)
+            return (directory, try MiniHostDatabase.scratch(directory: directory, whenReleased: release(directory)))
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
     }
 
     static func policy(_ model: World, _ p: (grant: [String], deny: [String]), fallback: DriverPrompter) throws -> PolicyPrompter {
@@ -151,30 +154,30 @@ struct DriverError: Error, CustomStringConvertible {
 final class DatabaseTemplate: @unchecked Sendable {
     static let shared = DatabaseTemplate()
     private let lock = NSLock()
-    private var made: Result<[UInt8], Error>?
+    private var made: Result<(database: MiniHostDatabase, bytes: [UInt8]), Error>?
 
-    /// The template's bytes (made on first use).
-    func bytes() throws -> [UInt8] {
+    private func template() throws -> (database: MiniHostDatabase, bytes: [UInt8]) {
         try lock.withLock {
             if let made { return try made.get() }
-            let result = Result { () throws -> [UInt8] in
+            let result = Result { () throws -> (database: MiniHostDatabase, bytes: [UInt8]) in
                 let dir = try ScratchDirectories.make("template")  // removed when the process ends
                 // A scratch database: no WAL, so its file is the whole database.
-                do { _ = try MiniHostDatabase.scratch(directory: dir) }
-                let file = dir.appendingPathComponent(MiniHostDatabase.fileName)
-                return [UInt8](try Data(contentsOf: file))
+                let database = try MiniHostDatabase.scratch(directory: dir)
+                return (database, [UInt8](try Data(contentsOf: URL(fileURLWithPath: database.path))))
             }
             made = result
             return try result.get()
         }
     }
 
-    /// Makes `<directory>/minihost.sqlite` a copy of the template, overwriting the file in place
-    /// when there is one (its database must be closed).
+    /// The template, open (never written: the source of a world's copy over a kept connection).
+    func database() throws -> MiniHostDatabase { try template().database }
+
+    /// Makes `<directory>/minihost.sqlite` a copy of the template (a new world's directory).
     func write(into directory: URL) throws {
-        let bytes = try bytes()
+        let bytes = try template().bytes
         let path = directory.appendingPathComponent(MiniHostDatabase.fileName).path
-        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var done = 0
@@ -184,41 +187,39 @@ final class DatabaseTemplate: @unchecked Sendable {
             guard n > 0 else { throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))") }
             done += n
         }
-        guard ftruncate(fd, off_t(bytes.count)) == 0 else {
-            throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))")
-        }
     }
 }
 
-/// Data directories of worlds that have gone, their databases closed, kept for the next worlds.
-/// A world made in one gets the template database written over the old file: making and removing
-/// a directory and a file for every test costs more than the test on a file system such as ext4,
-/// which searches past every recently deleted inode to allocate a new one.
+/// The data directories of worlds that have gone, with their database connections still open,
+/// kept for the next worlds (the template is copied in over the connection). Making and removing
+/// a directory and a database file for every test, and opening the database, cost more than the
+/// test: on a file system such as ext4, allocating an inode searches past every recently deleted
+/// one.
 final class WorldDirectories: @unchecked Sendable {
     static let shared = WorldDirectories()
     /// At most this many are kept; the others are removed.
     static let limit = 8
     private let lock = NSLock()
-    private var spare: [URL] = []
+    private var spare: [(directory: URL, connection: ScratchConnection)] = []
 
-    /// A kept directory, or nil.
-    func take() -> URL? { lock.withLock { spare.popLast() } }
+    /// A kept directory and its connection, or nil.
+    func take() -> (directory: URL, connection: ScratchConnection)? { lock.withLock { spare.popLast() } }
 
-    /// Removes the kept directories (a run that ends: ``RunConfig/close()``).
-    func removeKept() {
-        let kept: [URL] = lock.withLock { defer { spare = [] }; return spare }
-        for url in kept { try? FileManager.default.removeItem(at: url) }
-    }
-
-    /// The world of `directory` has gone and its database is closed (`reusable`; else its
-    /// connection could not be closed): keeps the directory for a later world, or removes it.
-    func release(_ directory: URL, reusable: Bool) {
-        let kept = reusable && lock.withLock {
+    /// The world of `directory` has gone, leaving its database's `connection`: keeps both for a
+    /// later world, or removes the directory (the connection closes as it goes).
+    func release(_ directory: URL, connection: ScratchConnection) {
+        let kept = lock.withLock {
             guard spare.count < Self.limit else { return false }
-            spare.append(directory)
+            spare.append((directory, connection))
             return true
         }
         if !kept { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    /// Removes the kept directories (a run that ends: ``RunConfig/close()``).
+    func removeKept() {
+        let kept = lock.withLock { defer { spare = [] }; return spare }
+        for k in kept { try? FileManager.default.removeItem(at: k.directory) }
     }
 }
 

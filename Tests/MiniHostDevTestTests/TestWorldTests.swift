@@ -42,22 +42,25 @@ final class TestWorldTests: XCTestCase {
         XCTAssertTrue(tables.contains("storage"), "\(tables)")
     }
 
-    func testAKeptDirectoryWhoseDatabaseCannotBeRewrittenIsNotUsed() throws {
-        var first: TestWorld? = try makeWorld()
+    func testAWorldAfterOneWithAFullDiskCanWriteAgain() throws {
+        var full = World.default
+        full.device.storageFull = true
+        var first: TestWorld? = try TestWorld(model: full, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: false)
         let directory = try XCTUnwrap(first?.directory)
-        try first?.services.database.writer.write { db in
-            try db.execute(sql: "INSERT INTO storage (app_id, key, value, size) VALUES ('org.example.a', 'k', '\"left\"', 8)")
-        }
+        let big = String(repeating: "x", count: 200_000)
+        XCTAssertThrowsError(try first?.services.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO storage (app_id, key, value, size) VALUES ('org.example.a', 'k', ?, 200000)", arguments: [big])
+        }, "the full disk took a write")
         first?.remove()
         first = nil
-        // The kept directory's database can no longer be written: the next world must not open it.
-        let file = directory.appendingPathComponent(MiniHostDatabase.fileName)
-        try FileManager.default.removeItem(at: file)
-        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+
+        // The same connection, its page limit back to the template's.
         let second = try makeWorld()
         defer { second.remove() }
-        XCTAssertNotEqual(second.directory, directory)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path), "the unusable directory was left behind")
-        XCTAssertEqual(try storageRows(second), 0)
+        XCTAssertEqual(second.directory, directory)
+        try second.services.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO storage (app_id, key, value, size) VALUES ('org.example.a', 'k', ?, 200000)", arguments: [big])
+        }
+        XCTAssertEqual(try storageRows(second), 1)
     }
 }
