@@ -133,8 +133,8 @@ public final class MiniHostDatabase: @unchecked Sendable {
         whenReleased(ScratchConnection(queue: queue, path: path))
     }
 
-    /// A throwaway database at `<directory>/minihost.sqlite` (a `minihost test` world's, removed
-    /// after its test): one connection, the rollback journal in memory and no syncing, since
+    /// A throwaway database at `<directory>/minihost.sqlite` (a `minihost test` world's, gone
+    /// with its test): one connection, the rollback journal in memory and no syncing, since
     /// nothing in it has to outlive the test, let alone a crash. Opening a copy of a database that
     /// already has the core schema writes nothing. `whenReleased` gets the connection, still open,
     /// once the database has gone (not if this throws): for ``scratch(reusing:template:whenReleased:)``.

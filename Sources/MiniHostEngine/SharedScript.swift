@@ -33,8 +33,15 @@ public final class SharedScript: Sendable {
         let key = UInt(bitPattern: bytes.baseAddress)
         if let script = vm.parsedScripts.withLock({ $0[key] }) { return script.ref }
         let script = try make(for: vm)
-        vm.parsedScripts.withLock { $0[key] = ParsedScript(ref: script) }
-        return script
+        // One per VM even if two threads parsed it at once (a VM is one thread's at a time).
+        let made = ParsedScript(ref: script)
+        let kept = vm.parsedScripts.withLock { scripts -> ParsedScript in
+            if let earlier = scripts[key] { return earlier }
+            scripts[key] = made
+            return made
+        }
+        if kept.ref != script { JSScriptRelease(script) }
+        return kept.ref
     }
 
     /// Parses the script for `vm` (a syntax error is thrown with its line).
