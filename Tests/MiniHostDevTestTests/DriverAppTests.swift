@@ -57,6 +57,7 @@ final class DriverAppTests: XCTestCase {
     func testATestsAppAndWorldGoAwayOnceTheAppStopped() throws {
         let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
         for isolation in [Isolation.inProcess, .process] {
+            WorldDirectories.shared.removeKept()  // so that this world's directory is kept
             let config = try RunConfig(package: package, isolation: isolation)
             defer { config.close() }
             let session = DriverSession(file: TestFile(url: dir.appendingPathComponent("tests/a.test.js"), displayPath: "tests/a.test.js", source: ""), config: config)

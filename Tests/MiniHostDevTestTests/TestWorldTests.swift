@@ -6,6 +6,10 @@ import XCTest
 
 /// A test's world on disk: a later world may get the directory of one that ended, never its data.
 final class TestWorldTests: XCTestCase {
+    // Directories kept by earlier tests would be taken first (the kept ones are a stack).
+    override func setUp() { WorldDirectories.shared.removeKept() }
+    override func tearDown() { WorldDirectories.shared.removeKept() }
+
     private func makeWorld() throws -> TestWorld {
         try TestWorld(model: .default, policy: (grant: [], deny: []), maxPromptWait: 1, inMemory: false)
     }
@@ -25,11 +29,12 @@ final class TestWorldTests: XCTestCase {
         XCTAssertEqual(try storageRows(XCTUnwrap(first)), 1)
         first?.remove()
         // Ended but still held (a late world operation): its directory is not given to another.
-        let other = try makeWorld()
-        XCTAssertNotEqual(other.directory, directory)
+        var other: TestWorld? = try makeWorld()
+        XCTAssertNotEqual(other?.directory, directory)
         XCTAssertEqual(try storageRows(XCTUnwrap(first)), 1)
-        first = nil
-        other.remove()
+        other?.remove()
+        other = nil
+        first = nil  // kept last, so taken first
 
         let second = try makeWorld()
         defer { second.remove() }
