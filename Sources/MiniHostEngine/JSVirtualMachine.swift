@@ -15,6 +15,8 @@ public final class JSVirtualMachine: @unchecked Sendable {
     /// clear it). A terminated call may leave jobs in the VM's microtask queue, so such a VM is
     /// never given to another app.
     public fileprivate(set) var wasEverTerminated = false
+    /// How many apps ran in this VM before the current one (a recycling `VMPool` counts them).
+    public var earlierApps = 0
 
     public init() {
         Self.startEngine()

@@ -98,6 +98,25 @@ import MiniHostProtocol
         #expect(next.vm !== group)
     }
 
+    @Test func aGroupIsLetGoAfterItsShareOfApps() throws {
+        // Size 0: every VM is made on the caller's thread, in the spare group if there is one.
+        let pool = VMPool(size: 0, recycle: true)
+        let first = try #require(pool.takeOrMake())
+        let group = first.vm
+        #expect(try run("App({ onLaunch() { console.log('1') } })", on: first) == ["1"])
+        var served = 1
+        while served < VMPool.maxAppsPerGroup {
+            let vm = try #require(pool.takeOrMake())
+            #expect(vm.vm === group, "app \(served + 1) got a new group")
+            _ = try run("App({})", on: vm)
+            served += 1
+        }
+        #expect(group.earlierApps == VMPool.maxAppsPerGroup)
+        // The group has served its share: the next app gets a new one.
+        let next = try #require(pool.takeOrMake())
+        #expect(next.vm !== group)
+    }
+
     @Test func aVMMadeBecauseThePoolWasEmptyIsThePoolsAndComesBack() throws {
         // Size 0: the pool never prepares ahead, so every VM is made on the caller's thread.
         let pool = VMPool(size: 0, recycle: true)
