@@ -126,8 +126,8 @@ public final class Sandbox: @unchecked Sendable {
         context = nil
         prepared = nil
         // The app's global context is gone with its last reference; the group may serve a
-        // later app with a new one, unless a call here was ever terminated.
-        if let group, let recycler, !group.wasEverTerminated { recycler.recycle(group) }
+        // later app with a new one, unless a call here was ever terminated (the pool decides).
+        if let group, let recycler { recycler.recycle(group) }
     }
 
     /// Calls a dispatcher method as one task's outermost call, reporting exceptions and CPU-limit terminations.

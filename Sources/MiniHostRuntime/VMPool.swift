@@ -25,6 +25,10 @@ public final class VMPool: @unchecked Sendable {
     private var spareGroups: [JSVirtualMachine] = []
     private var filling = false
     private var recycledCount = 0
+    /// Context groups of a recycling pool that are alive: ready, serving an app or spare. Its
+    /// refill makes a new group only while there are fewer than `size + 1`; otherwise it waits
+    /// for the groups of the apps now running (``recycle(_:)`` refills).
+    private var liveGroups = 0
     private let queue = DispatchQueue(label: "minihost.vmpool", qos: .utility)
 
     public init(size: Int, apis: [APIDescriptor] = [], recycle: Bool = false) {
@@ -48,9 +52,14 @@ public final class VMPool: @unchecked Sendable {
     public func takeOrMake() -> PreparedVM? {
         if let vm = take() { return vm }
         let group: JSVirtualMachine? = lock.withLock { spareGroups.popLast() }
-        guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: false) else { return nil }
+        guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: false) else {
+            if group != nil { lock.withLock { liveGroups -= 1 } }  // lost with the failure
+            return nil
+        }
         if recycles { vm.recycler = self }
-        if group != nil { lock.withLock { recycledCount += 1 } }
+        lock.withLock {
+            if group != nil { recycledCount += 1 } else if recycles { liveGroups += 1 }
+        }
         return vm
     }
 
@@ -77,9 +86,16 @@ public final class VMPool: @unchecked Sendable {
     func recycle(_ group: JSVirtualMachine) {
         guard recycles else { return }
         group.earlierApps += 1
-        guard group.earlierApps < Self.maxAppsPerGroup else { return }
-        group.clearExecutionTimeLimit()
-        lock.withLock { if spareGroups.count < max(size, 1) { spareGroups.append(group) } }
+        let keep = !group.wasEverTerminated && group.earlierApps < Self.maxAppsPerGroup
+        if keep { group.clearExecutionTimeLimit() }
+        lock.withLock {
+            if keep, spareGroups.count < max(size, 1) {
+                spareGroups.append(group)
+            } else {
+                liveGroups -= 1
+            }
+        }
+        refill()
     }
 
     /// How many apps a recycled group serves before it is let go. Without a limit a 4800-test
@@ -102,11 +118,26 @@ public final class VMPool: @unchecked Sendable {
         // (on two cores a refill started at once doubles the launch's time).
         queue.asyncAfter(deadline: .now() + .milliseconds(Self.refillDelayMs)) { [self] in
             while true {
-                let (need, group) = lock.withLock { ready.count < size ? (true, spareGroups.popLast()) : (false, nil) }
+                let (need, group) = lock.withLock { () -> (Bool, JSVirtualMachine?) in
+                    guard ready.count < size else { return (false, nil) }
+                    if let spare = spareGroups.popLast() { return (true, spare) }
+                    // A new group costs several recycled VMs (and the warm-up): with enough groups
+                    // alive, wait for the running apps' groups; an app that finds the pool empty
+                    // meanwhile makes its VM itself.
+                    if recycles {
+                        guard liveGroups < size + 1 else { return (false, nil) }
+                        liveGroups += 1
+                    }
+                    return (true, nil)
+                }
                 // No warm-up in a stopped app's group: its code cache already holds what the
                 // warm-up would compile, and on two busy cores (`minihost test`) warming up each
                 // new context cost more than the launches it sped up (minihost-bench devtest).
-                guard need, let vm = try? PreparedVM.make(apis: apis, in: group, warm: group == nil) else { break }
+                guard need else { break }
+                guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: group == nil) else {
+                    lock.withLock { liveGroups -= recycles ? 1 : 0 }
+                    break
+                }
                 if recycles { vm.recycler = self }
                 lock.withLock {
                     ready.append(vm)

@@ -98,6 +98,25 @@ import MiniHostProtocol
         #expect(next.vm !== group)
     }
 
+    @Test func aRecyclingPoolWaitsForStoppedAppsGroupsRatherThanMakingMore() throws {
+        let pool = VMPool(size: 1, recycle: true)
+        #expect(pool.waitUntilFull())
+        let first = try #require(pool.take())
+        // One group more than its size: the one taken may be running an app.
+        #expect(pool.waitUntilFull())
+        let second = try #require(pool.take())
+        #expect(second.vm !== first.vm)
+        // Two groups alive, both serving apps: no third group; the next VM waits for one of them.
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(pool.readyCount == 0)
+        _ = try run("App({})", on: first)
+        #expect(waitFor { pool.readyCount == 1 })
+        let third = try #require(pool.take())
+        #expect(third.vm === first.vm)
+        _ = try run("App({})", on: second)
+        _ = try run("App({})", on: third)
+    }
+
     @Test func aGroupIsLetGoAfterItsShareOfApps() throws {
         // Size 0: every VM is made on the caller's thread, in the spare group if there is one.
         let pool = VMPool(size: 0, recycle: true)
