@@ -5,7 +5,7 @@ import MiniHostProtocol
 
 /// One test's world: its own temporary data directory, or a database in memory (grants, storage,
 /// wallet, chat), the host services over it and the driver's prompter. Made at the test's first
-/// launch and removed after the test's apps have stopped.
+/// launch and ended after the test's apps have stopped; its directory goes when the world does.
 final class TestWorld: @unchecked Sendable {
     /// The world's data directory; nil for a world kept in memory.
     let directory: URL?
@@ -154,16 +154,16 @@ struct DriverError: Error, CustomStringConvertible {
 final class DatabaseTemplate: @unchecked Sendable {
     static let shared = DatabaseTemplate()
     private let lock = NSLock()
-    private var made: Result<(database: MiniHostDatabase, bytes: [UInt8]), Error>?
+    private var made: Result<(database: MiniHostDatabase, bytes: Data), Error>?
 
-    private func template() throws -> (database: MiniHostDatabase, bytes: [UInt8]) {
+    private func template() throws -> (database: MiniHostDatabase, bytes: Data) {
         try lock.withLock {
             if let made { return try made.get() }
-            let result = Result { () throws -> (database: MiniHostDatabase, bytes: [UInt8]) in
+            let result = Result { () throws -> (database: MiniHostDatabase, bytes: Data) in
                 let dir = try ScratchDirectories.make("template")  // removed when the process ends
                 // A scratch database: no WAL, so its file is the whole database.
                 let database = try MiniHostDatabase.scratch(directory: dir)
-                return (database, [UInt8](try Data(contentsOf: URL(fileURLWithPath: database.path))))
+                return (database, try Data(contentsOf: URL(fileURLWithPath: database.path)))
             }
             made = result
             return try result.get()
@@ -175,18 +175,7 @@ final class DatabaseTemplate: @unchecked Sendable {
 
     /// Makes `<directory>/minihost.sqlite` a copy of the template (a new world's directory).
     func write(into directory: URL) throws {
-        let bytes = try template().bytes
-        let path = directory.appendingPathComponent(MiniHostDatabase.fileName).path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(done)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw DriverError("cannot write the world's database \(path): \(String(cString: strerror(errno)))") }
-            done += n
-        }
+        try template().bytes.write(to: directory.appendingPathComponent(MiniHostDatabase.fileName))
     }
 }
 

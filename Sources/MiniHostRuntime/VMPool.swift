@@ -51,15 +51,23 @@ public final class VMPool: @unchecked Sendable {
     /// back to the pool when the app stops. Nil only when making one failed.
     public func takeOrMake() -> PreparedVM? {
         if let vm = take() { return vm }
-        let group: JSVirtualMachine? = lock.withLock { spareGroups.popLast() }
-        guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: false) else {
-            if group != nil { lock.withLock { liveGroups -= 1 } }  // lost with the failure
+        let group: JSVirtualMachine? = lock.withLock {
+            let spare = spareGroups.popLast()
+            if spare == nil, recycles { liveGroups += 1 }
+            return spare
+        }
+        return make(in: group, warm: false)
+    }
+
+    /// Makes a VM in `group` (a stopped app's) or, for nil, in a new group the caller already
+    /// counted in `liveGroups`; a group whose VM could not be made leaves the count.
+    private func make(in group: JSVirtualMachine?, warm: Bool) -> PreparedVM? {
+        guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: warm) else {
+            if recycles { lock.withLock { liveGroups -= 1 } }
             return nil
         }
         if recycles { vm.recycler = self }
-        lock.withLock {
-            if group != nil { recycledCount += 1 } else if recycles { liveGroups += 1 }
-        }
+        if group != nil { lock.withLock { recycledCount += 1 } }
         return vm
     }
 
@@ -133,16 +141,8 @@ public final class VMPool: @unchecked Sendable {
                 // No warm-up in a stopped app's group: its code cache already holds what the
                 // warm-up would compile, and on two busy cores (`minihost test`) warming up each
                 // new context cost more than the launches it sped up (minihost-bench devtest).
-                guard need else { break }
-                guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: group == nil) else {
-                    lock.withLock { liveGroups -= recycles ? 1 : 0 }
-                    break
-                }
-                if recycles { vm.recycler = self }
-                lock.withLock {
-                    ready.append(vm)
-                    if group != nil { recycledCount += 1 }
-                }
+                guard need, let vm = make(in: group, warm: group == nil) else { break }
+                lock.withLock { ready.append(vm) }
             }
             lock.withLock { filling = false }
         }
