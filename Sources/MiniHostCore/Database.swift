@@ -118,11 +118,16 @@ public final class MiniHostDatabase: @unchecked Sendable {
     /// Called when this database goes away (nothing references it any more), with its connection,
     /// still open. Set only by the `scratch` databases.
     private var whenReleased: (@Sendable (ScratchConnection) -> Void)?
+    /// Whether ``simulateFullDisk()`` lowered the connection's page limit (read in `deinit`).
+    private let pageLimitLowered = LockedFlag()
 
-    private init(writer: any DatabaseWriter, path: String, whenReleased: (@Sendable (ScratchConnection) -> Void)? = nil) throws {
+    /// `migrated`: the file is a copy of a database this process has brought up to date, so the
+    /// core migrations are not even looked at.
+    private init(writer: any DatabaseWriter, path: String, migrated: Bool = false,
+                 whenReleased: (@Sendable (ScratchConnection) -> Void)? = nil) throws {
         self.writer = writer
         self.path = path
-        try migrateCore()
+        if !migrated { try migrateCore() }
         self.whenReleased = whenReleased  // only once opened: an init that throws calls nobody
     }
 
@@ -130,7 +135,7 @@ public final class MiniHostDatabase: @unchecked Sendable {
         // Every store references this object, not its connection: nothing can use the connection
         // now but whoever gets it here.
         guard let whenReleased, let queue = writer as? DatabaseQueue else { return }
-        whenReleased(ScratchConnection(queue: queue, path: path))
+        whenReleased(ScratchConnection(queue: queue, path: path, pageLimitLowered: pageLimitLowered.value))
     }
 
     /// A throwaway database at `<directory>/minihost.sqlite` (a `minihost test` world's, gone
@@ -154,16 +159,20 @@ public final class MiniHostDatabase: @unchecked Sendable {
 
     /// A throwaway database over the connection of one that has gone, its content first replaced
     /// by `template`'s (SQLite's backup: a page-for-page copy, so tables that services added are
-    /// gone too) and its page limit (``simulateFullDisk()``) back to the template's. Opening a
-    /// database costs more than a small test (GRDB's set-up reads the schema; `minihost test`
-    /// makes a world per test); a throw leaves `connection` unusable: drop it.
+    /// gone too) and its page limit, if ``simulateFullDisk()`` lowered it, back to the template's.
+    /// `template` must have been opened by this process (its schema is then up to date, and the
+    /// copy's is not checked again). Opening a database costs more than a small test (GRDB's set-up
+    /// reads the schema; `minihost test` makes a world per test); a throw leaves `connection`
+    /// unusable: drop it.
     public static func scratch(reusing connection: ScratchConnection, template: MiniHostDatabase,
                                whenReleased: (@Sendable (ScratchConnection) -> Void)? = nil) throws -> MiniHostDatabase {
         do {
-            let limit = try template.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA max_page_count") } ?? 1_073_741_823
-            try connection.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(limit)") }
+            if connection.pageLimitLowered {
+                let limit = try template.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA max_page_count") } ?? 1_073_741_823
+                try connection.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(limit)") }
+            }
             try template.writer.backup(to: connection.queue)
-            return try MiniHostDatabase(writer: connection.queue, path: connection.path, whenReleased: whenReleased)
+            return try MiniHostDatabase(writer: connection.queue, path: connection.path, migrated: true, whenReleased: whenReleased)
         } catch {
             throw openError(error, path: connection.path)
         }
@@ -254,6 +263,7 @@ public final class MiniHostDatabase: @unchecked Sendable {
     @discardableResult
     public func simulateFullDisk() throws -> Int {
         do {
+            pageLimitLowered.value = true  // before: a failure half-way must not leave it unmarked
             return try writer.writeWithoutTransaction { db in
                 let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
                 // SQLite never sets the limit below the current size; it answers the new limit.
@@ -303,9 +313,22 @@ public final class ScratchConnection: @unchecked Sendable {
     let queue: DatabaseQueue
     /// The database file.
     public let path: String
+    /// Whether the database that had it lowered its page limit (``MiniHostDatabase/simulateFullDisk()``).
+    let pageLimitLowered: Bool
 
-    init(queue: DatabaseQueue, path: String) {
+    init(queue: DatabaseQueue, path: String, pageLimitLowered: Bool) {
         self.queue = queue
         self.path = path
+        self.pageLimitLowered = pageLimitLowered
+    }
+}
+
+/// A Bool behind a lock.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    var value: Bool {
+        get { lock.withLock { flag } }
+        set { lock.withLock { flag = newValue } }
     }
 }

@@ -99,14 +99,14 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
                 consoleLines.append(("error", text))
             }
         case let .reply(command, data) where command == "driver":
-            guard let v = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any],
-                  let token = (v["token"] as? NSNumber)?.intValue else { return }
+            // `{token, ok, value | error}`; the value goes on to the driver as the checked text it is.
+            guard let (v, value) = JSONText.object(data, keepingRaw: "value"),
+                  let number = v["token"]?.numberValue, let token = Int(exactly: number) else { return }
             guard lock.withLock({ pending.remove(token) }) != nil else { return }
-            if (v["ok"] as? Bool) == true {
-                let value = (try? TestWorld.json(v["value"] ?? NSNull())) ?? "null"
-                session?.settle(token, ok: true, value)
+            if v["ok"]?.boolValue == true {
+                session?.settle(token, ok: true, value ?? "null")
             } else {
-                session?.settle(token, ok: false, (v["error"] as? String) ?? "the app refused the request")
+                session?.settle(token, ok: false, v["error"]?.stringValue ?? "the app refused the request")
             }
         case let .exit(status, reason):
             if status != "ok" {

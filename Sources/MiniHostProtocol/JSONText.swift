@@ -30,6 +30,14 @@ public enum JSONText {
     /// no lone surrogates, nesting of at most 512), checked without building a value.
     public static func isStrict(_ text: String) -> Bool { FrameJSON.isStrict(text) }
 
+    /// `text` read as a JSON object by the strict reader, except its member `rawKey`, checked
+    /// like any value but kept as its text (to pass on without building it and writing it again);
+    /// nil when `text` is not a JSON object.
+    public static func object(_ text: String, keepingRaw rawKey: String) -> (fields: [String: JSONValue], raw: String?)? {
+        var copy = text
+        return copy.withUTF8 { utf8 in FrameJSON.parseObject(UnsafeRawBufferPointer(utf8), keepingRaw: rawKey) }
+    }
+
     /// `s` as a JSON string literal, with quotes.
     public static func quote(_ s: String) -> String {
         var out = "\""

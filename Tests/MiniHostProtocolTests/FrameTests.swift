@@ -43,6 +43,20 @@ import MiniHostProtocol
         }
     }
 
+    /// An object read with one member kept as its text (a test driver's reply: the value goes on as
+    /// it came); a member that is not strict JSON, or text that is not an object, reads as nil.
+    @Test func anObjectKeepsOneMemberAsItsText() throws {
+        let reply = JSONText.object(#"{"token":7,"ok":true,"value":{"route":"pages/a","data":{"n":[1,"x"]}}}"#, keepingRaw: "value")
+        #expect(reply?.fields["token"] == .number(7))
+        #expect(reply?.fields["ok"] == .bool(true))
+        #expect(reply?.fields["value"] == nil)
+        #expect(reply?.raw == #"{"route":"pages/a","data":{"n":[1,"x"]}}"#)
+        #expect(JSONText.object(#"{"token":1,"ok":false,"error":"no page"}"#, keepingRaw: "value")?.raw == nil)
+        for bad in [#"{"token":1,"value":{"a" 1}}"#, #"{"token":1,"value":"\udc00"}"#, "[1]", "", #"{"token":1,"value":1"#] {
+            #expect(JSONText.object(bad, keepingRaw: "value") == nil, "\(bad)")
+        }
+    }
+
     /// A worker sends a call's arguments as the runtime's text when that text is strict JSON; the
     /// frame carries it as it is and reads back as the same value.
     @Test func aCallMadeFromTextTravelsAsThatText() throws {
