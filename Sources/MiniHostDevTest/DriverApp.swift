@@ -99,15 +99,9 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
                 consoleLines.append(("error", text))
             }
         case let .reply(command, data) where command == "driver":
-            // `{token, ok, value | error}`; the value goes on to the driver as the checked text it is.
-            guard let (v, value) = JSONText.object(data, keepingRaw: "value"),
-                  let number = v["token"]?.numberValue, let token = Int(exactly: number) else { return }
-            guard lock.withLock({ pending.remove(token) }) != nil else { return }
-            if v["ok"]?.boolValue == true {
-                session?.settle(token, ok: true, value ?? "null")
-            } else {
-                session?.settle(token, ok: false, v["error"]?.stringValue ?? "the app refused the request")
-            }
+            guard let reply = Self.driverReply(data) else { return }
+            guard lock.withLock({ pending.remove(reply.token) }) != nil else { return }
+            session?.settle(reply.token, ok: reply.ok, reply.text)
         case let .exit(status, reason):
             if status != "ok" {
                 let why = "the app ended (\(status))" + (reason.map { ": \($0)" } ?? "")
@@ -117,6 +111,22 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
         default:
             break
         }
+    }
+
+    /// A reply of the runtime to a driver request, `{"token":N,"ok":true,"value":V}` or
+    /// `{"token":N,"ok":false,"error":"…"}` (the runtime writes the token first): the value goes on
+    /// to the driver as the checked JSON text it came as, or the error message. A reply that is not
+    /// strict JSON (a string in the value with a lone surrogate) fails its request rather than
+    /// leaving it to wait for the test's timeout. Nil when not even the token can be read.
+    static func driverReply(_ data: String) -> (token: Int, ok: Bool, text: String)? {
+        if let (v, value) = JSONText.object(data, keepingRaw: "value"),
+           let number = v["token"]?.numberValue, let token = Int(exactly: number) {
+            if v["ok"]?.boolValue == true { return (token, true, value ?? "null") }
+            return (token, false, v["error"]?.stringValue ?? "the app refused the request")
+        }
+        let prefix = #"{"token":"#
+        guard data.hasPrefix(prefix), let token = Int(data.dropFirst(prefix.count).prefix(while: { $0.isASCII && $0.isNumber })) else { return nil }
+        return (token, false, "the app's answer is not valid JSON (a string with a lone surrogate?)")
     }
 
     /// The app ended on its own (killed, crashed) or could not start: waiting requests fail.

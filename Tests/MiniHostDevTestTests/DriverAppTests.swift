@@ -30,6 +30,26 @@ final class DriverAppTests: XCTestCase {
         wait(for: [stopped], timeout: 10)
     }
 
+    /// A runtime's reply to a driver request: its value goes on as the text it came as; an error
+    /// as its message; a reply that is not strict JSON (a lone surrogate in a string) fails its
+    /// request instead of leaving it to wait for the test's timeout.
+    func testADriverReplyPassesItsValueOnAsTextAndFailsWhenItIsNotJSON() {
+        let ok = DriverApp.driverReply(#"{"token":12,"ok":true,"value":{"route":"pages/a","data":{"n":[1,"\u00e9"]}}}"#)
+        XCTAssertEqual(ok?.token, 12)
+        XCTAssertEqual(ok?.ok, true)
+        XCTAssertEqual(ok?.text, #"{"route":"pages/a","data":{"n":[1,"\u00e9"]}}"#)
+        XCTAssertEqual(DriverApp.driverReply(#"{"token":3,"ok":true,"value":null}"#)?.text, "null")
+        let refused = DriverApp.driverReply(#"{"token":4,"ok":false,"error":"no page \"x\" in the page stack"}"#)
+        XCTAssertEqual(refused?.ok, false)
+        XCTAssertEqual(refused?.text, #"no page "x" in the page stack"#)
+        let unreadable = DriverApp.driverReply(#"{"token":5,"ok":true,"value":{"s":"\ud800"}}"#)
+        XCTAssertEqual(unreadable?.token, 5)
+        XCTAssertEqual(unreadable?.ok, false)
+        XCTAssertEqual(unreadable?.text.contains("not valid JSON"), true)
+        XCTAssertNil(DriverApp.driverReply("not json"))
+        XCTAssertNil(DriverApp.driverReply(#"{"token":"x","ok":true}"#))
+    }
+
     func testAnAppClosedBeforeItsLaunchCameRoundNeverStarts() throws {
         let package = try AppPackage.load(manifestURL: dir.appendingPathComponent("manifest.json"), dev: true)
         let config = try RunConfig(package: package, isolation: .inProcess)
