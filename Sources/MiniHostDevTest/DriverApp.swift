@@ -115,18 +115,22 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
 
     /// A reply of the runtime to a driver request, `{"token":N,"ok":true,"value":V}` or
     /// `{"token":N,"ok":false,"error":"…"}` (the runtime writes the token first): the value goes on
-    /// to the driver as the checked JSON text it came as, or the error message. A reply that is not
-    /// strict JSON (a string in the value with a lone surrogate) fails its request rather than
-    /// leaving it to wait for the test's timeout. Nil when not even the token can be read.
+    /// to the driver as the checked JSON text it came as, or the error message. A string cut inside
+    /// a surrogate pair gets the replacement character there, as it does in process mode (see
+    /// ``JSONText/replacingLoneSurrogates(_:)``); a reply that is still not strict JSON (nested
+    /// too deep) fails its request rather than leaving it to wait for the test's timeout. Nil when
+    /// not even the token can be read.
     static func driverReply(_ data: String) -> (token: Int, ok: Bool, text: String)? {
-        if let (v, value) = JSONText.object(data, keepingRaw: "value"),
-           let number = v["token"]?.numberValue, let token = Int(exactly: number) {
+        func read(_ text: String) -> (token: Int, ok: Bool, text: String)? {
+            guard let (v, value) = JSONText.object(text, keepingRaw: "value"),
+                  let number = v["token"]?.numberValue, let token = Int(exactly: number) else { return nil }
             if v["ok"]?.boolValue == true { return (token, true, value ?? "null") }
             return (token, false, v["error"]?.stringValue ?? "the app refused the request")
         }
+        if let reply = read(data) ?? read(JSONText.replacingLoneSurrogates(data)) { return reply }
         let prefix = #"{"token":"#
         guard data.hasPrefix(prefix), let token = Int(data.dropFirst(prefix.count).prefix(while: { $0.isASCII && $0.isNumber })) else { return nil }
-        return (token, false, "the app's answer is not valid JSON (a string with a lone surrogate?)")
+        return (token, false, "the app's answer cannot be read as JSON (nested more than 512 deep?)")
     }
 
     /// The app ended on its own (killed, crashed) or could not start: waiting requests fail.

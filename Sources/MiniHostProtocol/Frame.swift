@@ -170,6 +170,16 @@ extension RuntimeEvent {
 /// never trusts its input: bad syntax, invalid UTF-8, lone surrogates, numbers out of range
 /// and nesting deeper than 512 are all "not JSON" (nil).
 enum FrameJSON {
+    /// The value of a hexadecimal digit (`0`–`9`, `a`–`f`, `A`–`F`); nil for any other byte.
+    static func hexDigit(_ b: UInt8) -> UInt32? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+
     static let maxDepth = 512
 
     static func parse(_ data: Data) -> JSONValue? {
@@ -334,20 +344,11 @@ enum FrameJSON {
             return n
         }
 
-        static func hex(_ b: UInt8) -> UInt32? {
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-        }
-
         mutating func hex4() -> UInt32? {
             guard bytes.count - at >= 4 else { return nil }
             var v: UInt32 = 0
             for k in 0..<4 {
-                guard let d = Self.hex(bytes[at + k]) else { return nil }
+                guard let d = FrameJSON.hexDigit(bytes[at + k]) else { return nil }
                 v = v << 4 | d
             }
             at += 4

@@ -30,6 +30,41 @@ public enum JSONText {
     /// no lone surrogates, nesting of at most 512), checked without building a value.
     public static func isStrict(_ text: String) -> Bool { FrameJSON.isStrict(text) }
 
+    /// JSON `text` with every escaped lone surrogate (`\ud800` not followed by an escaped low
+    /// half, or a low half alone) replaced by `\ufffd`, the replacement character: what
+    /// `JSON.stringify` writes for a string cut inside a surrogate pair (`'😀'.slice(0, 1)`), which
+    /// the strict reader refuses (a Swift `String` cannot hold it). `text` itself when it has none.
+    public static func replacingLoneSurrogates(_ text: String) -> String {
+        let backslash = UInt8(ascii: "\\"), u = UInt8(ascii: "u")
+        guard text.utf8.contains(backslash) else { return text }
+        var bytes = Array(text.utf8)
+        func unit(at j: Int) -> UInt16? {
+            guard j + 6 <= bytes.count, bytes[j] == backslash, bytes[j + 1] == u else { return nil }
+            var v: UInt16 = 0
+            for b in bytes[(j + 2)..<(j + 6)] {
+                guard let d = FrameJSON.hexDigit(b) else { return nil }
+                v = v << 4 | UInt16(d)
+            }
+            return v
+        }
+        var changed = false
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == backslash, i + 1 < bytes.count else { i += 1; continue }
+            guard let v = unit(at: i) else { i += 2; continue }  // another escape: skip both bytes
+            if (0xD800...0xDBFF).contains(v), let w = unit(at: i + 6), (0xDC00...0xDFFF).contains(w) {
+                i += 12  // a pair
+                continue
+            }
+            if (0xD800...0xDFFF).contains(v) {
+                bytes.replaceSubrange((i + 2)..<(i + 6), with: Array("fffd".utf8))
+                changed = true
+            }
+            i += 6
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
+    }
+
     /// `text` read as a JSON object by the strict reader, except its member `rawKey`, checked
     /// like any value but kept as its text (to pass on without building it and writing it again);
     /// nil when `text` is not a JSON object.

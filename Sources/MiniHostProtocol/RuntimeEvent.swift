@@ -28,7 +28,10 @@ public enum RuntimeEvent: Sendable, Equatable {
         }
     }
 
-    /// One JSON object, no newline. `app` is the app id the event belongs to.
+    /// One JSON object, no newline. `app` is the app id the event belongs to. Its JSON parts
+    /// (`setData`'s data, a reply, hook options) are the runtime's text as it is, except that a
+    /// string cut inside a surrogate pair there gets the replacement character (strict readers,
+    /// the worker's frames among them, refuse a lone surrogate).
     public func jsonLine(app: String) -> String {
         var m: [(String, String)] = [("type", JSONText.quote(type)), ("app", JSONText.quote(app))]
         switch self {
@@ -56,6 +59,6 @@ public enum RuntimeEvent: Sendable, Equatable {
             m.append(("command", JSONText.quote(command)))
             m.append(("data", data))
         }
-        return JSONText.object(m)
+        return JSONText.replacingLoneSurrogates(JSONText.object(m))
     }
 }

@@ -96,6 +96,22 @@ import Testing
         expectGoodKeptAnswering(o)
     }
 
+    /// A string cut inside a surrogate pair (a truncated emoji) in `setData`: the worker's frame
+    /// carries the replacement character there, and the app lives on (it was killed for a
+    /// "protocol violation" before), in both modes.
+    @Test func aStringCutInsideASurrogatePairDoesNotKillTheApp() throws {
+        let app = try TempApp(id: "org.test.cut", files: [
+            "pages/index/index.js": "Page({ data: { s: '' }, onLoad() { this.setData({ s: '\\u{1F600}x'.slice(0, 1) }); console.log('after') } })",
+        ])
+        defer { app.remove() }
+        for mode in ["in-process", "process"] {
+            let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", mode, "--data-dir", tempDataDir()])
+            #expect(r.status == 0 && r.consoleMessages == ["after"], "\(mode): \(r.stdout.suffix(600)) \(r.stderr)")
+            #expect(r.events(type: "exit").first?["status"] as? String == "ok", "\(mode)")
+            #expect(r.events(type: "setData").count == 1, "\(mode)")
+        }
+    }
+
     @Test func inProcessModeStillWorksAndIsChosenByTheFlag() throws {
         let app = try TempApp(id: "org.test.modes", files: ["pages/index/index.js": "Page({ onReady() { console.log('ready') } })"])
         defer { app.remove() }

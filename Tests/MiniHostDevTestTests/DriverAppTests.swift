@@ -31,8 +31,9 @@ final class DriverAppTests: XCTestCase {
     }
 
     /// A runtime's reply to a driver request: its value goes on as the text it came as; an error
-    /// as its message; a reply that is not strict JSON (a lone surrogate in a string) fails its
-    /// request instead of leaving it to wait for the test's timeout.
+    /// as its message; a string cut inside a surrogate pair gets the replacement character; a
+    /// reply that is still not strict JSON fails its request instead of leaving it to wait for
+    /// the test's timeout.
     func testADriverReplyPassesItsValueOnAsTextAndFailsWhenItIsNotJSON() {
         let ok = DriverApp.driverReply(#"{"token":12,"ok":true,"value":{"route":"pages/a","data":{"n":[1,"\u00e9"]}}}"#)
         XCTAssertEqual(ok?.token, 12)
@@ -42,10 +43,14 @@ final class DriverAppTests: XCTestCase {
         let refused = DriverApp.driverReply(#"{"token":4,"ok":false,"error":"no page \"x\" in the page stack"}"#)
         XCTAssertEqual(refused?.ok, false)
         XCTAssertEqual(refused?.text, #"no page "x" in the page stack"#)
-        let unreadable = DriverApp.driverReply(#"{"token":5,"ok":true,"value":{"s":"\ud800"}}"#)
-        XCTAssertEqual(unreadable?.token, 5)
+        let cut = DriverApp.driverReply(#"{"token":5,"ok":true,"value":{"s":"\ud83d","t":"\ud83d\ude00"}}"#)
+        XCTAssertEqual(cut?.ok, true)
+        XCTAssertEqual(cut?.text, #"{"s":"\ufffd","t":"\ud83d\ude00"}"#)
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        let unreadable = DriverApp.driverReply(#"{"token":6,"ok":true,"value":"# + deep + "}")
+        XCTAssertEqual(unreadable?.token, 6)
         XCTAssertEqual(unreadable?.ok, false)
-        XCTAssertEqual(unreadable?.text.contains("not valid JSON"), true)
+        XCTAssertEqual(unreadable?.text.contains("cannot be read as JSON"), true)
         XCTAssertNil(DriverApp.driverReply("not json"))
         XCTAssertNil(DriverApp.driverReply(#"{"token":"x","ok":true}"#))
     }

@@ -43,6 +43,20 @@ import MiniHostProtocol
         }
     }
 
+    /// A string cut inside a surrogate pair (`'😀'.slice(0, 1)`), which `JSON.stringify` writes as
+    /// a lone `\ud83d`, gets the replacement character; pairs, other escapes and an escaped
+    /// backslash before `u` stay as they are. A runtime event carrying one (a page's `setData`)
+    /// crosses the worker's socket instead of failing the frame (the app was killed for it).
+    @Test func aLoneSurrogateBecomesTheReplacementCharacter() throws {
+        #expect(JSONText.replacingLoneSurrogates(#"{"a":"\ud83d","b":"\ud83d\ude00","c":"x\ude00","d":"\\ud800","e":"\n\u00e9"}"#)
+            == #"{"a":"\ufffd","b":"\ud83d\ude00","c":"x\ufffd","d":"\\ud800","e":"\n\u00e9"}"#)
+        #expect(JSONText.replacingLoneSurrogates(#"["\ud800\ud800\udc00"]"#) == #"["\ufffd\ud800\udc00"]"#)
+        let plain = #"{"s":"😀"}"#
+        #expect(JSONText.replacingLoneSurrogates(plain) == plain)
+        var buffer = codec.encode(.runtime(.setData(route: "pages/a", data: #"{"s":"\ud83d"}"#)))
+        #expect(try codec.decode(&buffer) == [.runtime(.setData(route: "pages/a", data: "{\"s\":\"\u{FFFD}\"}"))])
+    }
+
     /// An object read with one member kept as its text (a test driver's reply: the value goes on as
     /// it came); a member that is not strict JSON, or text that is not an object, reads as nil.
     @Test func anObjectKeepsOneMemberAsItsText() throws {
