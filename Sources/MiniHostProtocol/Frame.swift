@@ -95,7 +95,7 @@ public struct FrameCodec: Sendable {
     static func parse(_ body: UnsafeRawBufferPointer) throws(FrameError) -> Frame {
         // A result's value stays JSON text (checked, not built): the sandbox turns text into a
         // JavaScript value itself, and answers a text it has seen before from its cache.
-        guard let (o, rawValue) = FrameJSON.parseObject(body, keepingRaw: "value") else {
+        guard let (o, raw) = FrameJSON.parseObject(body, keepingRaw: ["value", "event"]) else {
             throw FrameError("frame is not a JSON object")
         }
         func string(_ k: String) throws(FrameError) -> String {
@@ -110,14 +110,14 @@ public struct FrameCodec: Sendable {
         case "call":
             return .call(BridgeCall(id: try id(), api: try string("api"), arguments: o["args"] ?? .null))
         case "result":
-            return .reply(BridgeReply(id: try id(), result: .success(.jsonText(rawValue ?? "null"))))
+            return .reply(BridgeReply(id: try id(), result: .success(.jsonText(raw["value"] ?? "null"))))
         case "error":
             guard let raw = o["code"]?.numberValue, let code = BridgeErrorCode(rawValue: Int(raw)) else { throw FrameError("frame field code is not a known error code") }
             return .reply(BridgeReply(id: try id(), result: .failure(BridgeError(code, try string("reason")))))
         case "event":
             return .event(BridgeEvent(name: try string("name"), payload: .value(o["payload"] ?? .null)))
         case "runtime":
-            guard let e = o["event"]?.objectValue, let event = RuntimeEvent(json: e) else { throw FrameError("frame field event is not a runtime event") }
+            guard let text = raw["event"], let event = RuntimeEvent(jsonLine: text) else { throw FrameError("frame field event is not a runtime event") }
             return .runtime(event)
         case "control":
             return .control(try string("op"), o["body"] ?? .null)
@@ -134,20 +134,31 @@ public struct FrameError: Error, Sendable, CustomStringConvertible, Equatable {
 }
 
 extension RuntimeEvent {
-    /// Rebuilds an event from its `jsonLine` form.
-    public init?(json o: [String: JSONValue]) {
+    /// Rebuilds an event from its `jsonLine` text, with its JSON parts (`setData`'s data, a reply's
+    /// data, a hook's options or query) kept as the text they came as: the app's order of keys,
+    /// as in-process. Nil when `text` is not such an event.
+    public init?(jsonLine text: String) {
+        var copy = text
+        guard let (o, raw) = copy.withUTF8({ FrameJSON.parseObject(UnsafeRawBufferPointer($0), keepingRaw: ["data", "options", "query"]) }) else { return nil }
+        self.init(json: o, raw: raw)
+    }
+
+    /// Rebuilds an event from its `jsonLine` form; a JSON part found in `raw` (its text) is taken
+    /// as it is, one in `o` is written again.
+    public init?(json o: [String: JSONValue], raw: [String: String] = [:]) {
         func s(_ k: String) -> String? { o[k]?.stringValue }
+        func json(_ k: String) -> String? { raw[k] ?? o[k]?.jsonText }
         switch s("type") {
         case "lifecycle":
             guard let target = s("target"), let hook = s("hook") else { return nil }
-            let detail = (o["query"] ?? o["options"]).map(\.jsonText)
+            let detail = json("query") ?? json("options")
             self = .lifecycle(target: target, hook: hook, route: s("route"), detail: detail)
         case "console":
             guard let level = s("level"), let message = s("message") else { return nil }
             self = .console(level: level, message: message)
         case "setData":
-            guard let route = s("route"), let data = o["data"] else { return nil }
-            self = .setData(route: route, data: data.jsonText)
+            guard let route = s("route"), let data = json("data") else { return nil }
+            self = .setData(route: route, data: data)
         case "error":
             guard let kind = s("kind"), let message = s("message") else { return nil }
             self = .error(kind: kind, message: message, stack: s("stack"))
@@ -155,8 +166,8 @@ extension RuntimeEvent {
             guard let status = s("status") else { return nil }
             self = .exit(status: status, reason: s("reason"))
         case "reply":
-            guard let command = s("command"), let data = o["data"] else { return nil }
-            self = .reply(command: command, data: data.jsonText)
+            guard let command = s("command"), let data = json("data") else { return nil }
+            self = .reply(command: command, data: data)
         default:
             return nil
         }
@@ -204,22 +215,22 @@ enum FrameJSON {
         }
     }
 
-    /// A JSON object whose member `rawKey` is checked like any value but kept as its text (the
-    /// first one, if repeated); nil when `raw` is not a JSON object.
-    static func parseObject(_ raw: UnsafeRawBufferPointer, keepingRaw rawKey: String) -> (fields: [String: JSONValue], raw: String?)? {
+    /// A JSON object whose members named in `rawKeys` are checked like any value but kept as
+    /// their text (the first one of a name, if repeated); nil when `raw` is not a JSON object.
+    static func parseObject(_ raw: UnsafeRawBufferPointer, keepingRaw rawKeys: Set<String>) -> (fields: [String: JSONValue], raw: [String: String])? {
         var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
         guard reader.take(UInt8(ascii: "{")) else { return nil }
         var object: [String: JSONValue] = [:]
-        var kept: String?
+        var kept: [String: String] = [:]
         if !reader.take(UInt8(ascii: "}")) {
             repeat {
                 reader.skipSpace()
                 guard let key = reader.string(), reader.take(UInt8(ascii: ":")) else { return nil }
-                if key == rawKey {
+                if rawKeys.contains(key) {
                     reader.skipSpace()
                     let start = reader.at
                     guard reader.value(depth: 1, build: false) != nil else { return nil }
-                    if kept == nil { kept = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.at]), as: UTF8.self) }
+                    if kept[key] == nil { kept[key] = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.at]), as: UTF8.self) }
                 } else {
                     guard let v = reader.value(depth: 1) else { return nil }
                     if object[key] == nil { object[key] = v }

@@ -70,7 +70,8 @@ public enum JSONText {
     /// nil when `text` is not a JSON object.
     public static func object(_ text: String, keepingRaw rawKey: String) -> (fields: [String: JSONValue], raw: String?)? {
         var copy = text
-        return copy.withUTF8 { utf8 in FrameJSON.parseObject(UnsafeRawBufferPointer(utf8), keepingRaw: rawKey) }
+        guard let (fields, raw) = copy.withUTF8({ FrameJSON.parseObject(UnsafeRawBufferPointer($0), keepingRaw: [rawKey]) }) else { return nil }
+        return (fields, raw[rawKey])
     }
 
     /// `s` as a JSON string literal, with quotes.

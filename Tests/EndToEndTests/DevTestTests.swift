@@ -34,6 +34,28 @@ final class DevTestTests: XCTestCase {
         }
     }
 
+    /// Page data and a page method's result keep the app's order of keys in both modes (process
+    /// mode sorted them: the host rebuilt each JSON part of a worker's event).
+    func testPageDataKeepsTheAppsOrderOfKeysInBothModes() throws {
+        let app = try TempApp(id: "org.test.order", files: [
+            "pages/index/index.js": "Page({ data: { zeta: 1, alpha: 2 }, pair() { return { b: 1, a: { y: 1, x: 2 } }; } })",
+            "tests/order.test.js": """
+            it('keeps the order of keys', async () => {
+              const page = await (await minihost.launch()).currentPage();
+              expect(Object.keys(page.data())).toEqual(['zeta', 'alpha']);
+              const r = await page.call('pair');
+              expect(JSON.stringify(r)).toBe('{"b":1,"a":{"y":1,"x":2}}');
+            });
+            """,
+        ])
+        defer { app.remove() }
+        for isolation in ["process", "in-process"] {
+            let r = try CLI.run(["test", app.path, "--isolation", isolation], timeout: 120)
+            XCTAssertEqual(r.status, 0, "\(isolation):\n\(r.stdout)\n\(r.stderr)")
+            XCTAssertEqual(summary(r.stdout), "1 passed, 0 failed", r.stdout)
+        }
+    }
+
     func testFailuresAreReportedPreciselyAndTheRunGoesOn() throws {
         let r = try CLI.run(["test", Self.failing], timeout: 120)
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
