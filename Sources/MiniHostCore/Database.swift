@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// A failure of MiniHost's own database (`<data-dir>/minihost.sqlite`): the text names the path,
 /// what went wrong and what the user can do. Nothing is deleted or overwritten when it is thrown.
@@ -119,7 +120,7 @@ public final class MiniHostDatabase: @unchecked Sendable {
     /// still open. Set only by the `scratch` databases.
     private var whenReleased: (@Sendable (ScratchConnection) -> Void)?
     /// Whether ``simulateFullDisk()`` lowered the connection's page limit (read in `deinit`).
-    private let pageLimitLowered = LockedFlag()
+    private let pageLimitLowered = Mutex(false)
 
     /// `migrated`: the file is a copy of a database this process has brought up to date, so the
     /// core migrations are not even looked at.
@@ -135,7 +136,7 @@ public final class MiniHostDatabase: @unchecked Sendable {
         // Every store references this object, not its connection: nothing can use the connection
         // now but whoever gets it here.
         guard let whenReleased, let queue = writer as? DatabaseQueue else { return }
-        whenReleased(ScratchConnection(queue: queue, path: path, pageLimitLowered: pageLimitLowered.value))
+        whenReleased(ScratchConnection(queue: queue, path: path, pageLimitLowered: pageLimitLowered.withLock { $0 }))
     }
 
     /// A throwaway database at `<directory>/minihost.sqlite` (a `minihost test` world's, gone
@@ -263,7 +264,7 @@ public final class MiniHostDatabase: @unchecked Sendable {
     @discardableResult
     public func simulateFullDisk() throws -> Int {
         do {
-            pageLimitLowered.value = true  // before: a failure half-way must not leave it unmarked
+            pageLimitLowered.withLock { $0 = true }  // before: a failure half-way must not leave it unmarked
             return try writer.writeWithoutTransaction { db in
                 let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
                 // SQLite never sets the limit below the current size; it answers the new limit.
@@ -320,15 +321,5 @@ public final class ScratchConnection: @unchecked Sendable {
         self.queue = queue
         self.path = path
         self.pageLimitLowered = pageLimitLowered
-    }
-}
-
-/// A Bool behind a lock.
-private final class LockedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    var value: Bool {
-        get { lock.withLock { flag } }
-        set { lock.withLock { flag = newValue } }
     }
 }
