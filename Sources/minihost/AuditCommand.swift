@@ -12,7 +12,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Only this app.")
     var app: String?
 
-    @Flag(help: "Print a JSON array of entries (time, app_id, api, permission, decision, reason).")
+    @Flag(help: "Print a JSON array of entries (time, app_id, api, permission, decision, reason, count, last_time).")
     var json = false
 
     @Option(help: "Only the most recent N entries.")
@@ -47,10 +47,12 @@ struct AuditCommand: ParsableCommand {
             return
         }
         // The log holds app-supplied text (API names, reasons quoting arguments): show it escaped.
-        let rows = [["TIME", "APP", "API", "PERMISSION", "DECISION", "REASON"]] + entries.map { e in
+        let rows = [["TIME", "APP", "API", "PERMISSION", "DECISION", "COUNT", "REASON"]] + entries.map { e in
             [e.timeText, PromptText.sanitize(e.appId, maxLength: 128), PromptText.sanitize(e.api, maxLength: 64),
              e.permission.map { PromptText.sanitize($0, maxLength: 64) } ?? "-",
-             PromptText.sanitize(e.decision, maxLength: 32), PromptText.sanitize(e.reason, maxLength: 500)]
+             PromptText.sanitize(e.decision, maxLength: 32),
+             e.count > 1 ? "\(e.count) (to \(AuditEntry.formatTime(e.lastTime)))" : "1",
+             PromptText.sanitize(e.reason, maxLength: 500)]
         }
         printColumns(rows)
     }

@@ -192,7 +192,8 @@ final class RecordingChannel: AppEventChannel, @unchecked Sendable {
         let texts = try store.messages(in: "team", limit: 100).messages.suffix(3)
         #expect(texts.map(\.text) == ["once", "always", "no prompt now"])
         #expect(texts.allSatisfy { $0.senderId == "me" && $0.viaAppId == "org.test.chat" && $0.viaAppName == "Checker" && $0.provenance == "via Checker" })
-        let decisions = try services.audit.entries(app: "org.test.chat", limit: nil).filter { $0.api == "sendMessage" }.map(\.decision)
+        let decisions = try services.audit.entries(app: "org.test.chat", limit: nil).filter { $0.api == "sendMessage" }
+            .flatMap { Array(repeating: $0.decision, count: $0.count) }
         // Each call: the gate's chat.send stage, then the message's own consent.
         #expect(decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow", "allow"])
     }
@@ -336,7 +337,8 @@ final class RecordingChannel: AppEventChannel, @unchecked Sendable {
         #expect(try store.handle(for: "lin", app: "org.test.chat") == handle)
         #expect(try store.handle(for: "lin", app: "org.test.other") != handle)
         #expect(call(b, "chooseContact") == .failure(.cancel))
-        let decisions = try services.audit.entries(app: "org.test.chat", limit: nil).map(\.decision)
+        let decisions = try services.audit.entries(app: "org.test.chat", limit: nil)
+            .flatMap { Array(repeating: $0.decision, count: $0.count) }
         #expect(decisions.filter { $0 == "cancel" }.count == 2)
     }
 

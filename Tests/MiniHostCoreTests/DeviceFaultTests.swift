@@ -205,14 +205,17 @@ import Testing
 
     /// Appends other apps' decisions until even the smallest cannot be written: the audit log's
     /// pages are full. True when it got there.
+    /// Fills the database's last free pages with audit rows (written past the log's bounds, which
+    /// would otherwise stop the filling), until a write fails.
     static func fillAudit(_ services: HostServices) -> Bool {
+        let filler = AuditLog(database: services.database, policy: .unbounded)
         var filled = false
         for size in [200, 40, 0] {
             filled = false
             for i in 0..<2_000 where !filled {
-                services.audit.append(AuditEntry(appId: "org.a", api: "x", decision: "d", reason: "\(i % 10)" + String(repeating: "f", count: size)))
-                services.audit.flush()
-                filled = services.audit.takeWriteError() != nil
+                filler.append(AuditEntry(appId: "org.a", api: "x", decision: "d", reason: "\(i % 10)" + String(repeating: "f", count: size)))
+                filler.flush()
+                filled = filler.takeWriteError() != nil
             }
         }
         return filled

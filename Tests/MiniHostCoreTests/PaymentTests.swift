@@ -88,7 +88,8 @@ final class PaymentTestClock: @unchecked Sendable {
         #expect(try store.wallet().balance == 10_000 - 1234)
         #expect(try store.entries().map(\.status) == [.charged])
         #expect(try store.verify() == nil)
-        let decisions = try h.services.audit.entries(app: "org.test.pay").filter { $0.api == "requestPayment" }.map(\.decision)
+        let decisions = try h.services.audit.entries(app: "org.test.pay").filter { $0.api == "requestPayment" }
+            .flatMap { Array(repeating: $0.decision, count: $0.count) }
         #expect(decisions == ["allow", "allow", "allow", "replay"])
     }
 

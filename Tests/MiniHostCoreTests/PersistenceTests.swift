@@ -194,7 +194,7 @@ private func journalPragmaAndTables(_ db: MiniHostDatabase, _ pragma: String) th
         let db = try open()
         #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM wallet") } == 1)
         let applied = try db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(applied == ["test.v1", "v1"])
+        #expect(applied == ["audit.v2", "test.v1", "v1"])
     }
 }
 
@@ -260,7 +260,7 @@ private func journalPragmaAndTables(_ db: MiniHostDatabase, _ pragma: String) th
     }
 
     @Test func tenThousandAppendsAreAllWrittenInOrder() throws {
-        let log = AuditLog(database: try MiniHostDatabase.inMemory())
+        let log = AuditLog(database: try MiniHostDatabase.inMemory(), policy: .unbounded)
         let appended = (0..<10_000).map { entry($0) }
         for e in appended { log.append(e) }
         log.flush()
@@ -271,7 +271,7 @@ private func journalPragmaAndTables(_ db: MiniHostDatabase, _ pragma: String) th
     }
 
     @Test func appendsFromManyThreadsAreAllWritten() throws {
-        let log = AuditLog(database: try MiniHostDatabase.inMemory())
+        let log = AuditLog(database: try MiniHostDatabase.inMemory(), policy: .unbounded)
         DispatchQueue.concurrentPerform(iterations: 8) { t in
             for i in 0..<500 { log.append(self.entry(i, app: "org.t\(t)")) }
         }
@@ -283,7 +283,7 @@ private func journalPragmaAndTables(_ db: MiniHostDatabase, _ pragma: String) th
     }
 
     @Test func entriesAreFilteredByAppAndLimitedToTheMostRecent() throws {
-        let log = AuditLog(database: try MiniHostDatabase.inMemory())
+        let log = AuditLog(database: try MiniHostDatabase.inMemory(), policy: .unbounded)
         for i in 0..<10 { log.append(entry(i, app: i % 2 == 0 ? "org.even" : "org.odd")) }
         #expect(try log.entries(app: "org.even").map(\.api) == ["api0", "api2", "api4", "api6", "api8"])
         #expect(try log.entries(app: "org.odd", limit: 2).map(\.api) == ["api7", "api9"])
@@ -296,11 +296,11 @@ private func journalPragmaAndTables(_ db: MiniHostDatabase, _ pragma: String) th
         let dir = try TempDir()
         defer { dir.cleanUp() }
         do {
-            let log = AuditLog(database: try MiniHostDatabase(directory: dir.url))
+            let log = AuditLog(database: try MiniHostDatabase(directory: dir.url), policy: .unbounded)
             for i in 0..<100 { log.append(entry(i)) }
         }
         // A background drain may still hold the log (and so delay its deinit) for a moment.
-        let reader = AuditLog(database: try MiniHostDatabase(directory: dir.url))
+        let reader = AuditLog(database: try MiniHostDatabase(directory: dir.url), policy: .unbounded)
         let deadline = Date().addingTimeInterval(5)
         while try reader.entries().count < 100, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         #expect(try reader.entries().count == 100)
@@ -312,7 +312,7 @@ private func journalPragmaAndTables(_ db: MiniHostDatabase, _ pragma: String) th
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(e), as: UTF8.self)
-        #expect(text == #"{"api":"getLocation","app_id":"org.a","decision":"prompt-deny","permission":null,"reason":"the user said no","time":"2023-11-14T22:13:20.123Z"}"#)
+        #expect(text == #"{"api":"getLocation","app_id":"org.a","count":1,"decision":"prompt-deny","last_time":"2023-11-14T22:13:20.123Z","permission":null,"reason":"the user said no","time":"2023-11-14T22:13:20.123Z"}"#)
         let back = try JSONDecoder().decode(AuditEntry.self, from: Data(text.utf8))
         #expect(back.appId == "org.a")
         #expect(back.permission == nil)

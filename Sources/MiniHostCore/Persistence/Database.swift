@@ -59,7 +59,8 @@ public struct StoreError: Error, CustomStringConvertible, LocalizedError, Sendab
 /// created by the migration `"v1"`:
 /// - `grant(app_id, permission, state 'granted'|'denied', scope, updated_at)` — no row means "prompt";
 ///   `scope` '' is app-wide, anything else a narrower scope such as a conversation id;
-/// - `audit(id, time, app_id, api, permission, decision, reason)`;
+/// - `audit(id, time, app_id, api, permission, decision, reason, count, last_time)` (`count`
+///   and `last_time` from the migration `"audit.v2"`: identical decisions coalesced);
 /// - `storage(app_id, key, value, size)`.
 public final class MiniHostDatabase: @unchecked Sendable {
     /// The file name inside the data directory.
@@ -94,6 +95,11 @@ public final class MiniHostDatabase: @unchecked Sendable {
         do {
             var config = Self.configuration(busyTimeout: busyTimeout)
             config.label = "minihost"
+            // The write-ahead log is checkpointed at about 512 KB (SQLite's default is 4 MB) and
+            // cut back to that size after a checkpoint, so it never holds much of the disk.
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 128; PRAGMA journal_size_limit = 524288")
+            }
             let pool = try DatabasePool(path: file, configuration: config)
             // Reading the schema proves the file is a database before anything is written.
             _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
@@ -249,6 +255,12 @@ public final class MiniHostDatabase: @unchecked Sendable {
                         size INTEGER NOT NULL,
                         PRIMARY KEY(app_id, key)
                     );
+                    """)
+            }
+            migrator.registerMigration("audit.v2") { db in
+                try db.execute(sql: """
+                    ALTER TABLE audit ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+                    ALTER TABLE audit ADD COLUMN last_time REAL;
                     """)
             }
         }
