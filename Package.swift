@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "MiniHostProtocol"),
         .target(
             name: "MiniHostRuntime",
-            dependencies: ["MiniHostEngine", "MiniHostProtocol"]
+            dependencies: ["MiniHostEngine", "MiniHostProtocol"],
+            resources: [.embedInCode("JS")]
         ),
         .target(
             name: "MiniHostCore",
@@ -56,7 +57,8 @@ let package = Package(
         // `minihost test`: the test runner, the driver VM and its JavaScript, the reporters.
         .target(
             name: "MiniHostDevTest",
-            dependencies: ["MiniHostCore", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol", "CJavaScriptCore"]
+            dependencies: ["MiniHostCore", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol", "CJavaScriptCore"],
+            resources: [.embedInCode("JS")]
         ),
         .executableTarget(
             name: "minihost",
@@ -79,7 +81,8 @@ let package = Package(
                 "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            resources: [.embedInCode("JS")]
         ),
         .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),

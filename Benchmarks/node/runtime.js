@@ -73,44 +73,8 @@ function loadPackage(target, options = {}) {
 
 // ---------------------------------------------------------------- helpers
 
-function normalize(parts) {
-  const out = [];
-  for (const p of parts) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') { if (!out.length) return null; out.pop(); continue; }
-    out.push(p);
-  }
-  return out.join('/');
-}
-
-function parseURL(url, from) {
-  if (typeof url !== 'string' || url === '') return { error: 'url must be a non-empty string' };
-  const q = url.indexOf('?');
-  const p = q >= 0 ? url.slice(0, q) : url;
-  const query = {};
-  if (q >= 0) {
-    for (const pair of url.slice(q + 1).split('&')) {
-      if (!pair) continue;
-      const eq = pair.indexOf('=');
-      const k = eq >= 0 ? pair.slice(0, eq) : pair, v = eq >= 0 ? pair.slice(eq + 1) : '';
-      try { query[decodeURIComponent(k)] = decodeURIComponent(v); } catch (e) { query[k] = v; }
-    }
-  }
-  let route = p[0] === '/' ? normalize(p.split('/')) : normalize((from ? from.split('/').slice(0, -1) : []).concat(p.split('/')));
-  if (route && route.endsWith('.js')) route = route.slice(0, -3);
-  return { route, query };
-}
-
-function parseDataPath(p) {
-  const segs = [];
-  const re = /([^.[\]]+)|\[(\d+)\]/g;
-  let m;
-  while ((m = re.exec(p)) !== null) segs.push(m[1] !== undefined ? m[1] : Number(m[2]));
-  if (!segs.length) throw new Error(`invalid data path "${p}"`);
-  return segs;
-}
-
-const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+// Module paths, page URLs and data paths: the runtime's own functions, not a copy.
+const { normalize, parseURL, parsePath: parseDataPath, clone } = require('./runtime-files.js').loadRuntimeHelpers();
 
 // ---------------------------------------------------------------- one app
 

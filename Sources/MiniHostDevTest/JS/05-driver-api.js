@@ -1,0 +1,129 @@
+// The driver API: `minihost.launch` and the App, Page and Prompt objects a test drives
+// an app with.
+function parse(text) { return text === undefined || text === null || text === '' ? undefined : JSON.parse(text); }
+const apps = [];
+const mockFns = new Map();
+let nextMock = 1;
+class Page {
+  constructor(app, info) { this._app = app; this.route = info.route; this.query = info.query; this._data = info.data; }
+  data(path) {
+    if (path === undefined || path === '') return this._data;
+    let o = this._data;
+    for (const s of String(path).replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) { if (o == null) return undefined; o = o[s]; }
+    return o;
+  }
+  async refresh() { const p = await this._app._page(this.route); this._data = p._data; this.query = p.query; return this; }
+  async setData(obj) { await this._app._req('setData', { route: this.route, data: obj }); return this.refresh(); }
+  call(method, arg) { return this._app._req('call', { route: this.route, method: String(method), arg }); }
+}
+class Prompt {
+  constructor(info) { Object.assign(this, info); }
+  allow(options) { native.answerPrompt(this.id, options && options.always ? 'always' : 'once', -1); }
+  deny() { native.answerPrompt(this.id, 'deny', -1); }
+  choose(index) {
+    if (this.type !== 'picker') throw new Error('choose() answers a picker; this prompt is a ' + this.type + ' prompt');
+    if (!(index >= 0 && index < this.options.length)) throw new RangeError('choose(' + index + '): the picker has ' + this.options.length + ' option(s)');
+    native.answerPrompt(this.id, 'choose', index);
+  }
+  cancel() { native.answerPrompt(this.id, 'deny', -1); }
+}
+class App {
+  constructor(handle, info) {
+    this._h = handle;
+    this.appId = info.appId;
+    const h = handle;
+    this.world = {
+      wallet: {
+        balance: () => parse(native.world(h, 'wallet.balance', '{}')),
+        statement: () => parse(native.world(h, 'wallet.statement', '{}')),
+      },
+      chat: {
+        conversations: () => parse(native.world(h, 'chat.conversations', '{}')),
+        messages: (conversation) => parse(native.world(h, 'chat.messages', JSON.stringify({ conversation }))),
+        post: (conversation, text, options) => parse(native.world(h, 'chat.post', JSON.stringify({ conversation, text, as: options && options.as }))),
+      },
+      location: {
+        current: () => parse(native.world(h, 'location.current', '{}')),
+        moveTo: (latitude, longitude, altitude) => { native.world(h, 'location.moveTo', JSON.stringify({ latitude, longitude, altitude })); },
+        setRoute: (points, options) => { native.world(h, 'location.setRoute', JSON.stringify({ points, speed: options && options.speed, loop: options && options.loop })); },
+      },
+    };
+  }
+  _start() { native.startApp(this._h); }
+  _req(op, arg) { this._start(); return request((id) => native.request(this._h, id, op, JSON.stringify(arg === undefined ? {} : arg))); }
+  async _page(route) { return new Page(this, await this._req('page', { route: route || null })); }
+  launched() { this._start(); return request((id) => native.launched(this._h, id)); }
+  mock(api, result) {
+    if (typeof result === 'function') {
+      const id = nextMock++;
+      mockFns.set(id, result);
+      native.mock(this._h, String(api), 'fn', String(id));
+    } else {
+      native.mock(this._h, String(api), 'value', JSON.stringify(result === undefined ? {} : result));
+    }
+    return this;
+  }
+  restore(api) { native.restore(this._h, api === undefined ? null : String(api)); return this; }
+  calls(api) { return parse(native.calls(this._h, api === undefined ? null : String(api))); }
+  get console() { return parse(native.console(this._h)); }
+  get errors() { return parse(native.errors(this._h)); }
+  async currentPage() { await this.launched(); return this._page(null); }
+  async page(route) { await this.launched(); return this._page(route); }
+  async pageStack() { await this.launched(); return this._req('stack'); }
+  async navigateTo(url) { await this.launched(); await this._req('navigate', { url: String(url) }); return this._page(null); }
+  async navigateBack() { await this.launched(); await this._req('back'); return this._page(null); }
+  async hide() { await this.launched(); await this._req('hide'); }
+  async show() { await this.launched(); await this._req('show'); }
+  idle(timeout) { this._start(); return request((id) => native.idle(this._h, id, timeout === undefined ? 3000 : Number(timeout))); }
+  nextPrompt(timeout) {
+    this._start();
+    return request((id) => native.nextPrompt(id, timeout === undefined ? 3000 : Number(timeout))).then((info) => new Prompt(info));
+  }
+  async waitFor(predicate, timeout) {
+    if (typeof predicate !== 'function') throw new TypeError('waitFor needs a function');
+    this._start();
+    const limit = timeout === undefined ? 3000 : Number(timeout), started = Date.now();
+    let last;
+    for (;;) {
+      try { last = await predicate(this); if (last) return last; } catch (e) { last = e; }
+      if (Date.now() - started >= limit) {
+        const shown = (last instanceof Error) ? ' (last error: ' + last.message + ')' : '';
+        throw new Error('waitFor: the condition was not met within ' + limit + ' ms' + shown);
+      }
+      await new Promise((r) => setTimer(r, 10));
+    }
+  }
+  async close() { native.closeApp(this._h); }
+}
+// A failure of an awaited driver call is reported at the test's line that made the call.
+function inTestFile(stack) { return String(stack || '').indexOf('@' + native.file + ':') >= 0; }
+function sited(proto, names) {
+  for (const name of names) {
+    const orig = proto[name];
+    proto[name] = function (...args) {
+      const site = new Error('');
+      let r;
+      try { r = orig.apply(this, args); } catch (e) { throw e; }
+      return Promise.resolve(r).catch((e) => {
+        if (e instanceof Error && !inTestFile(e.stack) && inTestFile(site.stack)) e.stack = site.stack;
+        throw e;
+      });
+    };
+  }
+}
+sited(App.prototype, ['launched', 'currentPage', 'page', 'pageStack', 'navigateTo', 'navigateBack', 'hide', 'show', 'idle', 'nextPrompt', 'waitFor']);
+sited(Page.prototype, ['refresh', 'setData', 'call']);
+const minihost = {
+  async launch(options) {
+    const o = options || {};
+    const info = parse(native.createApp(JSON.stringify({
+      target: o.target, world: o.world, grant: o.grant, deny: o.deny, query: o.query, conversation: o.conversation,
+    })));
+    const app = new App(info.handle, info);
+    apps.push(app);
+    return app;
+  },
+  get package() { return parse(native.packageInfo()); },
+  sleep(ms) { return new Promise((r) => setTimer(r, ms)); },
+};
+G.minihost = minihost;

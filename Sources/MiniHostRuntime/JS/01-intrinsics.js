@@ -1,0 +1,17 @@
+'use strict';
+const G = globalThis;
+const ObjectFreeze = Object.freeze, ObjectKeys = Object.keys, ObjectCreate = Object.create;
+const ObjectAssign = Object.assign, ObjectDefine = Object.defineProperty;
+const ObjectGetOwnNames = Object.getOwnPropertyNames, ObjectGetDesc = Object.getOwnPropertyDescriptor;
+const ObjectGetProto = Object.getPrototypeOf, ObjectIs = Object.is;
+const ArrayIsArray = Array.isArray, JSONStringify = JSON.stringify, JSONParse = JSON.parse;
+const StringCtor = String, NumberCtor = Number, MathFloor = Math.floor, MathCeil = Math.ceil, MathMin = Math.min;
+const ParseFloat = parseFloat, DecodeURIComponent = decodeURIComponent, RegExpCtor = RegExp;
+const DateCtor = Date, DateGetTime = Date.prototype.getTime, DateToISO = Date.prototype.toISOString;
+const FunctionToString = Function.prototype.toString;
+const ReflectApply = Reflect.apply, ReflectOwnKeys = Reflect.ownKeys;
+const call = (fn, self, ...args) => ReflectApply(fn, self, args);
+const PromiseCtor = Promise, PromiseResolve = Promise.resolve.bind(Promise);
+const ErrorCtor = Error, TypeErrorCtor = TypeError;
+const MapCtor = Map, SetCtor = Set, WeakSetCtor = WeakSet;
+const enablementGetters = new WeakSetCtor();

@@ -1,0 +1,34 @@
+// The API namespace: `mp` (also `wx`) with navigation, the host APIs' stubs, host events
+// and canIUse.
+const mp = {};
+mp.navigateTo = navApi('navigateTo');
+mp.redirectTo = navApi('redirectTo');
+mp.reLaunch = navApi('reLaunch');
+mp.navigateBack = navApi('navigateBack');
+// Host events: `mp.on<Name>(fn)` adds a listener, `mp.off<Name>(fn)` removes it (no argument: all).
+const listeners = new MapCtor();
+function eventPair(name) {
+  const set = [];
+  listeners.set(name, set);
+  mp['on' + name] = function (fn) {
+    if (typeof fn !== 'function') throw new TypeErrorCtor('on' + name + ' needs a function');
+    if (set.indexOf(fn) < 0) set.push(fn);
+  };
+  mp['off' + name] = function (fn) {
+    if (fn === undefined) { set.length = 0; return; }
+    const i = set.indexOf(fn);
+    if (i >= 0) set.splice(i, 1);
+  };
+}
+// A stub names its API to the host by its index in `native.apis`.
+for (let i = 0; i < native.apis.length; i++) {
+  const d = native.apis[i];
+  if (d[1] === 'event') eventPair(d[0]);
+  else mp[d[0]] = d[1] === 'sync' ? syncStub(d[0], i) : asyncStub(d[0], i);
+}
+mp.canIUse = function canIUse(name) {
+  if (typeof name !== 'string' || name === '') return false;
+  const first = name.split('.')[0];
+  const d = ObjectGetDesc(mp, first);  // own APIs only, not Object.prototype's toString & co.
+  return d !== undefined && typeof d.value === 'function';
+};

@@ -1,0 +1,151 @@
+// The host's handle: the dispatcher the host drives the app with (launch, timers,
+// navigation, page calls, test-driver requests).
+return ObjectFreeze({
+  launch(id, routes, entry, query, options) {
+    appId = id; pageRoutes = routes;
+    try {
+      requireFrom('', './app.js');
+    } catch (e) {
+      const d = describe(e);
+      native.error('launch', 'app.js failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
+      return false;
+    }
+    if (!appOptions) { appOptions = {}; appInstance = appOptions; native.print('warn', 'app.js did not call App(); running with an empty App'); }
+    const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
+    const text = JSONStringify(opts);
+    hook('app', 'onLaunch', appInstance, opts, undefined, text);
+    hook('app', 'onShow', appInstance, clone(opts), undefined, text);
+    appShown = true;
+    try { definition(entry); } catch (e) {
+      const d = describe(e);
+      native.error('launch', 'entry page ' + entry + ' failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
+      return false;
+    }
+    openPage(entry, query);
+    return true;
+  },
+  fire: fireTimer,
+  settleCall,
+  // A host event: each listener gets its own copy of the payload, in a guarded call.
+  event(name, payload) {
+    const set = listeners.get(name);
+    if (!set) return;
+    for (const fn of set.slice()) guarded('on' + name, fn, undefined, [clone(payload)]);
+  },
+  run(fn) { guarded('task', fn, undefined, []); },
+  hide() {
+    if (!appShown) return;
+    appShown = false;
+    if (top()) hook('page', 'onHide', top(), undefined, top().route);
+    hook('app', 'onHide', appInstance);
+  },
+  show() {
+    if (appShown) return;
+    appShown = true;
+    const opts = { path: top() ? top().route : '', query: top() ? top().options : {}, scene: 'launch', referrerInfo: {} };
+    hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts));
+    if (top()) hook('page', 'onShow', top(), undefined, top().route);
+  },
+  navigate(url) {
+    const u = parseURL(url, '');
+    if (u.route && pageRoutes.indexOf(u.route) < 0 && appOptions && typeof appOptions.onPageNotFound === 'function') {
+      hook('app', 'onPageNotFound', appInstance, { path: u.route, query: u.query, isEntryPage: false }, undefined, JSONStringify({ path: u.route, query: u.query, isEntryPage: false }));
+      return null;
+    }
+    let err = null;
+    navigate('navigateTo', url, (r) => { err = r; }, '');  // the host names pages from the package root
+    return err;
+  },
+  back() { let err = null; back(1, (r) => { err = r; }); return err; },
+  callPage(route, method, argJSON) {
+    let page = null;
+    for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route) { page = stack[i]; break; }
+    if (!page) return 'no page "' + route + '" in the page stack';
+    const desc = ObjectGetDesc(page, method), fn = desc && desc.value;  // the page's own methods only
+    if (typeof fn !== 'function') return 'page ' + page.route + ' has no method "' + method + '"';
+    const arg = argJSON === undefined || argJSON === null ? undefined : JSONParse(argJSON);
+    guarded(method, fn, page, arg === undefined ? [] : [arg]);
+    return null;
+  },
+  pageData(route) {
+    for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route)
+      return JSONStringify({ route: stack[i].route, data: stack[i].data });
+    return null;
+  },
+  // A test driver's request (`minihost test`): answers with native.lifecycle('driver', ...) --
+  // at once, or when a page method's returned promise settles. Returns true once answered or
+  // scheduled; app values only cross as JSON copies.
+  driver(token, op, argJSON) {
+    const answer = (ok, v) => {
+      let text;
+      try { text = JSONStringify(ok ? { token, ok: true, value: v === undefined ? null : v } : { token, ok: false, error: StringCtor(v) }); }
+      catch (e) { text = JSONStringify({ token, ok: false, error: 'the value cannot be copied as JSON' }); }
+      native.lifecycle('driver', 'reply', null, text);
+    };
+    const arg = JSONParse(argJSON);
+    const find = (route) => {
+      for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route) return stack[i];
+      return null;
+    };
+    if (op === 'stack') {
+      answer(true, stack.map((p) => ({ route: p.route, query: p.options || {} })));
+      return true;
+    }
+    if (op === 'navigate' || op === 'back') {
+      const err = op === 'navigate' ? this.navigate(arg.url) : this.back();
+      if (err) answer(false, err); else answer(true, null);
+      return true;
+    }
+    if (op === 'hide' || op === 'show') {
+      if (op === 'hide') this.hide(); else this.show();
+      answer(true, null);
+      return true;
+    }
+    const page = find(arg && arg.route);
+    if (!page) { answer(false, 'no page "' + ((arg && arg.route) || '(top)') + '" in the page stack'); return true; }
+    if (op === 'page') {
+      let data;
+      try { data = clone(page.data); } catch (e) { answer(false, 'the page data cannot be copied as JSON'); return true; }
+      answer(true, { route: page.route, query: page.options || {}, data });
+      return true;
+    }
+    if (op === 'setData') {
+      try { setData(page, arg.data); answer(true, null); }
+      catch (e) { const d = describe(e); answer(false, (d.name ? d.name + ': ' : '') + d.message); }
+      return true;
+    }
+    if (op === 'call') {
+      const desc = ObjectGetDesc(page, arg.method), fn = desc && desc.value;
+      if (typeof fn !== 'function') { answer(false, 'page ' + page.route + ' has no method "' + arg.method + '"'); return true; }
+      let r;
+      try { r = ReflectApply(fn, page, arg.arg === undefined ? [] : [arg.arg]); }
+      catch (e) {
+        reportError('exception', e);
+        const d = describe(e);
+        answer(false, page.route + '.' + arg.method + ' threw ' + (d.name ? d.name + ': ' : '') + d.message);
+        return true;
+      }
+      if (r !== null && typeof r === 'object' && r instanceof PromiseCtor) {
+        r.then((v) => answer(true, copyOut(v)), (e) => { const d = describe(e); answer(false, page.route + '.' + arg.method + ' rejected: ' + (d.name ? d.name + ': ' : '') + d.message); });
+      } else {
+        answer(true, copyOut(r));
+      }
+      return true;
+    }
+    answer(false, 'unknown driver request ' + op);
+    return true;
+  },
+  stackRoutes() { return JSONStringify(stack.map((p) => p.route)); },
+  // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.
+  reset() {
+    appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
+    appId = ''; pageRoutes = []; loadingRoute = null; currentRoute = null;
+    moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
+    for (const set of listeners.values()) set.length = 0;
+    stack.length = 0; nextTimerId = 1;
+  },
+  // A terminated task never ran its `finally` blocks: clear the re-entry guard first.
+  notifyError(message) { inErrorHook = false; notifyApp(message); },
+  onRejection,
+  describeError(e) { const d = describe(e); return JSONStringify(d); },
+});
