@@ -57,13 +57,13 @@ let package = Package(
         // `minihost test`: the test runner, the driver VM and its JavaScript, the reporters.
         .target(
             name: "MiniHostDevTest",
-            dependencies: ["MiniHostCore", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol", "CJavaScriptCore"],
+            dependencies: ["MiniHostCore", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol"],
             resources: [.embedInCode("JS")]
         ),
         .executableTarget(
             name: "minihost",
             dependencies: [
-                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
+                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticSwiftRuntime

@@ -1,4 +1,3 @@
-import CJavaScriptCore
 import Dispatch
 import Foundation
 import MiniHostCore
@@ -108,14 +107,12 @@ final class DriverSession: @unchecked Sendable {
 
     /// JavaScriptCore's syntax check with the line of the first error.
     static func syntaxError(_ source: String, url: String, context: JSContext) -> (message: String, line: Int)? {
-        var exception: JSValueRef?
-        let ok = JSStringHandle.with(source) { src in
-            JSStringHandle.with(url) { u in JSCheckScriptSyntax(context.ref, src, u, 1, &exception) }
+        do {
+            try context.checkSyntax(source, sourceURL: url)
+            return nil
+        } catch {
+            return (error.message, error.line)
         }
-        guard !ok, let exception else { return nil }
-        let err = JSError(exception: exception, in: context.ref)
-        let line = JSValue(exception, in: context.ref).object.flatMap { try? $0.get("line").number }.map { Int($0) } ?? 0
-        return (err.message, line)
     }
 
     private func finish() {
@@ -304,7 +301,7 @@ final class DriverSession: @unchecked Sendable {
         let natives = context.makeObject()
         func str(_ v: JSValue) -> String { v.string ?? "" }
         func fn(_ name: String, _ body: @escaping (JSArguments) throws -> JSValue) throws {
-            try natives.set(name, context.makeNativeFunction(name: name) { _, _, args in try body(args).ref }.value)
+            try natives.set(name, context.makeNativeFunction(name: name, body).value)
         }
         let undefined = { context.undefined }
         try natives.set("file", context.string(file.displayPath))

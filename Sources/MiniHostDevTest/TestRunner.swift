@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import MiniHostCore
+import MiniHostEngine
 import MiniHostProtocol
 import MiniHostRuntime
 
@@ -189,6 +190,12 @@ public struct DevTestError: Error, CustomStringConvertible {
 /// Finds and runs a package's tests (`tests/**/*.test.js`), one file at a time, each in its own
 /// driver VM.
 public enum TestRunner {
+    /// Tunes the engine for a process whose apps each live a few milliseconds (every test
+    /// launches a fresh app): see ``JSVirtualMachine/tuneForShortLivedApps()``. Call it before the
+    /// process makes its first VM; returns false, and changes nothing, after that.
+    @discardableResult
+    public static func prepareEngineForTests() -> Bool { JSVirtualMachine.tuneForShortLivedApps() }
+
     /// The test files under the package's `tests/` folder, sorted by path.
     public static func discover(_ package: AppPackage) throws -> [TestFile] {
         let root = package.rootURL.standardizedFileURL

@@ -4,7 +4,7 @@ import CJavaScriptCore
 /// built-ins.
 public final class JSContext: @unchecked Sendable {
     public let vm: JSVirtualMachine
-    public let ref: JSGlobalContextRef
+    @usableFromInline let ref: JSGlobalContextRef
 
     public init(vm: JSVirtualMachine) {
         self.vm = vm
@@ -22,22 +22,23 @@ public final class JSContext: @unchecked Sendable {
     public func evaluate(_ source: String, sourceURL: String, startingLine: Int = 1) throws(JSError) -> JSValue {
         vm.resetTermination()
         var exception: JSValueRef?
-        let result = JSStringHandle.with(source) { src in
-            JSStringHandle.with(sourceURL) { url in
+        let result = JSString.with(source) { src in
+            JSString.with(sourceURL) { url in
                 JSEvaluateScript(ref, src, nil, url, Int32(clamping: startingLine), &exception)
             }
         }
         return try finish(result, exception)
     }
 
-    /// Checks a script's syntax without running it.
-    public func checkSyntax(_ source: String, sourceURL: String) throws(JSError) {
+    /// Checks a script's syntax without running it; throws the first syntax error, with its line
+    /// and column.
+    public func checkSyntax(_ source: String, sourceURL: String, startingLine: Int = 1) throws(JSSyntaxError) {
         var exception: JSValueRef?
-        let ok = JSStringHandle.with(source) { src in
-            JSStringHandle.with(sourceURL) { url in JSCheckScriptSyntax(ref, src, url, 1, &exception) }
+        let ok = JSString.with(source) { src in
+            JSString.with(sourceURL) { url in JSCheckScriptSyntax(ref, src, url, Int32(clamping: startingLine), &exception) }
         }
         if !ok, let exception {
-            throw JSError(exception: exception, in: ref)
+            throw JSSyntaxError(exception: JSValue(exception, in: ref), sourceURL: sourceURL)
         }
     }
 
@@ -71,7 +72,7 @@ public final class JSContext: @unchecked Sendable {
 
     func finish(_ result: JSValueRef?, _ exception: JSValueRef?) throws(JSError) -> JSValue {
         if vm.wasTerminated { throw JSError.terminated }
-        if let exception { throw JSError(exception: exception, in: ref) }
+        if let exception { throw JSError(exception: JSValue(exception, in: ref)) }
         // After a termination inside a microtask JSC returns NULL with no exception.
         guard let result else { throw JSError.terminated }
         return JSValue(result, in: ref)
@@ -79,23 +80,20 @@ public final class JSContext: @unchecked Sendable {
 
     // MARK: Making values
 
-    public var undefined: JSValue { JSValue(JSValueMakeUndefined(ref), in: ref) }
-    public var null: JSValue { JSValue(JSValueMakeNull(ref), in: ref) }
-    public func boolean(_ b: Bool) -> JSValue { JSValue(JSValueMakeBoolean(ref, b), in: ref) }
-    public func number(_ d: Double) -> JSValue { JSValue(JSValueMakeNumber(ref, d), in: ref) }
-    public func string(_ s: String) -> JSValue {
-        JSStringHandle.with(s) { JSValue(JSValueMakeString(ref, $0), in: ref) }
+    @inlinable public var undefined: JSValue { JSValue(JSValueMakeUndefined(ref), in: ref) }
+    @inlinable public var null: JSValue { JSValue(JSValueMakeNull(ref), in: ref) }
+    @inlinable public func boolean(_ b: Bool) -> JSValue { JSValue(JSValueMakeBoolean(ref, b), in: ref) }
+    @inlinable public func number(_ d: Double) -> JSValue { JSValue(JSValueMakeNumber(ref, d), in: ref) }
+    @inlinable public func string(_ s: String) -> JSValue {
+        JSString.with(s) { JSValue(JSValueMakeString(ref, $0), in: ref) }
     }
 
     public func makeObject() -> JSObject { JSObject(JSObjectMake(ref, nil, nil), in: ref) }
 
     public func makeArray(_ values: [JSValue] = []) throws(JSError) -> JSObject {
         var exception: JSValueRef?
-        var refs: [JSValueRef?] = values.map { $0.ref }
-        let arr = refs.withUnsafeMutableBufferPointer { buf in
-            JSObjectMakeArray(ref, buf.count, buf.count == 0 ? nil : buf.baseAddress, &exception)
-        }
-        if let exception { throw JSError(exception: exception, in: ref) }
+        let arr = values.withRefs { JSObjectMakeArray(ref, $0.count, $0.baseAddress, &exception) }
+        if let exception { throw JSError(exception: JSValue(exception, in: ref)) }
         guard let arr else { throw JSError(message: "could not make an array") }
         return JSObject(arr, in: ref)
     }
@@ -108,8 +106,9 @@ public final class JSContext: @unchecked Sendable {
     }
 
     /// `JSON.parse(text)`; nil when the text is not JSON.
+    @inlinable
     public func parseJSON(_ text: String) -> JSValue? {
-        guard let v = JSStringHandle.with(text, { JSValueMakeFromJSONString(ref, $0) }) else { return nil }
+        guard let v = JSString.with(text, { JSValueMakeFromJSONString(ref, $0) }) else { return nil }
         return JSValue(v, in: ref)
     }
 
@@ -119,19 +118,9 @@ public final class JSContext: @unchecked Sendable {
         var reject: JSObjectRef?
         var exception: JSValueRef?
         let promise = JSObjectMakeDeferredPromise(ref, &resolve, &reject, &exception)
-        if let exception { throw JSError(exception: exception, in: ref) }
+        if let exception { throw JSError(exception: JSValue(exception, in: ref)) }
         guard let promise, let resolve, let reject else { throw JSError(message: "could not make a promise") }
         return (JSObject(promise, in: ref), JSObject(resolve, in: ref), JSObject(reject, in: ref))
-    }
-
-    // MARK: Native functions
-
-    /// Makes a JavaScript function backed by a Swift closure. Thrown Swift errors become JavaScript
-    /// exceptions (``JSThrow`` throws a given value; anything else an `Error` with its description).
-    public func makeNativeFunction(name: String, _ body: @escaping NativeFunction) -> JSObject {
-        let box = Unmanaged.passRetained(NativeFunctionBox(body)).toOpaque()
-        let obj = JSObjectMake(ref, NativeFunctionBox.jsClass, box)!
-        return JSObject(obj, in: ref)
     }
 
     // MARK: Sandbox switches
@@ -139,18 +128,18 @@ public final class JSContext: @unchecked Sendable {
     /// Turns `eval`, `new Function` and the async/generator function constructors off (they throw
     /// `EvalError` with `message`); host evaluation keeps working.
     public func setEvalEnabled(_ enabled: Bool, message: String) {
-        JSStringHandle.with(message) { JSGlobalContextSetEvalEnabled(ref, enabled, $0) }
+        JSString.with(message) { JSGlobalContextSetEvalEnabled(ref, enabled, $0) }
     }
 
     /// Calls `handler(promise, reason)` for every promise rejection that nobody handled.
     public func setUnhandledRejectionHandler(_ handler: JSObject) throws(JSError) {
         var exception: JSValueRef?
         JSGlobalContextSetUnhandledRejectionCallback(ref, handler.ref, &exception)
-        if let exception { throw JSError(exception: exception, in: ref) }
+        if let exception { throw JSError(exception: JSValue(exception, in: ref)) }
     }
 
     public func setName(_ name: String) {
-        JSStringHandle.with(name) { JSGlobalContextSetName(ref, $0) }
+        JSString.with(name) { JSGlobalContextSetName(ref, $0) }
     }
 
     // MARK: Memory
@@ -160,61 +149,4 @@ public final class JSContext: @unchecked Sendable {
 
     /// Collects now, the only way idle garbage is reclaimed on this JavaScriptCore.
     public func collectGarbageNow() { JSSynchronousGarbageCollectForDebugging(ref) }
-}
-
-/// A Swift function callable from JavaScript: `(context, this, arguments) -> result`.
-public typealias NativeFunction = (_ ctx: JSContextRef, _ this: JSObject?, _ arguments: JSArguments) throws -> JSValueRef
-
-/// The arguments of a native call, borrowed for the duration of the call.
-public struct JSArguments {
-    public let ctx: JSContextRef
-    public let count: Int
-    let base: UnsafePointer<JSValueRef?>?
-
-    public subscript(i: Int) -> JSValue {
-        if i < count, let base, let v = base[i] { return JSValue(v, in: ctx) }
-        return JSValue(JSValueMakeUndefined(ctx), in: ctx)
-    }
-}
-
-/// Throw this from a native function to throw `value` in JavaScript.
-public struct JSThrow: Error, @unchecked Sendable {
-    public let value: JSValueRef
-    public init(_ value: JSValue) { self.value = value.ref }
-}
-
-/// The private data of a native function object: the Swift closure it runs.
-final class NativeFunctionBox {
-    let body: NativeFunction
-    init(_ body: @escaping NativeFunction) { self.body = body }
-
-    nonisolated(unsafe) static let jsClass: JSClassRef = {
-        var def = kJSClassDefinitionEmpty
-        def.className = UnsafeRawPointer(("NativeFunction" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
-        def.attributes = JSClassAttributes(kJSClassAttributeNoAutomaticPrototype)
-        def.callAsFunction = nativeCall
-        def.finalize = nativeFinalize
-        return JSClassCreate(&def)
-    }()
-}
-
-private func nativeCall(_ ctx: JSContextRef?, _ function: JSObjectRef?, _ this: JSObjectRef?, _ argc: Int, _ argv: UnsafePointer<JSValueRef?>?, _ exception: UnsafeMutablePointer<JSValueRef?>?) -> JSValueRef? {
-    guard let ctx, let function, let raw = JSObjectGetPrivate(function) else { return nil }
-    let box = Unmanaged<NativeFunctionBox>.fromOpaque(raw).takeUnretainedValue()
-    let args = JSArguments(ctx: ctx, count: argc, base: argv)
-    do {
-        return try box.body(ctx, this.map { JSObject($0, in: ctx) }, args)
-    } catch let thrown as JSThrow {
-        exception?.pointee = thrown.value
-    } catch {
-        let text = (error as? JSError)?.message ?? String(describing: error)
-        var msg: JSValueRef? = JSStringHandle.with(text) { JSValueMakeString(ctx, $0) }
-        exception?.pointee = JSObjectMakeError(ctx, 1, &msg, nil)
-    }
-    return JSValueMakeUndefined(ctx)
-}
-
-private func nativeFinalize(_ object: JSObjectRef?) {
-    guard let object, let raw = JSObjectGetPrivate(object) else { return }
-    Unmanaged<NativeFunctionBox>.fromOpaque(raw).release()
 }

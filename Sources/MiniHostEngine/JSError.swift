@@ -21,8 +21,7 @@ public struct JSError: Error, CustomStringConvertible, Sendable {
 
     /// Reads `name`, `message` and `stack` from a thrown value. For objects this reads properties
     /// (which may run getters); the runtime describes app errors with its own frozen helper first.
-    public init(exception: JSValueRef, in ctx: JSContextRef) {
-        let value = JSValue(exception, in: ctx)
+    public init(exception value: JSValue) {
         isTermination = false
         if let obj = value.object {
             name = (try? obj.get("name"))?.string
@@ -48,4 +47,30 @@ public struct JSError: Error, CustomStringConvertible, Sendable {
         if let stack, !stack.isEmpty { return head + "\n" + stack }
         return head
     }
+}
+
+/// A syntax error found by ``JSContext/checkSyntax(_:sourceURL:startingLine:)``.
+public struct JSSyntaxError: Error, CustomStringConvertible, @unchecked Sendable {
+    /// The engine's message (`Unexpected token ';'`).
+    public var message: String
+    public var sourceURL: String
+    /// The line of the error in the checked text (1-based, counted from the starting line); 0 if
+    /// the engine gave none.
+    public var line: Int
+    /// The column of the error (1-based); 0 if the engine gave none.
+    public var column: Int
+    /// The `SyntaxError` object the engine made, to throw on into JavaScript. Like any
+    /// ``JSValue`` it is valid only while the call that checked is on the stack.
+    public let exception: JSValue
+
+    init(exception: JSValue, sourceURL: String) {
+        self.exception = exception
+        self.sourceURL = sourceURL
+        message = JSError(exception: exception).message
+        let object = exception.object
+        line = object.flatMap { try? $0.get("line").number }.map { Int($0) } ?? 0
+        column = object.flatMap { try? $0.get("column").number }.map { Int($0) } ?? 0
+    }
+
+    public var description: String { "SyntaxError: \(message) (\(sourceURL):\(line))" }
 }

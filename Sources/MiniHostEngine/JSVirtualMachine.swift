@@ -9,7 +9,7 @@ import Glibc
 /// A VM and everything in it must be used from one thread at a time (JavaScriptCore locks the
 /// VM per call; MiniHost's event loop guarantees one task of an app at a time).
 public final class JSVirtualMachine: @unchecked Sendable {
-    public let group: JSContextGroupRef
+    let group: JSContextGroupRef
     private var watchdog: Watchdog?
     /// True if the watchdog ever terminated a call in this VM (`resetTermination()` does not
     /// clear it). A terminated call may leave jobs in the VM's microtask queue, so such a VM is

@@ -48,13 +48,13 @@ public final class SharedScript: Sendable {
     private func make(for vm: JSVirtualMachine) throws(JSError) -> JSScriptRef {
         var message: JSStringRef?
         var line: Int32 = 0
-        let script = JSStringHandle.with(sourceURL) { url in
+        let script = JSString.with(sourceURL) { url in
             JSScriptCreateReferencingImmortalASCIIText(vm.group, url, Int32(clamping: startingLine),
                                                        bytes.baseAddress, length, &message, &line)
         }
         if let script { return script }
         guard let message else { throw JSError(message: "\(sourceURL): not ASCII text") }
-        let text = JSStringHandle(adopting: message).string
+        let text = JSString(adopting: message).string
         throw JSError(name: "SyntaxError", message: text, stack: "@\(sourceURL):\(line)")
     }
 }

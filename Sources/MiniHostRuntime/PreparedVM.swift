@@ -1,4 +1,3 @@
-import CJavaScriptCore
 import Foundation
 import MiniHostEngine
 import MiniHostProtocol
@@ -99,45 +98,45 @@ final class NativeTarget: @unchecked Sendable {
         func str(_ v: JSValue) -> String { v.string ?? "" }
         func optStr(_ v: JSValue) -> String? { v.string }
 
-        try natives.set("print", context.makeNativeFunction(name: "print") { [weak self] ctx, _, args in
+        try natives.set("print", context.makeNativeFunction(name: "print") { [weak self] args in
             self?.sandbox?.nativePrint(str(args[0]), str(args[1]))
-            return JSValueMakeUndefined(ctx)
+            return args.undefined
         }.value)
-        try natives.set("lifecycle", context.makeNativeFunction(name: "lifecycle") { [weak self] ctx, _, args in
+        try natives.set("lifecycle", context.makeNativeFunction(name: "lifecycle") { [weak self] args in
             self?.sandbox?.nativeLifecycle(str(args[0]), str(args[1]), optStr(args[2]), optStr(args[3]))
-            return JSValueMakeUndefined(ctx)
+            return args.undefined
         }.value)
-        try natives.set("setData", context.makeNativeFunction(name: "setData") { [weak self] ctx, _, args in
+        try natives.set("setData", context.makeNativeFunction(name: "setData") { [weak self] args in
             self?.sandbox?.nativeSetData(str(args[0]), str(args[1]))
-            return JSValueMakeUndefined(ctx)
+            return args.undefined
         }.value)
-        try natives.set("error", context.makeNativeFunction(name: "error") { [weak self] ctx, _, args in
+        try natives.set("error", context.makeNativeFunction(name: "error") { [weak self] args in
             self?.warmUp?.errors.append("\(str(args[0])): \(str(args[1]))")
             self?.sandbox?.nativeError(str(args[0]), str(args[1]), optStr(args[2]))
-            return JSValueMakeUndefined(ctx)
+            return args.undefined
         }.value)
-        try natives.set("setTimer", context.makeNativeFunction(name: "setTimer") { [weak self] ctx, _, args in
+        try natives.set("setTimer", context.makeNativeFunction(name: "setTimer") { [weak self] args in
             self?.sandbox?.nativeSetTimer(Int(args[0].number ?? 0), args[1].number ?? 0)
-            return JSValueMakeUndefined(ctx)
+            return args.undefined
         }.value)
-        try natives.set("clearTimer", context.makeNativeFunction(name: "clearTimer") { [weak self] ctx, _, args in
+        try natives.set("clearTimer", context.makeNativeFunction(name: "clearTimer") { [weak self] args in
             self?.sandbox?.nativeClearTimer(Int(args[0].number ?? 0))
-            return JSValueMakeUndefined(ctx)
+            return args.undefined
         }.value)
-        try natives.set("post", context.makeNativeFunction(name: "post") { [weak self] ctx, _, args in
+        try natives.set("post", context.makeNativeFunction(name: "post") { [weak self] args in
             self?.sandbox?.nativePost(args[0])
-            return JSValueMakeUndefined(ctx)
+            return args.undefined
         }.value)
-        try natives.set("load", context.makeNativeFunction(name: "load") { [weak self, unowned context] ctx, _, args in
+        try natives.set("load", context.makeNativeFunction(name: "load") { [weak self, unowned context] args in
             if let files = self?.warmUp?.files {
                 guard let path = Sandbox.moduleCandidates(str(args[0])).first(where: { files[$0] != nil }), let source = files[path] else {
                     throw JSError(message: "Cannot find module '\(str(args[2]))' in the warm-up app")
                 }
                 let fn = try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://minihost/warmup/\(path)")
-                return try context.makeArray([context.string(path), context.string("js"), fn.value]).ref
+                return try context.makeArray([context.string(path), context.string("js"), fn.value]).value
             }
             guard let sandbox = self?.sandbox else { throw JSError(message: "the app has stopped") }
-            return try sandbox.nativeLoad(ctx, base: str(args[0]), from: str(args[1]), spec: str(args[2]))
+            return try sandbox.nativeLoad(base: str(args[0]), from: str(args[1]), spec: str(args[2]))
         }.value)
         // The stubs name their API by its index in `apis` (no string crosses per call).
         let names = apis.map(\.name)
@@ -145,19 +144,19 @@ final class NativeTarget: @unchecked Sendable {
             guard let n = v.number, n >= 0, n < Double(names.count) else { return "" }
             return names[Int(n)]
         }
-        try natives.set("callSync", context.makeNativeFunction(name: "callSync") { [weak self] ctx, _, args in
-            guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
-            return try sandbox.nativeCallSync(sandbox.makeCall(apiName(args[0]), value: args[1], text: args[2]), ctx: ctx)
+        try natives.set("callSync", context.makeNativeFunction(name: "callSync") { [weak self] args in
+            guard let sandbox = self?.sandbox else { return args.undefined }
+            return try sandbox.nativeCallSync(sandbox.makeCall(apiName(args[0]), value: args[1], text: args[2])) ?? args.undefined
         }.value)
-        try natives.set("callSyncArgs", context.makeNativeFunction(name: "callSyncArgs") { [weak self] ctx, _, args in
-            guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
+        try natives.set("callSyncArgs", context.makeNativeFunction(name: "callSyncArgs") { [weak self] args in
+            guard let sandbox = self?.sandbox else { return args.undefined }
             let count = min(2, max(0, Int(args[1].number ?? 0)))
             let values = (0..<count).map { BridgeConversion.json(args[2 + $0]) }
-            return try sandbox.nativeCallSync(sandbox.makeCall(apiName(args[0]), arguments: .array(values)), ctx: ctx)
+            return try sandbox.nativeCallSync(sandbox.makeCall(apiName(args[0]), arguments: .array(values))) ?? args.undefined
         }.value)
-        try natives.set("callAsync", context.makeNativeFunction(name: "callAsync") { [weak self] ctx, _, args in
-            guard let sandbox = self?.sandbox else { return JSValueMakeUndefined(ctx) }
-            return try sandbox.nativeCallAsync(sandbox.makeCall(apiName(args[0]), value: args[1], text: args[3]), jsId: args[2].number ?? 0, ctx: ctx)
+        try natives.set("callAsync", context.makeNativeFunction(name: "callAsync") { [weak self] args in
+            guard let sandbox = self?.sandbox else { return args.undefined }
+            return try sandbox.nativeCallAsync(sandbox.makeCall(apiName(args[0]), value: args[1], text: args[3]), jsId: args[2].number ?? 0) ?? args.undefined
         }.value)
         let apiPairs = try apis.map { d throws(JSError) in try context.makeArray([context.string(d.name), context.string(d.kind.rawValue)]).value }
         try natives.set("apis", context.makeArray(apiPairs).value)

@@ -1,4 +1,3 @@
-import CJavaScriptCore
 import Dispatch
 import Foundation
 import MiniHostEngine
@@ -281,18 +280,19 @@ public final class Sandbox: @unchecked Sendable {
         BridgeCall(id: nextCallId(), api: api, arguments: arguments)
     }
 
-    /// A `*Sync` API call, answered now: returns the result, or throws `[errCode, reason]`.
-    func nativeCallSync(_ call: BridgeCall, ctx: JSContextRef) throws -> JSValueRef {
+    /// A `*Sync` API call, answered now: returns the result (nil: undefined, the app has
+    /// stopped), or throws `[errCode, reason]`.
+    func nativeCallSync(_ call: BridgeCall) throws -> JSValue? {
         let reply = endpoint?.callSync(call) ?? Self.unavailable(call)
-        guard let context else { return JSValueMakeUndefined(ctx) }
+        guard let context else { return nil }
         return try answer(reply, in: context)
     }
 
     /// A reply given during the call: the result, or `[errCode, reason]` thrown.
-    private func answer(_ reply: BridgeReply, in context: JSContext) throws -> JSValueRef {
+    private func answer(_ reply: BridgeReply, in context: JSContext) throws -> JSValue {
         switch reply.result {
         case let .success(value):
-            return resultValue(value, in: context).ref
+            return resultValue(value, in: context)
         case let .failure(error):
             throw JSThrow(try context.makeArray([context.number(Double(error.code.rawValue)), context.string(error.reason)]).value)
         }
@@ -302,14 +302,14 @@ public final class Sandbox: @unchecked Sendable {
     /// the answer is given now (the result, or `[errCode, reason]` thrown) and the runtime settles
     /// the call in a microtask; otherwise this returns undefined and the reply comes back later as
     /// a task of the app (`[true, result]` / `[false, errCode, reason]`), which settles it then.
-    func nativeCallAsync(_ call: BridgeCall, jsId: Double, ctx: JSContextRef) throws -> JSValueRef {
-        let undefined = JSValueMakeUndefined(ctx)!
+    /// Returns nil for undefined.
+    func nativeCallAsync(_ call: BridgeCall, jsId: Double) throws -> JSValue? {
         guard let endpoint else {
             deliver(jsId, Self.unavailable(call))
-            return undefined
+            return nil
         }
         if let reply = endpoint.callIfAtOnce(call) {
-            guard let context else { return undefined }
+            guard let context else { return nil }
             return try answer(reply, in: context)
         }
         activity.taskQueued()  // an answer is owed: the app is not idle until it arrives
@@ -318,7 +318,7 @@ public final class Sandbox: @unchecked Sendable {
             self.deliver(jsId, reply)
             self.activity.taskDone()
         }
-        return undefined
+        return nil
     }
 
     /// The reply when the sandbox has no host to ask.
@@ -327,14 +327,14 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// `[true, result]` or `[false, errCode, reason]`, as the runtime's stubs expect.
-    private func replyArray(_ reply: BridgeReply) -> JSValueRef? {
+    private func replyArray(_ reply: BridgeReply) -> JSValue? {
         guard let context else { return nil }
         let parts: [JSValue]
         switch reply.result {
         case let .success(value): parts = [context.boolean(true), resultValue(value, in: context)]
         case let .failure(error): parts = [context.boolean(false), context.number(Double(error.code.rawValue)), context.string(error.reason)]
         }
-        return try? context.makeArray(parts).ref
+        return try? context.makeArray(parts).value
     }
 
     /// A host result as a JavaScript value; small JSON results come from ``parsedResults``. The
@@ -371,7 +371,7 @@ public final class Sandbox: @unchecked Sendable {
     private func deliver(_ jsId: Double, _ reply: BridgeReply) {
         enqueue { sandbox in
             guard let context = sandbox.context, let r = sandbox.replyArray(reply) else { return }
-            sandbox.callDispatcher("settleCall", [context.number(jsId), JSValue(r, in: context.ref)])
+            sandbox.callDispatcher("settleCall", [context.number(jsId), r])
         }
     }
 
@@ -382,7 +382,7 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// Resolves and compiles a module: `base` is the normalized package path the JS side computed.
-    func nativeLoad(_ ctx: JSContextRef, base: String, from: String, spec: String) throws -> JSValueRef {
+    func nativeLoad(base: String, from: String, spec: String) throws -> JSValue {
         guard let context else { throw JSError(message: "the app has stopped") }
         let candidates = Self.moduleCandidates(base)
         guard let path = candidates.first(where: { config.files[$0] != nil }), let data = config.files[path] else {
@@ -405,11 +405,10 @@ public final class Sandbox: @unchecked Sendable {
                 value = try context.compileFunction(parameters: Self.moduleParameters, body: source, sourceURL: url).value
             } catch {
                 if error.isTermination { throw error }
-                throw compileError(error, ctx: ctx, source: source, url: url)
+                throw compileError(error, in: context, source: source, url: url)
             }
         }
-        let result = try context.makeArray([context.string(path), context.string(kind), value])
-        return result.ref
+        return try context.makeArray([context.string(path), context.string(kind), value]).value
     }
 
     /// The files a module path may name, in the order they are tried: the path itself, then with
@@ -421,17 +420,17 @@ public final class Sandbox: @unchecked Sendable {
 
     /// A module that does not compile: JSC's SyntaxError carries its line but no stack, so the
     /// message gets the module's virtual URL and line (`… (miniapp://<app>/<path>:<line>)`).
-    private func compileError(_ error: JSError, ctx: JSContextRef, source: String, url: String) -> Error {
-        var exception: JSValueRef?
+    private func compileError(_ error: JSError, in context: JSContext, source: String, url: String) -> Error {
         let wrapped = JSContext.functionSource(parameters: Self.moduleParameters, body: source)
-        let valid = JSStringHandle.with(wrapped) { src in
-            JSStringHandle.with(url) { u in JSCheckScriptSyntax(ctx, src, u, 1, &exception) }
+        do {
+            try context.checkSyntax(wrapped, sourceURL: url)
+            return error
+        } catch let syntax {
+            guard let obj = syntax.exception.object else { return error }
+            let line = syntax.line > 0 ? ":\(syntax.line)" : ""
+            try? obj.set("message", context.string("\(error.message) (\(url)\(line))"))
+            return JSThrow(syntax.exception)
         }
-        guard !valid, let exception, let obj = JSValue(exception, in: ctx).object else { return error }
-        let line = (try? obj.get("line"))?.number.map { ":\(Int($0))" } ?? ""
-        let message = "\(error.message) (\(url)\(line))"
-        if let context { try? obj.set("message", context.string(message)) }
-        return JSThrow(JSValue(exception, in: ctx))
     }
 }
 

@@ -219,12 +219,12 @@ enum RawJSC {
         for _ in 0..<(runs + 20) {  // the first 20: the engine's own one-time costs
             let context = JSContext(vm: JSVirtualMachine())
             let global = context.globalObject
-            try global.set("hostLoad", context.makeNativeFunction(name: "hostLoad") { [unowned context] _, _, args in
+            try global.set("hostLoad", context.makeNativeFunction(name: "hostLoad") { [unowned context] args in
                 let path = args[0].string ?? ""
                 guard let source = sources[path] else { throw JSError(message: "Cannot find module '\(path)'") }
-                return try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://raw/\(path)").ref
+                return try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://raw/\(path)").value
             }.value)
-            try global.set("hostEvent", context.makeNativeFunction(name: "hostEvent") { [unowned context] _, _, _ in context.undefined.ref }.value)
+            try global.set("hostEvent", context.makeNativeFunction(name: "hostEvent") { args in args.undefined }.value)
             _ = try context.evaluate(minimalRuntime, sourceURL: "miniapp://raw/runtime.js")
             guard let launch = try global.get("launch").object else { throw JSError(message: "the minimal runtime has no launch") }
             guard try context.call(launch, [context.string("pages/w/w"), context.string("warm/")]).bool == true else {
@@ -359,7 +359,7 @@ enum DevTestFigure {
     }
 
     /// `minihost-bench devtest` in a process of its own: a test runner process tunes its engine
-    /// before its first VM (``JSVirtualMachine/tuneForShortLivedApps()``), as `minihost test`
+    /// before its first VM (``TestRunner/prepareEngineForTests()``), as `minihost test`
     /// does, which this process (its VMs long made) no longer can.
     static func run(tests: Int, isolation: Isolation) -> Cell {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path

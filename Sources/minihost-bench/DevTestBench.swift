@@ -28,7 +28,7 @@ struct DevTestBench: ParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() throws {
-        let tuned = JSVirtualMachine.tuneForShortLivedApps()  // as `minihost test` does
+        let tuned = TestRunner.prepareEngineForTests()  // as `minihost test` does
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-devtest-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let package = try Self.makePackage(in: dir, tests: tests, source: source.map { try String(contentsOfFile: $0, encoding: .utf8) })

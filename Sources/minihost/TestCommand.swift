@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MiniHostCore
 import MiniHostDevTest
-import MiniHostEngine
 import MiniHostProtocol
 import MiniHostRuntime
 
@@ -40,7 +39,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        JSVirtualMachine.tuneForShortLivedApps()  // before any VM: every test's app lives for milliseconds
+        TestRunner.prepareEngineForTests()  // before any VM: every test's app lives for milliseconds
         ScratchDirectories.removeOnInterrupt()  // a Ctrl-C leaves no world behind
         let package: AppPackage
         let files: [TestFile]

@@ -26,9 +26,9 @@ import MiniHostEngine
 
 @Test func nativeFunctionsReceiveArgumentsAndThrow() throws {
     let ctx = JSContext(vm: JSVirtualMachine())
-    let add = ctx.makeNativeFunction(name: "add") { c, _, args in
+    let add = ctx.makeNativeFunction(name: "add") { [unowned ctx] args in
         guard let a = args[0].number, let b = args[1].number else { throw JSError(message: "numbers please") }
-        return JSValueMakeNumberBridge(c, a + b)
+        return ctx.number(a + b)
     }
     try ctx.globalObject.set("add", add.value)
     #expect(try ctx.evaluate("add(2, 3)", sourceURL: "t").number == 5)
