@@ -48,22 +48,29 @@ let package = Package(
         .target(
             name: "MiniHostCore",
             dependencies: [
-                "MiniHostProtocol", "MiniHostRuntime", "CWorkerSupport", "CInterrupts",
+                "MiniHostProtocol", "CInterrupts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The host's one way into the runtime: in-process sandboxes and their prepared VMs.
+        .target(name: "MiniHostInProcess", dependencies: ["MiniHostRuntime", "MiniHostProtocol"]),
+        // Running apps: worker processes, their supervision and pools, and in-process sandboxes.
+        .target(
+            name: "MiniHostIsolation",
+            dependencies: ["MiniHostCore", "MiniHostProtocol", "MiniHostInProcess", "CWorkerSupport"]
+        ),
         // `minihost test`: the test runner, the driver VM and its JavaScript, the reporters.
         .target(
             name: "MiniHostDevTest",
-            dependencies: ["MiniHostCore", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol"],
+            dependencies: ["MiniHostCore", "MiniHostIsolation", "MiniHostInProcess", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol"],
             resources: [.embedInCode("JS")]
         ),
         .executableTarget(
             name: "minihost",
             dependencies: [
-                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostDevTest",
+                "MiniHostCore", "MiniHostIsolation", "MiniHostProtocol", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticSwiftRuntime
@@ -78,17 +85,19 @@ let package = Package(
         .executableTarget(
             name: "minihost-bench",
             dependencies: [
-                "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
+                "MiniHostCore", "MiniHostIsolation", "MiniHostInProcess", "MiniHostProtocol", "MiniHostRuntime",
+                "MiniHostEngine", "MiniHostDevTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.embedInCode("JS")]
         ),
         .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
-        .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
+        .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime"]),
         .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
-        .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostRuntime", "MiniHostProtocol",
+        .testTarget(name: "MiniHostIsolationTests", dependencies: ["MiniHostIsolation", "MiniHostCore", "MiniHostProtocol"]),
+        .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostIsolation", "MiniHostRuntime", "MiniHostProtocol",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // Fixtures are mini-program packages the tests run through the CLI from the source tree.
         .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"], exclude: ["Fixtures"]),

@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
 import MiniHostCore
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// The driver's handle on one app of a test: how it is launched, its mocks and call record (the
 /// bridge consults them before the gate and the service), what it printed, and the driver
@@ -45,7 +46,7 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
     /// Starts the app once (idempotent). Errors are kept and fail every later request. An app
     /// closed before its launch came round (its test ended without waiting on it) never starts:
     /// nothing would stop it again, and it would run on, in a removed world, to the end of the run.
-    func startIfNeeded(isolation: Isolation, pool: VMPool?, workers: WorkerPool? = nil) {
+    func startIfNeeded(isolation: Isolation, pool: InProcessVMPool?, workers: WorkerPool? = nil) {
         let start = lock.withLock {
             defer { started = true }
             return !started && endedReason == nil

@@ -3,7 +3,7 @@ import Foundation
 import MiniHostCore
 import MiniHostEngine
 import MiniHostProtocol
-import MiniHostRuntime
+import MiniHostIsolation
 
 /// Runs one test file in its own driver VM (a plain JavaScriptCore context, never an app's) on
 /// its own serial queue. Every driver API that waits is a Promise settled by a task on that

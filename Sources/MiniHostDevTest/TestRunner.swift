@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import MiniHostCore
 import MiniHostEngine
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// One test file: where it is and what it holds.
 public struct TestFile: Sendable {
@@ -88,7 +89,7 @@ public final class RunConfig: @unchecked Sendable {
     /// The world file given with `--world` (else `tests/world.json` in the package, else the default).
     public let defaultWorld: URL?
     /// Prepared VMs for in-process launches (nil: each launch makes its VM).
-    public let vmPool: VMPool?
+    public let vmPool: InProcessVMPool?
     /// Worker processes started ahead for process-isolated launches (nil in-process): a test's
     /// app gets a worker that is already running and prepared, started while the previous test
     /// ran, instead of starting one on its launch path.
@@ -103,7 +104,7 @@ public final class RunConfig: @unchecked Sendable {
     public var progress: (@Sendable (TestResult) -> Void)?
 
     public init(package: AppPackage, isolation: Isolation, timeoutMs: Double = 5000, filter: String? = nil, world: URL? = nil,
-                vmPool: VMPool? = nil, inMemoryWorlds: Bool = false) throws {
+                vmPool: InProcessVMPool? = nil, inMemoryWorlds: Bool = false) throws {
         self.package = package
         self.isolation = isolation
         self.timeoutMs = timeoutMs
@@ -132,7 +133,7 @@ public final class RunConfig: @unchecked Sendable {
     /// The warm pool `minihost test` runs in-process apps from: VMs prepared ahead, in the
     /// context groups of stopped apps. Four, because with two the pool ran dry between small
     /// tests on two cores and apps then made their VMs in new groups (`minihost-bench devtest`).
-    public static func makeVMPool() throws -> VMPool { VMPool(size: 4, apis: try standardAPIs(), recycle: true) }
+    public static func makeVMPool() throws -> InProcessVMPool { InProcessVMPool(size: 4, apis: try standardAPIs(), recycle: true) }
 
     /// The host APIs a test's app gets (their stubs in its VM, and the names `app.mock` checks).
     /// Made once per process: the run and its VM pool both ask.

@@ -8,9 +8,8 @@ public enum Frame: Sendable, Equatable {
     case reply(BridgeReply)
     case event(BridgeEvent)
     case runtime(RuntimeEvent)
-    /// Supervision and driving between a host and its worker process (`start`, `launch`,
-    /// `command`, `ping`/`pong`, `hold`/`release`, `stop`, …): an operation and its body.
-    case control(String, JSONValue)
+    /// Supervision and driving between a host and its worker process.
+    case control(ControlMessage)
 }
 
 /// Length-prefixed JSON frames: a 4-byte big-endian length, then that many bytes of UTF-8 JSON.
@@ -80,8 +79,8 @@ public struct FrameCodec: Sendable {
             return JSONText.object([("type", "\"event\""), ("name", JSONText.quote(e.name)), ("payload", e.payload.jsonText)])
         case let .runtime(e):
             return JSONText.object([("type", "\"runtime\""), ("event", e.jsonLine(app: ""))])
-        case let .control(op, body):
-            return JSONText.object([("type", "\"control\""), ("op", JSONText.quote(op)), ("body", body.jsonText)])
+        case let .control(message):
+            return JSONText.object([("type", "\"control\""), ("op", JSONText.quote(message.op)), ("body", message.body.jsonText)])
         }
     }
 
@@ -112,7 +111,7 @@ public struct FrameCodec: Sendable {
         case "result":
             return .reply(BridgeReply(id: try id(), result: .success(.jsonText(raw["value"] ?? "null"))))
         case "error":
-            guard let raw = o["code"]?.numberValue, let code = BridgeErrorCode(rawValue: Int(raw)) else { throw FrameError("frame field code is not a known error code") }
+            guard let raw = o["code"]?.numberValue, let code = Int(exactly: raw).flatMap(BridgeErrorCode.init(rawValue:)) else { throw FrameError("frame field code is not a known error code") }
             return .reply(BridgeReply(id: try id(), result: .failure(BridgeError(code, try string("reason")))))
         case "event":
             return .event(BridgeEvent(name: try string("name"), payload: .value(o["payload"] ?? .null)))
@@ -120,7 +119,7 @@ public struct FrameCodec: Sendable {
             guard let text = raw["event"], let event = RuntimeEvent(jsonLine: text) else { throw FrameError("frame field event is not a runtime event") }
             return .runtime(event)
         case "control":
-            return .control(try string("op"), o["body"] ?? .null)
+            return .control(try ControlMessage(op: try string("op"), body: o["body"] ?? .null))
         case let t:
             throw FrameError("unknown frame type \(t.map { "\"\($0)\"" } ?? "(missing)")")
         }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// `minihost-bench`: the figures each issue asks for, measured on this machine.
 @main

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
 import MiniHostRuntime
 
@@ -85,4 +87,9 @@ enum BridgeMeasure {
         services.flush()
         return (median(syncTimes), median(asyncTimes))
     }
+}
+
+extension RunningApp {
+    /// The in-process sandbox (nil when the app runs in a worker process).
+    var sandbox: Sandbox? { runtime as? Sandbox }
 }

@@ -3,6 +3,8 @@ import Foundation
 import MiniHostCore
 import MiniHostDevTest
 import MiniHostEngine
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
 import MiniHostRuntime
 
@@ -93,13 +95,13 @@ struct CompareBench: ParsableCommand {
         let host = AppHost(services: services) { _, _ in }
         _ = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: 20, pool: nil)  // warm-up
         r.inProcess["cold_no_pool"] = .value(median(try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: counts.runs, pool: nil)) * 1000)
-        let pool = VMPool(size: poolSize, apis: host.apiDescriptors)
+        let pool = InProcessVMPool(size: poolSize, apis: host.apiDescriptors)
         r.inProcess["cold"] = .value(median(try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: counts.runs, pool: pool)) * 1000)
         // A VM prepared ahead and handed in, with no refill running during the launch (the floor
         // of what a pool can give).
         var handed: [Double] = []
         for _ in 0..<counts.runs {
-            let vm = try PreparedVM.make(apis: host.apiDescriptors)
+            let vm = try InProcessVM.make(apis: host.apiDescriptors)
             let t = now()
             let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
             let app = try host.start(package, prepared: vm)

@@ -3,7 +3,8 @@ import Foundation
 import MiniHostCore
 import MiniHostDevTest
 import MiniHostEngine
-import MiniHostRuntime
+import MiniHostInProcess
+import MiniHostIsolation
 
 /// `minihost-bench devtest`: how many small tests a second `minihost test` runs, each launching
 /// a fresh app in a fresh world (in-process, with a pool of prepared VMs).
@@ -33,7 +34,7 @@ struct DevTestBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: dir) }
         let package = try Self.makePackage(in: dir, tests: tests, source: source.map { try String(contentsOfFile: $0, encoding: .utf8) })
         let files = try TestRunner.discover(package)
-        var pool: VMPool?
+        var pool: InProcessVMPool?
         if isolation == .inProcess {
             pool = try RunConfig.makeVMPool()  // as `minihost test` does
             _ = pool?.waitUntilFull()

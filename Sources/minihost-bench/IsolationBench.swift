@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// `minihost-bench isolation`: process isolation's costs — cold start in a worker (with a pool of
 /// pre-started workers, and without), a bridge call across the process boundary, and the

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GRDB
 import MiniHostCore
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
 import MiniHostRuntime
 

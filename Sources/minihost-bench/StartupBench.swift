@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostInProcess
+import MiniHostIsolation
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// `minihost-bench startup`: cold start of the hello sample and memory per idle app.
 struct StartupBench: ParsableCommand {
@@ -31,7 +32,7 @@ struct StartupBench: ParsableCommand {
         // Cold start with the VM made on the launch path.
         let noPool = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: runs, pool: nil)
         // Cold start with the warm pool: VMs prepared in the background between launches.
-        let pooled = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: runs, pool: VMPool(size: poolSize))
+        let pooled = try StartupMeasure.coldStarts(host, manifestURL: manifestURL, runs: runs, pool: InProcessVMPool(size: poolSize))
         // The engine's floor: the same launch in a bare VM with a minimal runtime (no sandbox).
         let floor = try RawJSC.launchFloor(AppPackage.load(manifestURL: manifestURL, dev: false), runs: runs)
         // Memory: RSS growth per idle app with `apps` alive.
@@ -57,7 +58,7 @@ struct StartupBench: ParsableCommand {
 enum StartupMeasure {
     /// Loads the manifest and package, launches, and returns the seconds until the entry page's
     /// onReady; the app is stopped afterwards (not timed).
-    static func launchAndStop(_ host: AppHost, manifestURL: URL, pool: VMPool? = nil) throws -> Double {
+    static func launchAndStop(_ host: AppHost, manifestURL: URL, pool: InProcessVMPool? = nil) throws -> Double {
         let start = now()
         let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
         let app = try host.start(package, prepared: pool?.take())
@@ -70,7 +71,7 @@ enum StartupMeasure {
 
     /// `runs` timed launches. Without a pool the VM is made on the launch path; with one, the
     /// pool is full before each launch (it refills in the background, between launches).
-    static func coldStarts(_ host: AppHost, manifestURL: URL, runs: Int, pool: VMPool?) throws -> [Double] {
+    static func coldStarts(_ host: AppHost, manifestURL: URL, runs: Int, pool: InProcessVMPool?) throws -> [Double] {
         var times: [Double] = []
         for _ in 0..<runs {
             pool?.waitUntilFull()

@@ -1,6 +1,6 @@
 // minihost-worker: one app's sandbox in a process of its own. The host starts it with a socket
-// as descriptor 3 and drives it with frames (see WorkerWire and ProcessIsolation.swift in
-// MiniHostCore); the worker holds no database, no world and no secrets.
+// as descriptor 3 and drives it with frames (see ControlMessage in MiniHostProtocol and
+// ProcessIsolation.swift in MiniHostIsolation); the worker holds no database, no world and no secrets.
 import CWorkerSupport
 import Dispatch
 import Foundation
@@ -197,7 +197,7 @@ final class Worker: @unchecked Sendable {
     }
 
     func fatal(_ reason: String, code: Int32) -> Never {
-        socket.send(.control("fatal", .object(["reason": .string(reason)])))
+        socket.send(.control(.fatal(reason: reason)))
         _exit(code)
     }
 
@@ -207,106 +207,96 @@ final class Worker: @unchecked Sendable {
             endpoint?.resolve(reply)
         case let .event(event):
             endpoint?.current?.send(event)
-        case let .control(op, body):
-            try control(op, body)
+        case let .control(message):
+            try control(message)
         case .call, .runtime:
             throw FrameError("the host sent a frame only a worker sends")
         }
     }
 
-    func control(_ op: String, _ body: JSONValue) throws(FrameError) {
-        switch op {
-        case "prepare":
-            let apis = try WorkerWire.apis(body["apis"] ?? .null)
+    func control(_ message: ControlMessage) throws(FrameError) {
+        let socket = self.socket
+        switch message {
+        case let .prepare(apis):
             endpoint = RemoteEndpoint(inbox: inbox, apis: apis)
             do { prepared = try PreparedVM.make(apis: apis) } catch { fatal("could not make the VM: \(error)", code: 71) }
             // Work that may open files (time zone, ICU data) happens now, before the filter.
             _ = Date().description
-            socket.send(.control("prepared", .null))
-        case "start":
+            socket.send(.control(.prepared))
+        case let .start(request):
             guard let endpoint, let prepared else { throw FrameError("start before prepare") }
-            let config = try WorkerWire.config(body["config"] ?? .null)
-            endpoint.setAnswersAtOnce(Set((body["atOnce"]?.arrayValue ?? []).compactMap(\.stringValue)))
-            let memoryKb = Int(body["memoryKb"]?.numberValue ?? 0)
-            if memoryKb > 0 { watchMemory(limitKb: memoryKb) }
-            if body["seccomp"]?.boolValue ?? true {
+            endpoint.setAnswersAtOnce(Set(request.answeredAtOnce))
+            if request.memoryKb > 0 { watchMemory(limitKb: request.memoryKb) }
+            if request.seccomp {
                 let rc = mh_install_seccomp()
                 if rc != 0 { fatal("could not install the seccomp filter (\(rc))", code: 72) }
             }
-            let socket = self.socket
             do {
-                sandbox = try Sandbox(config: config, prepared: prepared, endpoint: endpoint) { event in
+                sandbox = try Sandbox(config: request.config, prepared: prepared, endpoint: endpoint) { event in
                     socket.send(.runtime(event))
                 }
             } catch { fatal("could not start the app: \(error)", code: 73) }
             self.prepared = nil
-            socket.send(.control("started", .null))
-        case "launch":
+            socket.send(.control(.started))
+        case let .launch(options):
             guard let sandbox else { throw FrameError("launch before start") }
-            let socket = self.socket
-            sandbox.launch(WorkerWire.launchOptions(body)) { ok in
-                socket.send(.control("launched", .object(["ok": .bool(ok)])))
-            }
-        case "command":
+            sandbox.launch(options) { ok in socket.send(.control(.launched(ok: ok))) }
+        case let .command(command):
             guard let sandbox else { throw FrameError("command before start") }
-            sandbox.perform(try WorkerWire.command(body))
-        case "wait":
-            // Idle (no tasks, no timers) or drained (no tasks): answered with the same id.
-            guard let sandbox, let id = body["id"] else { throw FrameError("wait before start") }
-            let socket = self.socket
-            let reply: @Sendable () -> Void = { socket.send(.control("waited", .object(["id": id]))) }
-            if body["drained"]?.boolValue == true { sandbox.whenDrained(reply) } else { sandbox.whenIdle(reply) }
-        case "ping":
+            sandbox.perform(command)
+        case let .wait(id, drained):
+            guard let sandbox else { throw FrameError("wait before start") }
+            let reply: @Sendable () -> Void = { socket.send(.control(.waited(id: id))) }
+            if drained { sandbox.whenDrained(reply) } else { sandbox.whenIdle(reply) }
+        case let .ping(seq):
             // Answered from the app's own queue: a hung app thread never answers.
-            let socket = self.socket
-            let pong: @Sendable () -> Void = { socket.send(.control("pong", body)) }
+            let pong: @Sendable () -> Void = { socket.send(.control(.pong(seq: seq))) }
             if let sandbox { sandbox.queue.async(execute: pong) } else { pong() }
-        case "hold": endpoint?.current?.hold()
-        case "release": endpoint?.current?.release()
-        case "stop":
+        case .hold: endpoint?.current?.hold()
+        case .release: endpoint?.current?.release()
+        case .stop:
             guard let sandbox else { _exit(0) }
-            let socket = self.socket
             sandbox.stop {
-                socket.send(.control("stopped", .null))
+                socket.send(.control(.stopped))
                 _exit(0)
             }
-        case "crash":
-            // For the hostile corpus only (a worker started with --allow-faults): a worker that
-            // misbehaves in the middle of things.
+        case let .fault(fault):
             guard allowFaults else { throw FrameError("faults are not allowed") }
-            if body["how"]?.stringValue == "probe" {
-                // Tries what a compromised worker would: open a file, make a socket, execute.
-                func result(_ rc: Int32) -> JSONValue { rc >= 0 ? .string("allowed") : .string(String(cString: strerror(errno))) }
-                let opened = open("/etc/hostname", O_RDONLY)
-                let openResult = result(opened)
-                let sock = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                let sockResult = result(sock)
-                let unixSock = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-                let unixResult = result(unixSock)
-                var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
-                var envp: [UnsafeMutablePointer<CChar>?] = [nil]
-                let execResult = result(execve("/bin/true", &argv, &envp))
-                socket.send(.control("probed", .object(["open": openResult, "socket": sockResult, "unix_socket": unixResult, "execve": execResult])))
-                return
-            }
-            if body["how"]?.stringValue == "garbage" {
-                var junk = [UInt8](repeating: 0xFF, count: 64)
-                _ = junk.withUnsafeMutableBytes { Glibc.write(3, $0.baseAddress, $0.count) }
-                return
-            }
-            if body["how"]?.stringValue == "huge" {
-                var header: [UInt8] = [0x7F, 0xFF, 0xFF, 0xFF]
-                _ = header.withUnsafeMutableBytes { Glibc.write(3, $0.baseAddress, $0.count) }
-                return
-            }
-            if body["how"]?.stringValue == "deaf" {
-                // Stops reading: the host's writes fill the socket buffer and its pings go unanswered.
-                while true { sleep(1000) }
-            }
+            misbehave(fault)
+        case .prepared, .started, .launched, .waited, .pong, .probed, .fatal, .stopped:
+            throw FrameError("the host sent a frame only a worker sends")
+        }
+    }
+
+    /// For the hostile corpus only (a worker started with --allow-faults): a worker that
+    /// misbehaves in the middle of things.
+    func misbehave(_ fault: WorkerFault) {
+        switch fault {
+        case .probe:
+            // Tries what a compromised worker would: open a file, make a socket, execute.
+            func result(_ rc: Int32) -> String { rc >= 0 ? "allowed" : String(cString: strerror(errno)) }
+            let opened = open("/etc/hostname", O_RDONLY)
+            let openResult = result(opened)
+            let sock = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let sockResult = result(sock)
+            let unixSock = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            let unixResult = result(unixSock)
+            var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+            var envp: [UnsafeMutablePointer<CChar>?] = [nil]
+            let execResult = result(execve("/bin/true", &argv, &envp))
+            socket.send(.control(.probed(["open": openResult, "socket": sockResult, "unix_socket": unixResult, "execve": execResult])))
+        case .garbage:
+            var junk = [UInt8](repeating: 0xFF, count: 64)
+            _ = junk.withUnsafeMutableBytes { Glibc.write(3, $0.baseAddress, $0.count) }
+        case .huge:
+            var header: [UInt8] = [0x7F, 0xFF, 0xFF, 0xFF]
+            _ = header.withUnsafeMutableBytes { Glibc.write(3, $0.baseAddress, $0.count) }
+        case .deaf:
+            // Stops reading: the host's writes fill the socket buffer and its pings go unanswered.
+            while true { sleep(1000) }
+        case .segv:
             signal(SIGSEGV, SIG_DFL)
             raise(SIGSEGV)
-        default:
-            throw FrameError("unknown control operation \"\(op)\"")
         }
     }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostIsolation
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// `minihost run`: launch one or more apps and drive them from a line console.
 struct RunCommand: ParsableCommand {

@@ -3,7 +3,7 @@ import Foundation
 import MiniHostCore
 import MiniHostDevTest
 import MiniHostProtocol
-import MiniHostRuntime
+import MiniHostIsolation
 
 /// `minihost test`: runs a mini-program's own tests (`tests/**/*.test.js`) headlessly, each test
 /// with a fresh app and a fresh world, in development mode (no digest needed).

@@ -1,6 +1,7 @@
 import Foundation
 import MiniHostCore
-import MiniHostRuntime
+import MiniHostIsolation
+import MiniHostProtocol
 import XCTest
 @testable import MiniHostDevTest
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the runtime needs to run one app: its identity, code and limits. Built by the host from a
 /// validated manifest; the runtime never reads host files itself.
-public struct SandboxConfig: Sendable {
+public struct SandboxConfig: Sendable, Equatable {
     public var appId: String
     public var appName: String
     /// Package-relative path → file contents (`app.js`, `pages/index/index.js`, `utils/x.js`, `data.json`).
@@ -23,7 +23,7 @@ public struct SandboxConfig: Sendable {
 
 /// How an app is launched: the entry page's query and extra launch options (JSON object text
 /// merged into the options `onLaunch` receives, e.g. `{"scene":"chat","conversationId":"c1"}`).
-public struct LaunchOptions: Sendable {
+public struct LaunchOptions: Sendable, Equatable {
     public var query: [String: String]
     public var extraJSON: String?
 
@@ -49,27 +49,4 @@ public enum HostCommand: Sendable, Equatable {
     /// holding `{token, ok, value}` or `{token, ok: false, error}` (for `call`, once the page
     /// method's returned promise settles).
     case driver(token: Int, op: String, argumentJSON: String)
-}
-
-/// The globals an app may see (DESIGN.md 4): the ECMAScript built-ins plus the runtime's own.
-public enum GlobalAllowlist {
-    /// ECMAScript built-ins that stay on the global object.
-    public static let builtins: [String] = [
-        "globalThis", "Infinity", "NaN", "undefined", "eval", "isFinite", "isNaN", "parseFloat", "parseInt",
-        "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "unescape",
-        "AggregateError", "Array", "ArrayBuffer", "BigInt", "BigInt64Array", "BigUint64Array", "Boolean",
-        "DataView", "Date", "Error", "EvalError", "FinalizationRegistry", "Float16Array", "Float32Array", "Float64Array",
-        "Function", "Int8Array", "Int16Array", "Int32Array", "Iterator", "Map", "Number", "Object", "Promise",
-        "Proxy", "RangeError", "ReferenceError", "RegExp", "Set", "String", "Symbol", "SyntaxError", "TypeError",
-        "Uint8Array", "Uint8ClampedArray", "Uint16Array", "Uint32Array", "URIError", "WeakMap", "WeakRef",
-        "WeakSet", "Atomics", "JSON", "Math", "Reflect", "Intl", "SuppressedError", "DisposableStack",
-        "AsyncDisposableStack",
-    ]
-    /// Globals the runtime installs.
-    public static let runtime: [String] = [
-        "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask",
-        "App", "Page", "getApp", "getCurrentPages", "mp", "wx",
-    ]
-    /// Built-ins frozen (with their prototypes) before app code runs.
-    static var frozen: [String] { builtins.filter { !["globalThis", "Infinity", "NaN", "undefined"].contains($0) } }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import MiniHostProtocol
-import MiniHostRuntime
+@testable import MiniHostIsolation
 @testable import MiniHostCore
 
 /// The worker process itself: its seal (seccomp), and workers that misbehave at the protocol
@@ -83,8 +83,8 @@ import MiniHostRuntime
         host.stop(app)
     }
 
-    @Test(arguments: ["garbage", "huge"])
-    func aWorkerThatWritesBadFramesIsKilledAsAProtocolViolation(_ how: String) throws {
+    @Test(arguments: [WorkerFault.garbage, .huge])
+    func aWorkerThatWritesBadFramesIsKilledAsAProtocolViolation(_ how: WorkerFault) throws {
         let events = Events()
         let host = host(events)
         let app = try host.start(package("org.test.frames"))
@@ -101,7 +101,7 @@ import MiniHostRuntime
         let app = try host.start(package("org.test.deaf"))
         #expect(app.waitForLaunch(timeout: 10) == true)
         let start = Date()
-        app.worker?.injectFault("deaf")
+        app.worker?.injectFault(.deaf)
         // The host keeps writing to it (commands) without blocking.
         for _ in 0..<2000 { app.perform(.callPage(route: nil, method: "nothing", argumentJSON: "\"" + String(repeating: "x", count: 1000) + "\"")) }
         let exit = try #require(events.waitForExit(of: "org.test.deaf", timeout: 15))
@@ -131,7 +131,7 @@ import MiniHostRuntime
         #expect(app.waitForLaunch(timeout: 10) == true)
         let deadline = Date().addingTimeInterval(5)
         while !prompter.requests.contains(where: { $0.kind == .payment }) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        app.worker?.injectFault("segv")
+        app.worker?.injectFault(.segv)
         #expect(events.waitForExit(of: "org.test.paycrash")?.0 == "crashed")
         gate.signal()
         Thread.sleep(forTimeInterval: 0.3)
@@ -153,7 +153,7 @@ import MiniHostRuntime
             let process = try #require(app.worker?.process)
             ended = process
             host.stop(app)
-            #expect(process.socket.send(.control("ping", .null)) == false)
+            #expect(process.socket.send(.control(.ping(seq: 1))) == false)
             #expect(fcntl(process.socket.fd, F_GETFD) >= 0, "the descriptor must stay open while the worker is referenced")
         }
         let deadline = Date().addingTimeInterval(10)
@@ -178,7 +178,7 @@ import MiniHostRuntime
         let deadline = Date().addingTimeInterval(5)
         while prompter.requests.isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         #expect(prompter.requests.count == 1)
-        app.worker?.injectFault("segv")
+        app.worker?.injectFault(.segv)
         let exit = try #require(events.waitForExit(of: "org.test.crash"))
         #expect(exit.0 == "crashed")
         #expect(exit.1?.contains("signal 11") == true, "\(exit)")

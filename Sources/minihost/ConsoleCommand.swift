@@ -1,5 +1,5 @@
 import Foundation
-import MiniHostRuntime
+import MiniHostProtocol
 
 /// One line of the run console (typed at a terminal or read from `--script`).
 public enum ConsoleCommand: Equatable, Sendable {

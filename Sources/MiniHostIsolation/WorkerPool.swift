@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// Worker processes started ahead of time, in the background, each already holding a prepared
 /// VM with the host's API stubs: a launch then costs little more than evaluating the app's code.
@@ -70,7 +69,7 @@ public final class WorkerPool: @unchecked Sendable {
                 if drained { return }
                 let worker = try? WorkerProcess.spawn(allowFaults: allowFaults)
                 if let worker {
-                    worker.socket.send(.control("prepare", .object(["apis": WorkerWire.encode(apis)])))
+                    worker.socket.send(.control(.prepare(apis: apis)))
                 }
                 let late: WorkerProcess? = lock.withLock {
                     filling -= 1

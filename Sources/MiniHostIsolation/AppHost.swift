@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
+import MiniHostCore
+import MiniHostInProcess
 import MiniHostProtocol
-import MiniHostRuntime
 
 /// The host side of running apps: turns a validated package into a sandbox — on a thread of the
 /// host, or in a supervised worker process — launches it and routes what it reports to
@@ -27,7 +28,7 @@ public final class AppHost: @unchecked Sendable {
         self.events = events
     }
 
-    /// The API stubs a prepared VM for this host needs (for a ``VMPool``).
+    /// The API stubs a prepared VM for this host needs (for an ``InProcessVMPool``).
     public var apiDescriptors: [APIDescriptor] { registry?.descriptors ?? [] }
 
     /// The sandbox configuration for a package (its code, pages and CPU limit).
@@ -45,7 +46,7 @@ public final class AppHost: @unchecked Sendable {
     /// (in-process only). `conversation` is the conversation the app is launched from (what
     /// `chat.read` lets it see).
     /// `interceptor` (a test driver's mocks and call record) sees every bridge call of the app.
-    public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: PreparedVM? = nil, conversation: String? = nil, interceptor: BridgeInterceptor? = nil) throws -> RunningApp {
+    public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: InProcessVM? = nil, conversation: String? = nil, interceptor: BridgeInterceptor? = nil) throws -> RunningApp {
         let appId = package.manifest.appId
         let sink = events
         var endpoint: AppBridge?
@@ -56,7 +57,7 @@ public final class AppHost: @unchecked Sendable {
         let app: RunningApp
         switch isolation {
         case .inProcess:
-            let sandbox = try Sandbox(config: config, prepared: prepared, endpoint: endpoint) { sink(appId, $0) }
+            let sandbox = try InProcess.start(config, prepared: prepared, endpoint: endpoint) { sink(appId, $0) }
             app = RunningApp(appId: appId, package: package, runtime: sandbox)
         case .process:
             let (process, isPrepared) = try workerPool?.take() ?? (WorkerProcess.spawn(allowFaults: allowWorkerFaults), false)
@@ -142,8 +143,6 @@ public final class RunningApp: @unchecked Sendable {
         self.runtime = runtime
     }
 
-    /// The in-process sandbox (nil when the app runs in a worker process).
-    public var sandbox: Sandbox? { runtime as? Sandbox }
     /// The worker (nil in-process).
     public var worker: WorkerRuntime? { runtime as? WorkerRuntime }
 
