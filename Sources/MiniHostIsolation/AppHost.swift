@@ -81,12 +81,21 @@ public final class AppHost: @unchecked Sendable {
     public func app(_ id: String) -> RunningApp? { lock.withLock { apps[id] } }
     public var runningApps: [RunningApp] { lock.withLock { Array(apps.values) } }
 
+    /// How long ``stop(_:status:reason:within:)`` waits for an app to confirm it stopped.
+    public static let stopGrace: Double = 2
+
     /// Stops an app and reports its exit (once: an app that already ended is not reported again).
-    public func stop(_ app: RunningApp, status: String = "ok", reason: String? = nil) {
+    /// An app that does not stop within `within` seconds (an in-process app stuck in an endless
+    /// microtask chain never yields its thread) is reported as ended all the same and abandoned.
+    public func stop(_ app: RunningApp, status: String = "ok", reason: String? = nil, within grace: Double = AppHost.stopGrace) {
         lock.withLock { if apps[app.appId] === app { apps.removeValue(forKey: app.appId) } }
         let sem = DispatchSemaphore(value: 0)
         app.runtime.stop { sem.signal() }
-        sem.wait()
+        var reason = reason
+        if sem.wait(timeout: .now() + grace) == .timedOut {
+            let abandoned = "the app did not stop within \(grace == grace.rounded() ? String(Int(grace)) : String(grace)) s and was abandoned"
+            reason = reason.map { "\($0); \(abandoned)" } ?? abandoned
+        }
         if app.markEnded(status: status, reason: reason) {
             events(app.appId, .exit(status: status, reason: reason))
         }
@@ -99,7 +108,7 @@ public final class AppHost: @unchecked Sendable {
         let apps = runningApps
         let group = DispatchGroup()
         for app in apps {
-            DispatchQueue.global().async(group: group) { self.stop(app, status: status, reason: reason) }
+            DispatchQueue.global().async(group: group) { self.stop(app, status: status, reason: reason, within: timeout) }
         }
         _ = group.wait(timeout: .now() + timeout)
         for app in apps where app.markEnded(status: status, reason: reason) {

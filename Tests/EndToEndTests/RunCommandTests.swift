@@ -55,6 +55,20 @@ import Testing
         #expect(Date().timeIntervalSince(first) < 1.5, "the second signal did not end the run at once")
     }
 
+    @Test(arguments: ["process", "in-process"])
+    func theTimeoutEndsARunWhoseAppCannotStop(isolation: String) throws {
+        // A promise storm never yields its thread; `--timeout` still ends the run and reports the
+        // app's exit (in-process, the app's thread is abandoned).
+        let app = try TempApp(files: ["pages/index/index.js": "Page({ onReady() { const f = () => Promise.resolve().then(f); setTimeout(f, 10); } })"])
+        defer { app.remove() }
+        let start = Date()
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", isolation, "--timeout", "1", "--data-dir", tempDataDir()],
+                            stdin: nil, timeout: 30)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.exit?["status"] as? String == "timeout", "\(r.stdout)")
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     @Test func humanOutputIsReadable() throws {
         let r = try CLI.run(["run", "org.minihost.hello", "--data-dir", tempDataDir()], stdin: "")
         #expect(r.status == 0)
