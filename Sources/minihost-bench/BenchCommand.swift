@@ -26,7 +26,7 @@ struct BenchOptions: ParsableArguments {
     func load(_ appId: String) throws -> (URL, AppPackage) {
         let catalogue = catalog.map { URL(fileURLWithPath: $0) } ?? TargetResolver.defaultCatalogue()
         let url = try TargetResolver.manifestURL(for: appId, catalogue: catalogue)
-        return (url, try AppPackage.load(manifestURL: url, dev: false))
+        return (url, try AppPackage.load(manifestURL: url, dev: false, catalogue: catalogue))
     }
 
     func emit(_ fields: [(String, Any)]) {

@@ -24,7 +24,7 @@ struct TargetOptions: ParsableArguments {
     /// Loads and validates a target (manifest path, package directory or app id).
     func load(_ target: String, dev: Bool) throws -> AppPackage {
         let url = try TargetResolver.manifestURL(for: target, catalogue: catalogueURL)
-        return try AppPackage.load(manifestURL: url, dev: dev)
+        return try AppPackage.load(manifestURL: url, dev: dev, catalogue: catalogueURL)
     }
 }
 

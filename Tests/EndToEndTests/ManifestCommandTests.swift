@@ -17,6 +17,22 @@ import Testing
         #expect(r.stdout.contains("org.minihost.hello\t1.0.0\tHello MiniHost"))
     }
 
+    /// A catalogue file named `org.x.innocent.json` that says `org.x.victim` runs as neither.
+    @Test func aMisnamedCatalogueFileIsRefusedByEveryCommand() throws {
+        let root = URL(fileURLWithPath: tempDataDir()), catalogue = root.appendingPathComponent("manifests")
+        try FileManager.default.createDirectory(at: catalogue, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("miniprograms/hello"), to: root.appendingPathComponent("hello"))
+        try Data(#"{"app_id": "org.x.victim", "name": "x", "package": "../hello", "pages": ["pages/index/index"]}"#.utf8)
+            .write(to: catalogue.appendingPathComponent("org.x.innocent.json"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        for args in [["run", "org.x.innocent", "--dev", "--data-dir", tempDataDir()], ["validate", "org.x.innocent", "--dev"],
+                     ["run", catalogue.appendingPathComponent("org.x.innocent.json").path, "--dev", "--data-dir", tempDataDir()]] {
+            let r = try CLI.run(args + ["--catalog", catalogue.path], stdin: "")
+            #expect(r.status == 2, "\(args): \(r.stdout)")
+            #expect(r.stderr.contains("app_id: org.x.victim does not match the file name"), "\(r.stderr)")
+        }
+    }
+
     @Test(arguments: [
         (#"{"name": "x", "pages": ["pages/index/index"]}"#, "app_id: is missing"),
         (#"{"app_id": "hello", "name": "x", "pages": ["pages/index/index"]}"#, "app_id"),

@@ -108,6 +108,25 @@ private func sha256Hex(_ data: Data) -> String {
         #expect(package.manifest.pages == ["pages/index/index"])
     }
 
+    /// A catalogue file named after one app cannot run as another (and so read its storage).
+    @Test func aCatalogueFileMustBeNamedAfterItsAppId() throws {
+        let dir = try TempDir()
+        try writeW3CPackage(in: dir, sub: "miniprograms/hello")
+        let innocent = try dir.write("manifests/org.x.innocent.json", """
+            {"app_id": "org.x.victim", "name": "Victim", "package": "../miniprograms/hello", "pages": ["pages/index/index"]}
+            """)
+        let catalogue = dir.url.appendingPathComponent("manifests")
+        do {
+            _ = try AppPackage.load(manifestURL: innocent, dev: true, catalogue: catalogue)
+            Issue.record("a misnamed catalogue file loaded")
+        } catch let error as ManifestError {
+            #expect(error.problems.map(\.field) == ["app_id"])
+            #expect(error.problems.first?.message.contains("must be named org.x.victim.json") == true)
+        }
+        // The same file outside a catalogue is a manifest like any other.
+        #expect(try AppPackage.load(manifestURL: innocent, dev: true).manifest.appId == "org.x.victim")
+    }
+
     @Test func catalogueManifestWithoutPackageIsAProblem() throws {
         let dir = try TempDir()
         let url = try dir.write("manifests/org.example.hello.json", """

@@ -53,11 +53,22 @@ public struct AppPackage: Sendable {
     /// `minihost digest <target> --write` or pass `--dev`; mismatch -> problem with expected vs actual).
     ///
     /// Throws ``ManifestError`` for validation problems and ``PackageError`` for I/O.
-    public static func load(manifestURL: URL, dev: Bool) throws -> AppPackage {
+    /// A manifest in `catalogue` must be named after its app id (as ``Catalogue/list(_:)`` checks).
+    public static func load(manifestURL: URL, dev: Bool, catalogue: URL? = nil) throws -> AppPackage {
         let manifestURL = manifestURL.standardizedFileURL
         var shown: String { displayPath(manifestURL) }  // for messages only (it reads the working directory)
         let data = try readManifestData(manifestURL)
         let manifest = try LoadCache.shared.manifest(data, path: manifestURL.path) { () throws(ManifestError) in try Manifest.parse(data, file: shown) }
+
+        // A catalogue's file names its app: `org.x.innocent.json` cannot run as org.x.victim.
+        if let catalogue, samePath(manifestURL.deletingLastPathComponent(), catalogue.standardizedFileURL),
+           manifestURL.lastPathComponent != "\(manifest.appId).json" {
+            throw ManifestError(problems: [
+                ManifestProblem(
+                    file: shown, field: "app_id",
+                    message: "\(manifest.appId) does not match the file name; a catalogue file must be named \(manifest.appId).json"),
+            ])
+        }
 
         let manifestDir = manifestURL.deletingLastPathComponent()
         let rootURL: URL
