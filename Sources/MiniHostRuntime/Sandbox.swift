@@ -385,7 +385,7 @@ public final class Sandbox: @unchecked Sendable {
     func nativeLoad(base: String, from: String, spec: String) throws -> JSValue {
         guard let context else { throw JSError(message: "the app has stopped") }
         let candidates = Self.moduleCandidates(base)
-        guard let path = candidates.first(where: { config.files[$0] != nil }), let data = config.files[path] else {
+        guard let path = candidates.first(where: { config.files[exactly: $0] != nil }), let data = config.files[exactly: path] else {
             let fromText = from.isEmpty ? "the app" : "'\(from)'"
             throw JSError(message: "Cannot find module '\(spec)' from \(fromText) (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
         }

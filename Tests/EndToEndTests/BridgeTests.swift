@@ -35,6 +35,22 @@ import Testing
         ])
     }
 
+    /// Storage keys are exact code points in memory and on disk alike: NFC "é" and NFD "e\u{301}"
+    /// are two keys, and a removed one stays removed after a restart.
+    @Test func storageKeysAreExactCodePointsInEveryLayer() throws {
+        let data = tempDataDir()
+        let first = try run("""
+        mp.setStorageSync('caf\\u00e9', 'nfc'); mp.setStorageSync('cafe\\u0301', 'nfd');
+        mp.removeStorageSync('caf\\u00e9');
+        console.log('now ' + JSON.stringify(mp.getStorageSync('caf\\u00e9')) + ' ' + mp.getStorageSync('cafe\\u0301') + ' ' + mp.getStorageInfoSync().keys.length);
+        """, dataDir: data)
+        #expect(first.consoleMessages == [#"now "" nfd 1"#], "\(first.stdout)")
+        let again = try run("""
+        console.log('after ' + JSON.stringify(mp.getStorageSync('caf\\u00e9')) + ' ' + mp.getStorageSync('cafe\\u0301') + ' ' + mp.getStorageInfoSync().keys.length);
+        """, dataDir: data)
+        #expect(again.consoleMessages == [#"after "" nfd 1"#], "\(again.stdout)")
+    }
+
     @Test func hostileArgumentsAreCopiedOnceAndRejectedPrecisely() throws {
         let r = try run("""
         let reads = 0;

@@ -127,6 +127,17 @@ private func sha256Hex(_ data: Data) -> String {
         #expect(try AppPackage.load(manifestURL: innocent, dev: true).manifest.appId == "org.x.victim")
     }
 
+    /// Two file names equal but for Unicode normalization are an ambiguity the package must not have.
+    @Test func namesEqualButForNormalizationAreAProblem() throws {
+        let dir = try TempDir()
+        let url = try writeW3CPackage(in: dir)
+        _ = try dir.write("hello/utils/caf\u{e9}.js", "exports.a = 1")
+        _ = try dir.write("hello/utils/cafe\u{301}.js", "exports.a = 2")
+        let found = loadProblems(url, dev: true)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("but for Unicode normalization") == true, "\(found)")
+    }
+
     @Test func catalogueManifestWithoutPackageIsAProblem() throws {
         let dir = try TempDir()
         let url = try dir.write("manifests/org.example.hello.json", """

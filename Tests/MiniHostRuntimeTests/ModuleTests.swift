@@ -72,6 +72,19 @@ import MiniHostProtocol
         #expect(log.console == ["loading counted", "same true true", "json same true"])
     }
 
+    /// Module paths are exact code points: the NFD spelling of an NFC file name is another path
+    /// (not found), never a second evaluation of the same file.
+    @Test func modulePathsAreExactCodePoints() throws {
+        let log = try run("""
+        const a = require('../../utils/caf\\u00e9');
+        try { require('../../utils/cafe\\u0301'); } catch (e) { console.log('nfd: ' + e.message.split(' (')[0]); }
+        console.log('same ' + (a === require('../../utils/caf\\u00e9')));
+        """, [
+            "utils/caf\u{e9}.js": "console.log('loading'); exports.x = 1;",
+        ])
+        #expect(log.console == ["loading", "nfd: Cannot find module '../../utils/cafe\u{301}' from 'pages/index/index.js'", "same true"])
+    }
+
     @Test func cyclesGivePartialExportsAsInNode() throws {
         let log = try run("""
         const a = require('../../cyc/a');

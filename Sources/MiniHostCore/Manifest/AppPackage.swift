@@ -88,12 +88,12 @@ public struct AppPackage: Sendable {
         var tree = try PackageTree.read(root: rootURL, manifestURL: manifestURL)
         var rootShown: String { displayPath(rootURL) }
 
-        if tree.files["app.js"] == nil {
+        if tree.files[exactly: "app.js"] == nil {
             tree.problems.append(ManifestProblem(
                 file: shown, field: manifest.packagePath == nil ? nil : "package",
                 message: "the package \(rootShown) has no app.js at its root"))
         }
-        for (i, route) in manifest.pages.enumerated() where tree.files["\(route).js"] == nil {
+        for (i, route) in manifest.pages.enumerated() where tree.files[exactly: "\(route).js"] == nil {
             tree.problems.append(ManifestProblem(
                 file: shown, field: "pages[\(i)]",
                 message: "page file \(route).js is missing from the package \(rootShown)"))
@@ -250,6 +250,14 @@ struct PackageTree {
                     totalBytes += data.count
                     if totalBytes > AppPackage.maxTotalBytes {
                         throw PackageError(path: rootShown(), message: "package \(rootShown()) is larger than 50 MiB")
+                    }
+                    if let i = tree.files.index(forKey: relative) {
+                        // Canonically equal names (NFC and NFD spellings) are two files on disk but
+                        // one key here: refuse the ambiguity rather than pick one.
+                        tree.problems.append(ManifestProblem(
+                            file: shown(),
+                            message: "has the same name as \(tree.files[i].key) but for Unicode normalization; rename one of them"))
+                        continue
                     }
                     tree.files[relative] = data
                 case .symbolicLink:

@@ -10,7 +10,7 @@ public final class StorageService: @unchecked Sendable {
 
     private let store: StorageStore
     private let lock = NSLock()
-    private var cache: [String: [String: String]] = [:]
+    private var cache: [String: [ExactString: String]] = [:]
     /// The async form's last answer: `{"data":<json>}` for the cached `json` string it was made
     /// from (a later get of the same, unchanged value returns the very same text, which the
     /// sandbox then finds without hashing it; a changed value is a different string).
@@ -44,7 +44,7 @@ public final class StorageService: @unchecked Sendable {
     }
 
     /// The app's entries, loaded from the database on first use.
-    private func entries(_ appId: String) throws(BridgeError) -> [String: String] {
+    private func entries(_ appId: String) throws(BridgeError) -> [ExactString: String] {
         if let cached = lock.withLock({ cache[appId] }) { return cached }
         do {
             let loaded = try store.load(app: appId)
@@ -72,7 +72,7 @@ public final class StorageService: @unchecked Sendable {
         } catch {
             throw BridgeError(.hostError, "host error: cannot write storage (\(error))")
         }
-        lock.withLock { cache[call.app.appId, default: [:]][key] = json }
+        lock.withLock { cache[call.app.appId, default: [:]][ExactString(key)] = json }
         return .empty
     }
 
@@ -80,9 +80,9 @@ public final class StorageService: @unchecked Sendable {
         let key = try key(call)
         let appId = call.app.appId
         // One locked lookup when the app's entries are loaded (the common case).
-        let cached: String?? = lock.withLock { cache[appId].map { $0[key] } }
+        let cached: String?? = lock.withLock { cache[appId].map { $0[ExactString(key)] } }
         let found: String?
-        if let cached { found = cached } else { found = try entries(appId)[key] }
+        if let cached { found = cached } else { found = try entries(appId)[ExactString(key)] }
         guard let json = found else {
             // As in WeChat: the sync form returns an empty string for a missing key.
             if call.isSync { return .value(.string("")) }
@@ -102,7 +102,7 @@ public final class StorageService: @unchecked Sendable {
         do { try store.remove(app: call.app.appId, key: key) } catch {
             throw BridgeError(.hostError, "host error: cannot write storage (\(error))")
         }
-        lock.withLock { _ = cache[call.app.appId]?.removeValue(forKey: key) }
+        lock.withLock { _ = cache[call.app.appId]?.removeValue(forKey: ExactString(key)) }
         return .empty
     }
 
@@ -116,10 +116,10 @@ public final class StorageService: @unchecked Sendable {
 
     func info(_ call: APICall) throws(BridgeError) -> BridgeValue {
         let all = try entries(call.app.appId)
-        let bytes = all.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        let bytes = all.reduce(0) { $0 + $1.key.value.utf8.count + $1.value.utf8.count }
         let kb = { (b: Int) in Double((b + 1023) / 1024) }
         return .value(.object([
-            "keys": .array(all.keys.sorted().map { .string($0) }),
+            "keys": .array(all.keys.map(\.value).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { .string($0) }),
             "currentSize": .number(kb(bytes)),
             "limitSize": .number(Double(call.app.manifest.limits.storageMb * 1024)),
         ]))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MiniHostProtocol
 
 /// A write refused because the app's storage would grow past its quota.
 public struct StorageQuotaError: Error, CustomStringConvertible, LocalizedError, Sendable, Equatable {
@@ -43,12 +44,13 @@ public final class StorageStore: @unchecked Sendable {
     }
 
     /// Every entry of `app`.
-    public func load(app: String) throws -> [String: String] {
+    /// Every entry of `app`, keyed by the key's exact code points (as SQLite compares them).
+    public func load(app: String) throws -> [ExactString: String] {
         try database.read { db in
-            var result: [String: String] = [:]
+            var result: [ExactString: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT key, value FROM storage WHERE app_id = ?", arguments: [app])
             while let row = try rows.next() {
-                result[row["key"]] = row["value"] as String
+                result[ExactString(row["key"])] = row["value"] as String
             }
             return result
         }
