@@ -17,6 +17,4 @@ public enum GlobalAllowlist {
         "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask",
         "App", "Page", "getApp", "getCurrentPages", "mp", "wx",
     ]
-    /// Built-ins frozen (with their prototypes) before app code runs.
-    static var frozen: [String] { builtins.filter { !["globalThis", "Infinity", "NaN", "undefined"].contains($0) } }
 }

@@ -161,7 +161,6 @@ final class NativeTarget: @unchecked Sendable {
         let apiPairs = try apis.map { d throws(JSError) in try context.makeArray([context.string(d.name), context.string(d.kind.rawValue)]).value }
         try natives.set("apis", context.makeArray(apiPairs).value)
         try natives.set("allowedGlobals", context.makeArray(GlobalAllowlist.builtins.map { context.string($0) }).value)
-        try natives.set("frozenGlobals", context.makeArray(GlobalAllowlist.frozen.map { context.string($0) }).value)
         return natives
     }
 }

@@ -111,6 +111,39 @@ import MiniHostProtocol
         #expect(log.console.last == "clean undefined 2 [object Array] function")
     }
 
+    /// Every object reachable from the global object (own values, getters, setters, prototypes)
+    /// and the intrinsics reachable only by calling (iterator helpers, async iterators, Intl's
+    /// segments) is frozen: found by walking, as an attacker would, not from a list.
+    @Test func everyReachableIntrinsicIsFrozen() throws {
+        let log = try run("""
+        'use strict';
+        const seen = new Set(), open = [];
+        const roots = [[], new Map().entries(), new Set().values(), ''[Symbol.iterator](), /a/[Symbol.matchAll](''),
+          function* () {}, async function* () {}, async function () {}];
+        try { roots.push(Iterator.prototype.map.call([].values(), (x) => x)); } catch (e) {}
+        try { roots.push(Iterator.from({ next() { return { done: true }; } })); } catch (e) {}
+        try { const s = new Intl.Segmenter().segment(''); roots.push(s, s[Symbol.iterator]()); } catch (e) {}
+        const pending = [];
+        for (const k of Reflect.ownKeys(globalThis)) { const d = Object.getOwnPropertyDescriptor(globalThis, k); if ('value' in d) pending.push([String(k), d.value]); }
+        for (const r of roots) pending.push(['(made) ' + Object.prototype.toString.call(r), Object.getPrototypeOf(r)]);
+        while (pending.length) {
+          const [path, o] = pending.pop();
+          if (o === null || (typeof o !== 'object' && typeof o !== 'function') || o === globalThis || seen.has(o)) continue;
+          seen.add(o);
+          if (!Object.isFrozen(o)) open.push(path);
+          pending.push([path + '.__proto__', Object.getPrototypeOf(o)]);
+          for (const k of Reflect.ownKeys(o)) {
+            const d = Object.getOwnPropertyDescriptor(o, k), name = path + '.' + String(k);
+            if ('value' in d) pending.push([name, d.value]); else { pending.push([name + '(get)', d.get]); pending.push([name + '(set)', d.set]); }
+          }
+        }
+        console.log('walked ' + (seen.size > 500) + ' open ' + open.slice(0, 10).join(', '));
+        try { Intl.NumberFormat.prototype.format = () => 'poisoned'; console.log('ALLOWED'); } catch (e) { console.log('blocked ' + e.name); }
+        try { Object.getPrototypeOf(Object.getPrototypeOf((async function* () {})())).x = 1; console.log('ALLOWED'); } catch (e) { console.log('blocked ' + e.name); }
+        """)
+        #expect(log.console == ["walked true open ", "blocked TypeError", "blocked TypeError"], "\(log.console)")
+    }
+
     /// The runtime reads no global at call time: an app that replaces `Math`, `parseFloat`, `Date`,
     /// `RegExp`, `Reflect` or `decodeURIComponent` still gets its console formatting, navigation
     /// and query strings.

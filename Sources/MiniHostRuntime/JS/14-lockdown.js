@@ -52,22 +52,43 @@ enable(Array.prototype, ['toString', 'constructor', 'push']);
 for (const E of [ErrorCtor, TypeErrorCtor, RangeError, SyntaxError, ReferenceError, EvalError, URIError])
   enable(E.prototype, ['name', 'message', 'constructor', 'toString']);
 enable(PromiseCtor.prototype, ['constructor', 'then']);
-// Freeze the intrinsics the runtime's own code and its guarantees rest on.
+// Freeze every intrinsic an app can reach: walk the global object's values, their own
+// properties (values, getters, setters) and prototypes, plus the intrinsics reachable only by
+// calling something (iterator and generator prototypes). The global object itself stays open.
 const frozen = new WeakSetCtor();
-function freeze(o) {
-  if (o === null || (typeof o !== 'object' && typeof o !== 'function') || frozen.has(o)) return;
-  frozen.add(o);
-  ObjectFreeze(o);
-  const p = own(o, 'prototype');
-  if (p !== null && (typeof p === 'object' || typeof p === 'function')) freeze(p);  // Function.prototype is a function
+function freeze(root) {
+  const pending = [root];
+  while (pending.length) {
+    const o = pending.pop();
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || o === G || frozen.has(o)) continue;
+    frozen.add(o);
+    ObjectFreeze(o);
+    pending.push(ObjectGetProto(o));
+    for (const key of ReflectOwnKeys(o)) {
+      const d = ObjectGetDesc(o, key);
+      if (!d) continue;
+      if ('value' in d) pending.push(d.value);
+      else { pending.push(d.get); pending.push(d.set); }
+    }
+  }
 }
-for (const name of native.frozenGlobals) if (typeof G[name] !== 'undefined') freeze(G[name]);
-const hidden = [
-  ObjectGetProto(function* () {}), ObjectGetProto(async function () {}), ObjectGetProto(async function* () {}),
-  ObjectGetProto(Int8Array), ObjectGetProto([][Symbol.iterator]()), ObjectGetProto(ObjectGetProto([][Symbol.iterator]())),
-  ObjectGetProto(new MapCtor()[Symbol.iterator]()), ObjectGetProto(new SetCtor()[Symbol.iterator]()),
-  ObjectGetProto(''[Symbol.iterator]()), ObjectGetProto(/a/[Symbol.matchAll]('')),
-];
-for (const o of hidden) { freeze(o); const c = own(o, 'constructor'); if (typeof c === 'function') freeze(c); }
-freeze(mp);
-freeze(consoleObj);
+function reachedByCalling() {
+  const found = [
+    function* () {}, async function () {}, async function* () {}, (function* () {})(), (async function* () {})(),
+    [][Symbol.iterator](), new MapCtor()[Symbol.iterator](), new SetCtor()[Symbol.iterator](),
+    ''[Symbol.iterator](), /a/[Symbol.matchAll](''),
+  ];
+  const attempts = [
+    () => G.Iterator.prototype.map.call([][Symbol.iterator](), (x) => x),
+    () => G.Iterator.from({ next() { return { done: true }; } }),
+    () => new G.Intl.Segmenter().segment(''),
+    () => new G.Intl.Segmenter().segment('')[Symbol.iterator](),
+  ];
+  for (const make of attempts) { try { found.push(make()); } catch (e) {} }
+  return found;
+}
+for (const name of ReflectOwnKeys(G)) {
+  const d = ObjectGetDesc(G, name);
+  if (d && 'value' in d) freeze(d.value);
+}
+for (const o of reachedByCalling()) freeze(ObjectGetProto(o));
