@@ -51,6 +51,30 @@ import Testing
         #expect(again.consoleMessages == [#"after "" nfd 1"#], "\(again.stdout)")
     }
 
+    /// Every hostile argument shape gets its `fail` and `complete` (or a rejected Promise, or a
+    /// sync error with errMsg), never a raw throw out of the API.
+    @Test func hostileArgumentShapesAlwaysReachFailAndComplete() throws {
+        let r = try run("""
+        const { proxy, revoke } = Proxy.revocable({}, {}); revoke();
+        const shapes = {
+          getterBeforeFail: { get key() { throw new Error('boom') }, fail: (e) => console.log('fail ' + e.errCode + ' ' + e.errMsg), complete: () => console.log('complete') },
+          revokedNested: { key: 'k', data: proxy, fail: (e) => console.log('fail ' + e.errCode), complete: () => console.log('complete') },
+        };
+        for (const k of Object.keys(shapes)) {
+          try { const out = mp.setStorage(shapes[k]); console.log(k + ' returned ' + out); } catch (e) { console.log('RAW THROW ' + k + ' ' + e); }
+        }
+        try { await mp.setStorage(proxy); } catch (e) { console.log('rejected ' + e.errCode + ' ' + e.errMsg); }
+        try { mp.setStorageSync('k', proxy); } catch (e) { console.log('sync ' + e.errCode + ' ' + (e.errMsg || 'RAW ' + e)); }
+        await new Promise((r) => setTimeout(r, 10));
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.consoleMessages.contains { $0.contains("RAW") }, "\(r.consoleMessages)")
+        #expect(r.consoleMessages.filter { $0 == "complete" }.count == 2, "\(r.consoleMessages)")
+        #expect(r.consoleMessages.contains("fail 1001 setStorage:fail invalid argument: reading key threw Error: boom"), "\(r.consoleMessages)")
+        #expect(r.consoleMessages.contains { $0.hasPrefix("rejected 1001 setStorage:fail invalid argument") }, "\(r.consoleMessages)")
+        #expect(r.consoleMessages.contains { $0.hasPrefix("sync 1001") }, "\(r.consoleMessages)")
+    }
+
     @Test func hostileArgumentsAreCopiedOnceAndRejectedPrecisely() throws {
         let r = try run("""
         let reads = 0;

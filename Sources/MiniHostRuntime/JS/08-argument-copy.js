@@ -31,9 +31,10 @@ function copyValue(v, parent, key, st, depth) {
   const path = pathOf(parent, key);
   if (depth >= MAX_DEPTH) { st.error = (path || 'the argument') + ' is nested deeper than ' + MAX_DEPTH + ' levels'; return undefined; }
   if (st.seen.indexOf(v) >= 0) { st.error = (path || 'the argument') + ' refers back to an object that contains it (a cycle)'; return undefined; }
-  if (isDate(v)) { try { return call(DateToISO, v); } catch (e) { return null; } }
   st.seen[st.seen.length] = v;  // not push: an accessor here (see `enable`)
   try {
+    // Inside the try: on a revoked Proxy both `instanceof` and Array.isArray throw.
+    if (isDate(v)) { try { return call(DateToISO, v); } catch (e) { return null; } }
     if (ArrayIsArray(v)) {
       const n = v.length;
       if (!(n <= MAX_ITEMS)) { st.error = (path || 'the argument') + ' has ' + n + ' items; at most ' + MAX_ITEMS + ' may cross the bridge'; return undefined; }
@@ -51,10 +52,15 @@ function copyValue(v, parent, key, st, depth) {
     if (keys.length > MAX_ITEMS) { st.error = (path || 'the argument') + ' has more than ' + MAX_ITEMS + ' keys'; return undefined; }
     const out = {};
     for (const k of keys) {
-      if (st.error) break;
+      // After an error only the callbacks are still read, so that `fail` and `complete` get it.
+      const isCallback = depth === 0 && st.callbacks !== null && (k === 'success' || k === 'fail' || k === 'complete');
+      if (st.error && !isCallback) continue;
       let item;
-      try { item = v[k]; } catch (e) { const d = describe(e); st.error = 'reading ' + pathOf(path, k) + ' threw ' + (d.name ? d.name + ': ' : '') + d.message; break; }
-      if (depth === 0 && st.callbacks !== null && (k === 'success' || k === 'fail' || k === 'complete')) {
+      try { item = v[k]; } catch (e) {
+        if (!st.error) { const d = describe(e); st.error = 'reading ' + pathOf(path, k) + ' threw ' + (d.name ? d.name + ': ' : '') + d.message; }
+        continue;
+      }
+      if (isCallback) {
         if (typeof item === 'function') { st.callbacks[k] = item; st.hasCallbacks = true; }
         continue;
       }
@@ -78,7 +84,9 @@ function copyValue(v, parent, key, st, depth) {
 function copyOptions(options) {
   const st = { size: 0, seen: [], error: null, callbacks: {}, hasCallbacks: false };
   if (options === undefined) return { value: {}, error: null, callbacks: null };
-  if (options === null || typeof options !== 'object' || ArrayIsArray(options))
+  let isArray = false;
+  try { isArray = ArrayIsArray(options); } catch (e) { return { value: undefined, error: 'invalid argument: the options are a revoked Proxy', callbacks: null }; }
+  if (options === null || typeof options !== 'object' || isArray)
     return { value: undefined, error: 'invalid argument: the options must be an object', callbacks: null };
   const value = copyValue(options, '', undefined, st, 0);
   return { value, error: st.error ? 'invalid argument: ' + st.error : null, callbacks: st.hasCallbacks ? st.callbacks : null };
