@@ -106,9 +106,9 @@ final class NativeTarget: @unchecked Sendable {
             self?.sandbox?.nativeLifecycle(str(args[0]), str(args[1]), optStr(args[2]), optStr(args[3]))
             return args.undefined
         }.value)
-        try natives.set("setData", context.makeNativeFunction(name: "setData") { [weak self] args in
-            self?.sandbox?.nativeSetData(str(args[0]), str(args[1]))
-            return args.undefined
+        try natives.set("setData", context.makeNativeFunction(name: "setData") { [weak self, unowned context] args in
+            guard let problem = self?.sandbox?.nativeSetData(str(args[0]), str(args[1])) else { return args.undefined }
+            return context.string(problem)
         }.value)
         try natives.set("error", context.makeNativeFunction(name: "error") { [weak self] args in
             self?.warmUp?.errors.append("\(str(args[0])): \(str(args[1]))")

@@ -217,7 +217,7 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: Natives (called from the runtime's JavaScript, on the app's queue)
 
-    func nativePrint(_ level: String, _ message: String) { emit(.console(level: level, message: message)) }
+    func nativePrint(_ level: String, _ message: String) { emit(.console(level: level, message: DataLimits.bounded(message))) }
     func nativeLifecycle(_ target: String, _ hook: String, _ route: String?, _ detail: String?) {
         // The runtime answers a driver request through this native (target "driver").
         if target == "driver" {
@@ -226,9 +226,14 @@ public final class Sandbox: @unchecked Sendable {
         }
         emit(.lifecycle(target: target, hook: hook, route: route, detail: detail))
     }
-    func nativeSetData(_ route: String, _ json: String) { emit(.setData(route: route, data: json)) }
+    /// Emits a page's data patch; returns why it is refused instead (nothing is emitted then).
+    func nativeSetData(_ route: String, _ json: String) -> String? {
+        if let problem = DataLimits.setDataProblem(json) { return problem }
+        emit(.setData(route: route, data: json))
+        return nil
+    }
     func nativeError(_ kind: String, _ message: String, _ stack: String?) {
-        emit(.error(kind: kind, message: message, stack: (stack?.isEmpty ?? true) ? nil : stack))
+        emit(.error(kind: kind, message: DataLimits.bounded(message), stack: (stack?.isEmpty ?? true) ? nil : stack.map(DataLimits.bounded)))
     }
 
     func nativeSetTimer(_ id: Int, _ ms: Double) {

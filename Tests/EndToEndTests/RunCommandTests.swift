@@ -69,6 +69,29 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 10)
     }
 
+    /// The data limits are the same in both modes: a 600-level or 20 MB `setData` is a 1001 error
+    /// and a 20 MB console line is cut, instead of a frame that kills the worker.
+    @Test(arguments: ["process", "in-process"])
+    func dataLimitsAreTheSameInBothModes(isolation: String) throws {
+        let app = try TempApp(files: ["pages/index/index.js": """
+        Page({ onReady() {
+          let deep = 1; for (let i = 0; i < 600; i++) deep = [deep];
+          for (const v of [deep, 'x'.repeat(20 << 20)]) { try { this.setData({ v }); } catch (e) { console.log('refused ' + e.errCode); } }
+          console.log('y'.repeat(20 << 20));
+          console.log('alive');
+        } })
+        """], manifestExtra: #""limits": {"memory_mb": 512, "cpu_ms": 10000}"#)
+        defer { app.remove() }
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", isolation, "--data-dir", tempDataDir()], stdin: "", timeout: 60)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.consoleMessages
+        let shown = lines.map { $0.prefix(60) }
+        #expect(lines.filter { $0 == "refused 1001" }.count == 2, "\(shown)")
+        #expect(lines.contains { $0.hasSuffix("… [cut: 20971520 characters]") && $0.count < 1_100_000 }, "\(shown)")
+        #expect(lines.last == "alive", "\(shown)")
+        #expect(r.exit?["status"] as? String == "ok", "\(r.stdout.suffix(300).prefix(300))")
+    }
+
     @Test func humanOutputIsReadable() throws {
         let r = try CLI.run(["run", "org.minihost.hello", "--data-dir", tempDataDir()], stdin: "")
         #expect(r.status == 0)

@@ -54,6 +54,27 @@ import MiniHostProtocol
         #expect(log.setDataEvents.isEmpty)
     }
 
+    /// A patch over 1 MB or nested deeper than 100 levels is refused with 1001 before anything
+    /// changes (the same limits hold in process mode, whose frames allow 16 MB and 512 levels).
+    @Test func oversizedOrTooDeepDataIsRefusedWith1001() throws {
+        let log = try page("""
+        let deep = 1; for (let i = 0; i < 600; i++) deep = [deep];
+        for (const [name, value] of [['deep', deep], ['big', 'x'.repeat(2 << 20)]]) {
+          try { this.setData({ [name]: value }); console.log('ALLOWED ' + name); } catch (e) { console.log(name + ' ' + e.errCode + ' ' + e.errMsg); }
+        }
+        try { this.setData({ ['a' + '.a'.repeat(100)]: 1 }); } catch (e) { console.log('path ' + e.message); }
+        this.setData({ ok: 1 });
+        console.log(JSON.stringify(this.data));
+        """)
+        #expect(log.console == [
+            "deep 1001 setData:fail invalid argument: the data is nested deeper than 100 levels",
+            "big 1001 setData:fail invalid argument: the data is 2097162 bytes as JSON; at most 1024 kB may be set at once",
+            "path invalid data path: more than 100 segments",
+            #"{"ok":1}"#,
+        ])
+        #expect(log.setDataEvents.count == 1)
+    }
+
     @Test func aBadPathInABatchAppliesNothing() throws {
         // WeChat validates the whole call; MiniHost does too, so a failed call leaves data as it was.
         let log = try page(data: "{ n: 0 }", """

@@ -23,6 +23,7 @@ function parsePath(path) {
     last = re.lastIndex;
   }
   if (last !== path.length || !segs.length) throw new ErrorCtor('invalid data path "' + path + '"');
+  if (segs.length > 100) throw new ErrorCtor('invalid data path: more than 100 segments');
   return segs;
 }
 function copyOut(v) { try { return clone(v); } catch (e) { return null; } }
@@ -32,7 +33,10 @@ function setData(page, changes, callback) {
   // Every path is checked (and every value copied) before anything changes.
   const keys = ObjectKeys(changes), n = keys.length, applied = {}, paths = [], values = [];
   for (let k = 0; k < n; k++) paths[k] = parsePath(keys[k]);
-  for (let k = 0; k < n; k++) values[k] = clone(changes[keys[k]]);
+  for (let k = 0; k < n; k++) { values[k] = clone(changes[keys[k]]); applied[keys[k]] = values[k]; }
+  // The host checks the patch's size and nesting (the same limits in both isolation modes).
+  const problem = native.setData(page.route, JSONStringify(applied));
+  if (problem !== undefined) throw argError('setData', problem);
   for (let k = 0; k < n; k++) {
     const key = keys[k], segs = paths[k], value = values[k];
     let obj = page.data;
@@ -42,8 +46,6 @@ function setData(page, changes, callback) {
       obj = obj[s];
     }
     obj[segs[segs.length - 1]] = value;
-    applied[key] = value;
   }
-  native.setData(page.route, JSONStringify(applied));
   if (typeof callback === 'function') PromiseResolve().then(() => guarded('setData callback', callback, page, []));
 }
