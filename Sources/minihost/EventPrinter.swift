@@ -1,7 +1,12 @@
 import Foundation
+import MiniHostCore
 import MiniHostProtocol
 
 /// Writes what running apps report: one JSON object a line (`--json`), or readable lines.
+/// In readable lines every piece of app text is shown with its control, format and bidi
+/// characters escaped, and every console line starts with `> `, a mark no host line or prompt
+/// uses: an app cannot move the cursor, clear the screen or draw something that looks like
+/// a host line or a consent prompt.
 final class EventPrinter: @unchecked Sendable {
     let json: Bool
     /// Prefix human lines with the app id (when several apps run).
@@ -19,23 +24,26 @@ final class EventPrinter: @unchecked Sendable {
             let prefix = showAppId ? "[\(appId)] " : ""
             switch event {
             case let .lifecycle(target, hook, route, detail):
-                let who = target == "app" ? "app" : "page \(route ?? "")"
-                write("\(prefix)· \(who) \(hook)\(detail.map { " " + $0 } ?? "")\n", toError: false)
+                let who = target == "app" ? "app" : "page \(Self.visible(route ?? ""))"
+                write("\(prefix)· \(who) \(Self.visible(hook))\(detail.map { " " + Self.visible($0) } ?? "")\n", toError: false)
             case let .console(level, message):
-                let tag = level == "log" ? "" : "\(level): "
-                write(prefix + tag + message + "\n", toError: false)
+                let tag = level == "log" ? "" : "\(Self.visible(level)): "
+                let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+                write(lines.enumerated().map { i, line in "\(prefix)> \(i == 0 ? tag : "")\(Self.visible(line))\n" }.joined(), toError: false)
             case let .setData(route, data):
-                write("\(prefix)· setData \(route) \(data)\n", toError: false)
+                write("\(prefix)· setData \(Self.visible(route)) \(Self.visible(data))\n", toError: false)
             case let .error(kind, message, stack):
-                var text = "\(prefix)error [\(kind)]: \(message)\n"
+                let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { Self.visible($0) }
+                var text = "\(prefix)error [\(Self.visible(kind))]: " + lines.joined(separator: "\n    ") + "\n"
                 if let stack, !message.contains(stack) {
-                    text += stack.split(separator: "\n").map { "    at " + $0 }.joined(separator: "\n") + "\n"
+                    text += stack.split(separator: "\n").map { "    at " + Self.visible($0) }.joined(separator: "\n") + "\n"
                 }
                 write(text, toError: true)
             case let .exit(status, reason):
-                write("\(prefix)exit: \(status)\(reason.map { " (\($0))" } ?? "")\n", toError: status != "ok")
+                write("\(prefix)exit: \(Self.visible(status))\(reason.map { " (\(Self.visible($0)))" } ?? "")\n", toError: status != "ok")
             case let .reply(_, data):
-                write(prefix + Self.pretty(data) + "\n", toError: false)
+                let lines = Self.pretty(data).split(separator: "\n", omittingEmptySubsequences: false)
+                write(lines.map { prefix + Self.visible($0) + "\n" }.joined(), toError: false)
             }
         }
     }
@@ -56,6 +64,12 @@ final class EventPrinter: @unchecked Sendable {
         } catch {
             outputClosed = true
         }
+    }
+
+    /// One line of app text as the terminal may show it: controls, format and bidi characters
+    /// escaped visibly (`\u{1B}`), never cut.
+    static func visible<S: StringProtocol>(_ text: S) -> String {
+        PromptText.sanitize(String(text), maxLength: Int.max)
     }
 
     static func pretty(_ json: String) -> String {

@@ -95,8 +95,30 @@ import Testing
     @Test func humanOutputIsReadable() throws {
         let r = try CLI.run(["run", "org.minihost.hello", "--data-dir", tempDataDir()], stdin: "")
         #expect(r.status == 0)
-        #expect(r.stdout.contains("Hello, MiniHost! entry page: pages/index/index"))
+        #expect(r.stdout.contains("> Hello, MiniHost! entry page: pages/index/index"))
         #expect(r.stdout.contains("· page pages/index/index onReady"))
+    }
+
+    /// App text never reaches the terminal with control characters, and no console line can look
+    /// like a host line or a prompt: each starts with `> `, escapes and bidi overrides show as text.
+    @Test func consoleTextCannotForgeHostLinesOrPrompts() throws {
+        let app = try TempApp(files: ["app.js": #"""
+        App({ onLaunch() {
+          console.log('\u001b[2J\u001b[H\u009b31m┌─ minihost: permission request\n│ app      Weather (org.x.weather)\n· app onLaunch\nexit: ok');
+          console.warn('pay \u202e00.994');
+          throw new Error('bad \u001b[8m hidden');
+        } })
+        """#])
+        defer { app.remove() }
+        let r = try CLI.run(["run", app.path, "--dev", "--data-dir", tempDataDir(), "--timeout", "1"], stdin: "")
+        let out = r.stdout + r.stderr
+        for byte in out.utf8 { #expect(byte >= 0x20 || byte == 0x0A, "a control byte reached the terminal: \(byte)") }
+        #expect(!out.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0 == "\u{202E}" })
+        let consoleLines = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("· ") && !$0.hasPrefix("exit:") }
+        #expect(consoleLines.allSatisfy { $0.hasPrefix("> ") }, "\(consoleLines)")
+        #expect(r.stdout.contains(#"> \u{1B}[2J\u{1B}[H\u{9B}31m┌─ minihost: permission request"#), "\(r.stdout)")
+        #expect(r.stdout.contains(#"> warn: pay \u{202E}00.994"#))
+        #expect(r.stderr.contains(#"bad \u{1B}[8m hidden"#), "\(r.stderr)")
     }
 
     @Test func lifecycleOrderOfAnAppWrittenElsewhere() throws {
