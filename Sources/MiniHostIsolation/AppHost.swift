@@ -48,7 +48,14 @@ public final class AppHost: @unchecked Sendable {
     /// `interceptor` (a test driver's mocks and call record) sees every bridge call of the app.
     public func start(_ package: AppPackage, options: LaunchOptions = LaunchOptions(), prepared: InProcessVM? = nil, conversation: String? = nil, interceptor: BridgeInterceptor? = nil) throws -> RunningApp {
         let appId = package.manifest.appId
-        let sink = events
+        let positions = SourcePositions(appId: appId, maps: package.sourceMaps)
+        let events = self.events
+        let sink: @Sendable (String, RuntimeEvent) -> Void
+        if positions.isEmpty {
+            sink = events
+        } else {
+            sink = { id, event in events(id, positions.remap(event)) }
+        }
         var endpoint: AppBridge?
         if let services, let registry {
             endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services, launchConversation: conversation, interceptor: interceptor)

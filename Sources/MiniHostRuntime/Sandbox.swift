@@ -418,7 +418,12 @@ public final class Sandbox: @unchecked Sendable {
 
     /// The files a module path may name, in the order they are tried: the path itself, then with
     /// `.js`, `.json` or `/index.js` added.
-    static func moduleCandidates(_ base: String) -> [String] { [base, base + ".js", base + ".json", base + "/index.js"] }
+    /// A module's files in the order they are tried; TypeScript (compiled by the host) stands in
+    /// for `.js` (`./util` or `./util.js` finds `util.ts`).
+    static func moduleCandidates(_ base: String) -> [String] {
+        let typeScript = base.hasSuffix(".js") ? [String(base.dropLast(3)) + ".ts"] : []
+        return [base] + typeScript + [base + ".js", base + ".ts", base + ".json", base + "/index.js", base + "/index.ts"]
+    }
 
     /// The parameters a CommonJS module's code is compiled with.
     public static let moduleParameters = ["require", "module", "exports"]

@@ -19,7 +19,7 @@ struct DigestCommand: ParsableCommand {
 
     func run() throws {
         let package: AppPackage
-        do { package = try targetOptions.load(target, dev: true) } catch { throw reportBadTarget(error) }
+        do { package = try targetOptions.load(target, dev: true, compile: false) } catch { throw reportBadTarget(error) }
         let digest = PackageDigest.compute(files: package.files)
         let current = package.manifest.digest
         if write {

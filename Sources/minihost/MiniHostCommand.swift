@@ -21,10 +21,13 @@ struct TargetOptions: ParsableArguments {
         catalog.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? TargetResolver.defaultCatalogue()
     }
 
-    /// Loads and validates a target (manifest path, package directory or app id).
-    func load(_ target: String, dev: Bool) throws -> AppPackage {
+    /// Loads and validates a target (manifest path, package directory or app id) and, with
+    /// `compile`, compiles its ES modules and TypeScript (cached under the data directory).
+    func load(_ target: String, dev: Bool, compile: Bool = true, dataDirectory: String? = nil) throws -> AppPackage {
         let url = try TargetResolver.manifestURL(for: target, catalogue: catalogueURL)
-        return try AppPackage.load(manifestURL: url, dev: dev, catalogue: catalogueURL)
+        let package = try AppPackage.load(manifestURL: url, dev: dev, catalogue: catalogueURL)
+        guard compile else { return package }
+        return try package.compiled(cacheDirectory: AppPackage.compileCache(in: DataDirectory.resolve(dataDirectory)))
     }
 }
 

@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var packages: [AppPackage] = []
         for target in targets {
-            do { packages.append(try targetOptions.load(target, dev: dev)) } catch { throw reportBadTarget(error) }
+            do { packages.append(try targetOptions.load(target, dev: dev, dataDirectory: dataDir)) } catch { throw reportBadTarget(error) }
         }
         if Set(packages.map(\.manifest.appId)).count != packages.count {
             throw reportBadTarget(PackageError(path: "", message: "the same app is named twice"))

@@ -113,8 +113,8 @@ struct TempApp {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var all = files
-        if all["app.js"] == nil { all["app.js"] = "App({})" }
-        for p in pages where all[p + ".js"] == nil { all[p + ".js"] = "Page({})" }
+        if all["app.js"] == nil && all["app.ts"] == nil { all["app.js"] = "App({})" }
+        for p in pages where all[p + ".js"] == nil && all[p + ".ts"] == nil { all[p + ".js"] = "Page({})" }
         for (path, text) in all {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

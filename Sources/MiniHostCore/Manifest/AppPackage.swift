@@ -31,6 +31,8 @@ public struct AppPackage: Sendable {
     public var files: [String: Data]
     /// `manifest.json` at the package root (W3C layout).
     public var isW3CLayout: Bool
+    /// Source maps of the files ``compiled(cacheDirectory:)`` compiled (ES modules, TypeScript).
+    public var sourceMaps: [String: SourceMap] = [:]
 
     /// At most this many files in a package.
     public static let maxFileCount = 5000
@@ -45,6 +47,22 @@ public struct AppPackage: Sendable {
         self.rootURL = rootURL
         self.files = files
         self.isW3CLayout = isW3CLayout
+    }
+
+    /// The package with its ES modules and TypeScript compiled to CommonJS (``PackageCompiler``),
+    /// results cached in `cacheDirectory` by content hash. The digest is of the files as written.
+    public func compiled(cacheDirectory: URL?) throws -> AppPackage {
+        let result = try PackageCompiler.compile(files: files, packageName: displayPath(rootURL), cacheDirectory: cacheDirectory)
+        guard result.compiledCount > 0 else { return self }
+        var copy = self
+        copy.files = result.files
+        copy.sourceMaps = result.sourceMaps
+        return copy
+    }
+
+    /// Where compiled packages are cached under a data directory.
+    public static func compileCache(in dataDirectory: URL) -> URL {
+        dataDirectory.appendingPathComponent("compiled", isDirectory: true)
     }
 
     /// Loads the manifest and the package; validates that `app.js` exists and that every page's
@@ -88,12 +106,12 @@ public struct AppPackage: Sendable {
         var tree = try PackageTree.read(root: rootURL, manifestURL: manifestURL)
         var rootShown: String { displayPath(rootURL) }
 
-        if tree.files[exactly: "app.js"] == nil {
+        if tree.files[exactly: "app.js"] == nil && tree.files[exactly: "app.ts"] == nil {
             tree.problems.append(ManifestProblem(
                 file: shown, field: manifest.packagePath == nil ? nil : "package",
                 message: "the package \(rootShown) has no app.js at its root"))
         }
-        for (i, route) in manifest.pages.enumerated() where tree.files[exactly: "\(route).js"] == nil {
+        for (i, route) in manifest.pages.enumerated() where tree.files[exactly: "\(route).js"] == nil && tree.files[exactly: "\(route).ts"] == nil {
             tree.problems.append(ManifestProblem(
                 file: shown, field: "pages[\(i)]",
                 message: "page file \(route).js is missing from the package \(rootShown)"))
