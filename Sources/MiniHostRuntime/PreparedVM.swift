@@ -129,7 +129,7 @@ final class NativeTarget: @unchecked Sendable {
         }.value)
         try natives.set("load", context.makeNativeFunction(name: "load") { [weak self, unowned context] args in
             if let files = self?.warmUp?.files {
-                guard let path = Sandbox.moduleCandidates(str(args[0])).first(where: { files[exactly: $0] != nil }), let source = files[exactly: path] else {
+                guard let path = Sandbox.moduleCandidates(bases: str(args[0])).first(where: { files[exactly: $0] != nil }), let source = files[exactly: path] else {
                     throw JSError(message: "Cannot find module '\(str(args[2]))' in the warm-up app")
                 }
                 let fn = try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://minihost/warmup/\(path)")

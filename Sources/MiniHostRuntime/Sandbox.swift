@@ -386,13 +386,15 @@ public final class Sandbox: @unchecked Sendable {
         return callCounter
     }
 
-    /// Resolves and compiles a module: `base` is the normalized package path the JS side computed.
-    func nativeLoad(base: String, from: String, spec: String) throws -> JSValue {
+    /// Resolves and compiles a module: `bases` are the normalized package paths the JS side
+    /// computed, in order, separated by NUL (a character no path holds).
+    func nativeLoad(base bases: String, from: String, spec: String) throws -> JSValue {
         guard let context else { throw JSError(message: "the app has stopped") }
-        let candidates = Self.moduleCandidates(base)
+        let candidates = Self.moduleCandidates(bases: bases)
         guard let path = candidates.first(where: { config.files[exactly: $0] != nil }), let data = config.files[exactly: path] else {
             let fromText = from.isEmpty ? "the app" : "'\(from)'"
-            throw JSError(message: "Cannot find module '\(spec)' from \(fromText) (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
+            let shown = candidates.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (candidates.count > 6 ? ", …" : "")
+            throw JSError(message: "Cannot find module '\(spec)' from \(fromText) (looked for \(shown))")
         }
         guard let source = String(data: data, encoding: .utf8) else {
             throw JSError(message: "Module '\(path)' is not valid UTF-8")
@@ -416,8 +418,11 @@ public final class Sandbox: @unchecked Sendable {
         return try context.makeArray([context.string(path), context.string(kind), value]).value
     }
 
-    /// The files a module path may name, in the order they are tried: the path itself, then with
-    /// `.js`, `.json` or `/index.js` added.
+    /// Every file the NUL-separated `bases` may name, in order.
+    static func moduleCandidates(bases: String) -> [String] {
+        bases.split(separator: "\0").flatMap { moduleCandidates(String($0)) }
+    }
+
     /// A module's files in the order they are tried; TypeScript (compiled by the host) stands in
     /// for `.js` (`./util` or `./util.js` finds `util.ts`).
     static func moduleCandidates(_ base: String) -> [String] {

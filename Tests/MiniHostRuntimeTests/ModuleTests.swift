@@ -85,6 +85,32 @@ import MiniHostProtocol
         #expect(log.console == ["loading", "nfd: Cannot find module '../../utils/cafe\u{301}' from 'pages/index/index.js'", "same true"])
     }
 
+    /// WeChat's resolution: bare names in `miniprogram_npm/` from the caller's folder up to the
+    /// root (the nearest wins), then relative to the caller; `require.async`; `global`.
+    @Test func npmPackagesRelativeBareNamesAsyncAndGlobal() throws {
+        let log = try run("""
+        console.log(require('dayjs').name + ' ' + require('dayjs/plugin/utc').name + ' ' + require('@scope/lib').name);
+        console.log(require('near').name + ' ' + require('helper').name);
+        global.counter = 1; require('../../utils/bump'); console.log('global ' + global.counter + ' ' + (global === globalThis));
+        require.async('../../utils/late').then((m) => console.log('async ' + m.name));
+        console.log('sync first');
+        try { require('missing-pkg'); } catch (e) { console.log(e.message.split(' (')[0]); }
+        """, [
+            "miniprogram_npm/dayjs/index.js": "exports.name = 'dayjs-root'",
+            "miniprogram_npm/dayjs/plugin/utc.js": "exports.name = 'utc'",
+            "miniprogram_npm/@scope/lib/index.js": "exports.name = 'scoped'",
+            "miniprogram_npm/near/index.js": "exports.name = 'far'",
+            "pages/index/miniprogram_npm/near/index.js": "exports.name = 'near'",
+            "pages/index/helper.js": "exports.name = 'relative helper'",
+            "utils/bump.js": "global.counter += 1",
+            "utils/late.js": "exports.name = 'late'",
+        ])
+        #expect(log.console == [
+            "dayjs-root utc scoped", "near relative helper", "global 2 false", "sync first",
+            "Cannot find module 'missing-pkg' from 'pages/index/index.js'", "async late",
+        ])
+    }
+
     @Test func cyclesGivePartialExportsAsInNode() throws {
         let log = try run("""
         const a = require('../../cyc/a');

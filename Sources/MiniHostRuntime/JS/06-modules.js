@@ -11,15 +11,26 @@ function normalize(parts) {
   }
   return out.join('/');
 }
+// The package paths a spec may name, in the order they are tried (the host adds `.js`, `.ts`,
+// `.json`, `/index.js`): relative specs against the caller's folder; bare ones (`lodash`,
+// `utils/a`) in `miniprogram_npm/` from the caller's folder up to the root, as WeChat looks npm
+// packages up, then relative to the caller as WeChat also accepts.
 function resolveModule(from, spec) {
   if (typeof spec !== 'string' || spec === '') throw new TypeErrorCtor('require() needs a module path string');
   if (spec[0] === '/' || /^[A-Za-z]+:/.test(spec) || spec.indexOf('\\') >= 0 || spec.indexOf('\0') >= 0)
     throw new ErrorCtor("Cannot require '" + spec + "' from " + from + ': absolute paths and URLs are not allowed; use a path relative to the calling module');
-  const dir = from.split('/').slice(0, -1);
-  const path = normalize(dir.concat(spec.split('/')));
-  if (path === null || path === '')
-    throw new ErrorCtor("Cannot require '" + spec + "' from " + from + ': the path leaves the package');
-  return path;
+  const dir = from.split('/').slice(0, -1), parts = spec.split('/');
+  const bases = [];
+  if (spec[0] !== '.') {
+    for (let i = dir.length; i >= 0; i--) {
+      const p = normalize(dir.slice(0, i).concat(['miniprogram_npm'], parts));
+      if (p) bases[bases.length] = p;
+    }
+  }
+  const relative = normalize(dir.concat(parts));
+  if (relative) bases[bases.length] = relative;
+  if (!bases.length) throw new ErrorCtor("Cannot require '" + spec + "' from " + from + ': the path leaves the package');
+  return bases.join('\0');
 }
 const resolvedPaths = new MapCtor();
 function requireFrom(from, spec) {
@@ -45,7 +56,10 @@ function requireFrom(from, spec) {
   return module.exports;
 }
 function makeRequire(from) {
-  return hideSource(function require(spec) { return requireFrom(from, spec); });
+  const req = hideSource(function require(spec) { return requireFrom(from, spec); });
+  // `require.async` (WeChat): the module as a Promise, loaded in a later microtask.
+  req.async = hideSource(function async(spec) { return PromiseResolve().then(() => requireFrom(from, spec)); });
+  return req;
 }
 const FunctionBind = Function.prototype.bind;
 // (JavaScriptCore prints a bound function as `function <target name>() { [native code] }`; its

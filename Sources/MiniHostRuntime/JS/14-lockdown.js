@@ -20,6 +20,8 @@ const installed = {
 for (const k of ObjectKeys(installed)) if (typeof installed[k] === 'function') installed[k] = hideSource(installed[k]);
 installed.mp = mp;
 installed.wx = mp;
+// WeChat's `global`: one plain object per app that its modules share (not the global object).
+installed.global = {};
 for (const name of ReflectOwnKeys(G)) {
   if (typeof name === 'string' && allowed.has(name)) continue;
   try { delete G[name]; } catch (e) {}
@@ -89,6 +91,6 @@ function reachedByCalling() {
 }
 for (const name of ReflectOwnKeys(G)) {
   const d = ObjectGetDesc(G, name);
-  if (d && 'value' in d) freeze(d.value);
+  if (d && 'value' in d && name !== 'global') freeze(d.value);  // `global` is the app's own
 }
 for (const o of reachedByCalling()) freeze(ObjectGetProto(o));

@@ -788,15 +788,19 @@ case('sb-shadow-tostring', 'shadowing toString and an error\'s name on own objec
 case('sb-class-extends-builtins', 'classes may extend built-ins', ['SB-4'],
      onload="class MyErr extends Error { constructor(m) { super(m); this.name = 'MyErr' } } class A extends Array {} L('SB-4 ' + new MyErr('x').name + ' ' + (new A() instanceof Array))",
      console=['SB-4 MyErr true'])
-for g in ['process', 'require_global', 'fetch', 'XMLHttpRequest', 'WebSocket', 'setImmediate', 'SharedArrayBuffer', 'print', 'document', 'window', 'global', 'Buffer', 'importScripts', 'Worker']:
+for g in ['process', 'require_global', 'fetch', 'XMLHttpRequest', 'WebSocket', 'setImmediate', 'SharedArrayBuffer', 'print', 'document', 'window', 'Buffer', 'importScripts', 'Worker']:
     name = 'require' if g == 'require_global' else g
     expr = "typeof globalThis.require" if g == 'require_global' else "typeof " + g
     case('sb-no-global-' + g.lower().replace('_', '-'), 'the global ' + name + ' is not available', ['SB-5'], onload="L('SB-5 %s ' + %s)" % (name, expr),
          console=['SB-5 %s undefined' % name])
 case('sb-globals-allowlist', 'the globals are the built-ins plus the runtime\'s names', ['SB-5'],
-     onload=("const allowed = new Set(['AggregateError','App','Array','ArrayBuffer','Atomics','BigInt','BigInt64Array','BigUint64Array','Boolean','DataView','Date','Error','EvalError','FinalizationRegistry','Float16Array','Float32Array','Float64Array','Function','Infinity','Int16Array','Int32Array','Int8Array','Intl','Iterator','JSON','Map','Math','NaN','Number','Object','Page','Promise','Proxy','RangeError','ReferenceError','Reflect','RegExp','Set','String','Symbol','SyntaxError','TypeError','URIError','Uint16Array','Uint32Array','Uint8Array','Uint8ClampedArray','WeakMap','WeakRef','WeakSet','clearInterval','clearTimeout','console','decodeURI','decodeURIComponent','encodeURI','encodeURIComponent','escape','eval','getApp','getCurrentPages','globalThis','isFinite','isNaN','mp','parseFloat','parseInt','queueMicrotask','setInterval','setTimeout','undefined','unescape','wx']);\n"
+     onload=("const allowed = new Set(['AggregateError','App','Array','ArrayBuffer','Atomics','BigInt','BigInt64Array','BigUint64Array','Boolean','DataView','Date','Error','EvalError','FinalizationRegistry','Float16Array','Float32Array','Float64Array','Function','Infinity','Int16Array','Int32Array','Int8Array','Intl','Iterator','JSON','Map','Math','NaN','Number','Object','Page','Promise','Proxy','RangeError','ReferenceError','Reflect','RegExp','Set','String','Symbol','SyntaxError','TypeError','URIError','Uint16Array','Uint32Array','Uint8Array','Uint8ClampedArray','WeakMap','WeakRef','WeakSet','clearInterval','clearTimeout','console','decodeURI','decodeURIComponent','encodeURI','encodeURIComponent','escape','eval','getApp','getCurrentPages','global','globalThis','isFinite','isNaN','mp','parseFloat','parseInt','queueMicrotask','setInterval','setTimeout','undefined','unescape','wx']);\n"
              "const extra = Object.getOwnPropertyNames(globalThis).filter((n) => !allowed.has(n)); L('SB-5 extra [' + extra.join(',') + ']')"),
      console=['SB-5 extra []'])
+case('sb-global-is-the-apps-object', 'global is one plain object per app, shared by its modules, not the global object', ['SB-5'],
+     files={'lib/mark.js': "global.marks = (global.marks || 0) + 1; module.exports = global;\n"},
+     onload="const g = require('../../lib/mark'); L('SB-5 ' + typeof global + ' ' + (global === globalThis) + ' ' + (g === global) + ' ' + global.marks)",
+     console=['SB-5 object false true 1'])
 case('sb-runtime-globals-present', 'the runtime\'s globals are there', ['SB-5'],
      onload="L('SB-5 ' + [typeof App, typeof Page, typeof getApp, typeof getCurrentPages, typeof mp, typeof wx, typeof setTimeout, typeof queueMicrotask, typeof console].join(','))",
      console=['SB-5 function,function,function,function,object,object,function,function,object'])
