@@ -739,6 +739,10 @@ struct ManifestValidator {
         }
         let id = requireString(value["id"], "merchant.id")
         let name = requireString(value["name"], "merchant.name")
+        if let id, let why = Merchant.idProblem(id) {
+            problem("merchant.id", why)
+            return nil
+        }
         guard let id, let name else { return nil }
         return Merchant(id: id, name: name)
     }
