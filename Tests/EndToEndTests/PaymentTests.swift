@@ -41,7 +41,7 @@ import Testing
         #expect(m.contains("booking SF101 order SKY-2026-SF101 1234.50 CNY"))
         let tx = try #require(transaction(in: m, prefix: "paid SKY-2026-SF101 1234.50 CNY charged transaction tx-"))
         #expect(m.contains("retry SKY-2026-SF101 transaction \(tx) same as first: true"))
-        #expect(m.contains("tampered order refused 1012 requestPayment:fail bad signature: sign does not match order SKY-2026-SF101 (HMAC-SHA256 of amount=…&currency=…&description=…&merchant=…&orderId=… with the key of merchant m.flights)"))
+        #expect(m.contains("tampered order refused 1012 requestPayment:fail bad signature: sign does not match order SKY-2026-SF101 of app org.minihost.flights (HMAC-SHA256 of amount=…&appId=…&currency=…&description=…&merchant=…&orderId=… with the key of merchant m.flights)"))
         #expect(m.contains("booked SF101 transaction \(tx)"))
         #expect(r.hooks.contains("pages/done/done.onLoad"))
 

@@ -35,11 +35,24 @@ final class PaymentTestClock: @unchecked Sendable {
 
         var store: WalletStore { get throws { try PaymentService(services: services).store() } }
         var paymentPrompts: [PromptRequest] { prompter.requests.filter { $0.kind == .payment } }
+
+        /// Another app on the same host (same wallet and prompter), with payment granted.
+        func otherApp(_ manifest: Manifest) throws -> Host {
+            try services.grants.set(app: manifest.appId, permission: .payment, state: .granted)
+            let bridge = AppBridge(app: AppIdentity(manifest: manifest), registry: HostAPIRegistry.standard(services: services), services: services)
+            return Host(services: services, prompter: prompter, clock: clock, bridge: bridge)
+        }
     }
 
-    static func manifest(merchant: String? = #"{"id": "m.free", "name": "Corner Café"}"#, permissions: String = #"[{"name": "payment"}]"#) throws -> Manifest {
+    static func manifest(merchant: String? = #"{"id": "m.free", "name": "Corner Café"}"#, permissions: String = #"[{"name": "payment"}]"#,
+                         appId: String = "org.test.pay") throws -> Manifest {
         let m = merchant.map { #", "merchant": \#($0)"# } ?? ""
-        return try Manifest.parse(Data(#"{"app_id": "org.test.pay", "name": "Pay Test", "pages": ["p/i"], "req_permissions": \#(permissions)\#(m)}"#.utf8), file: "t")
+        return try Manifest.parse(Data(#"{"app_id": "\#(appId)", "name": "Pay Test", "pages": ["p/i"], "req_permissions": \#(permissions)\#(m)}"#.utf8), file: "t")
+    }
+
+    /// The terms of ``order(_:amount:currency:description:sign:)`` for `app`.
+    static func terms(_ id: String = "A-1", amount: Int64 = 1234, description: String = "Coffee", app: String = "org.test.pay", merchant: String = "m.shop") -> OrderSigning.Terms {
+        OrderSigning.Terms(appId: app, merchantId: merchant, orderId: id, amount: amount, currency: "CNY", description: description)
     }
 
     static func host(_ answers: [PromptAnswer] = [], manifest: Manifest? = nil, database: MiniHostDatabase? = nil, world: World = world) throws -> Host {
@@ -196,15 +209,15 @@ final class PaymentTestClock: @unchecked Sendable {
     @Test func signedMerchantsNeedAValidSign() throws {
         let manifest = try Self.manifest(merchant: #"{"id": "m.shop", "name": "Shop"}"#)
         let h = try Self.host([.allowOnce], manifest: manifest)
-        let good = OrderSigning.sign(orderId: "A-1", amount: 1234, currency: "CNY", description: "Coffee", merchantId: "m.shop", key: Self.shopKey)
+        let good = OrderSigning.sign(Self.terms(), key: Self.shopKey)
         #expect(Self.failure(h.pay(Self.order())) == BridgeError(.badSignature, "bad signature: merchant m.shop signs its orders, and this order has no sign"))
         let tampered = Self.failure(h.pay(Self.order(amount: 1, sign: good)))
         #expect(tampered?.code == .badSignature)
-        #expect(tampered?.reason.hasPrefix("bad signature: sign does not match order A-1") == true)
+        #expect(tampered?.reason.hasPrefix("bad signature: sign does not match order A-1 of app org.test.pay") == true)
         #expect(Self.failure(h.pay(Self.order(sign: String(good.reversed()))))?.code == .badSignature)
         #expect(Self.failure(h.pay(Self.order(sign: "zz")))?.code == .badSignature)
         // Signed by another merchant's key.
-        let otherKey = OrderSigning.sign(orderId: "A-1", amount: 1234, currency: "CNY", description: "Coffee", merchantId: "m.shop", key: "not-the-key")
+        let otherKey = OrderSigning.sign(Self.terms(), key: "not-the-key")
         #expect(Self.failure(h.pay(Self.order(sign: otherKey)))?.code == .badSignature)
         #expect(h.paymentPrompts.isEmpty)
         #expect(Self.object(h.pay(Self.order(sign: good.uppercased()))) != nil)
@@ -212,15 +225,63 @@ final class PaymentTestClock: @unchecked Sendable {
         #expect(try h.store.entries().map(\.merchantId) == ["m.shop"])
     }
 
+    /// The example of docs/api.md ("Signed orders").
     @Test func canonicalStringAndKnownVector() {
-        let text = OrderSigning.canonicalString(orderId: "A-1", amount: 1234, currency: "CNY", description: "Coffee & cake=yes", merchantId: "m.shop")
-        #expect(text == "amount=1234&currency=CNY&description=Coffee & cake=yes&merchant=m.shop&orderId=A-1")
+        let terms = Self.terms(description: "Coffee & cake=yes", app: "org.example.shop")
+        #expect(OrderSigning.canonicalString(terms) == "amount=1234&appId=org.example.shop&currency=CNY&description=Coffee & cake=yes&merchant=m.shop&orderId=A-1")
         // Computed independently (Python's hmac module).
-        let sign = OrderSigning.sign(orderId: "A-1", amount: 1234, currency: "CNY", description: "Coffee & cake=yes", merchantId: "m.shop", key: "shop-key")
-        #expect(sign == "efccf87feb82b7b2cab7c6d09384fa527c816ddd69f3873e1505740d4feb3115")
-        #expect(OrderSigning.verify(sign, orderId: "A-1", amount: 1234, currency: "CNY", description: "Coffee & cake=yes", merchantId: "m.shop", key: "shop-key"))
-        #expect(!OrderSigning.verify(sign, orderId: "A-1", amount: 1234, currency: "CNY", description: "Coffee & cake=no", merchantId: "m.shop", key: "shop-key"))
-        #expect(!OrderSigning.verify(String(sign.dropLast()), orderId: "A-1", amount: 1234, currency: "CNY", description: "Coffee & cake=yes", merchantId: "m.shop", key: "shop-key"))
+        let sign = OrderSigning.sign(terms, key: "shop-key")
+        #expect(sign == "306d4427169ca547601b12dd53dc896c21488ca794f8685e79673658c7e63e16")
+        #expect(OrderSigning.verify(sign, terms, key: "shop-key"))
+        var other = terms
+        other.description = "Coffee & cake=no"
+        #expect(!OrderSigning.verify(sign, other, key: "shop-key"))
+        other = terms
+        other.appId = "org.example.copycat"
+        #expect(!OrderSigning.verify(sign, other, key: "shop-key"))
+        #expect(!OrderSigning.verify(String(sign.dropLast()), terms, key: "shop-key"))
+    }
+
+    @Test func aSignatureMadeWithoutTheAppIdFails() throws {
+        let h = try Self.host([.allowOnce], manifest: Self.manifest(merchant: #"{"id": "m.shop", "name": "Shop"}"#))
+        // HMAC-SHA256 with shop-key of "amount=1234&currency=CNY&description=Coffee & cake=yes&merchant=m.shop&orderId=A-1".
+        let withoutApp = "efccf87feb82b7b2cab7c6d09384fa527c816ddd69f3873e1505740d4feb3115"
+        let refused = Self.failure(h.pay(Self.order(description: "Coffee & cake=yes", sign: withoutApp)))
+        #expect(refused?.code == .badSignature)
+        #expect(try h.store.entries().isEmpty)
+        #expect(h.paymentPrompts.isEmpty)
+    }
+
+    @Test func anotherAppOfTheSameMerchantCannotReplayASignedOrder() throws {
+        let shop = #"{"id": "m.shop", "name": "Shop"}"#
+        let h = try Self.host([.allowOnce, .allowOnce], manifest: Self.manifest(merchant: shop))
+        let copycat = try h.otherApp(Self.manifest(merchant: shop, appId: "org.test.copycat"))
+        let signed = Self.order(sign: OrderSigning.sign(Self.terms(), key: Self.shopKey))
+        #expect(Self.object(h.pay(signed)) != nil)
+        // The same signed order, sent by another app that declares the same merchant.
+        let replay = Self.failure(copycat.pay(signed))
+        #expect(replay?.code == .badSignature)
+        #expect(replay?.reason.hasPrefix("bad signature: sign does not match order A-1 of app org.test.copycat") == true)
+        // Even with a valid sign for the other app, the merchant's order id is charged once.
+        let resigned = Self.order(sign: OrderSigning.sign(Self.terms(app: "org.test.copycat"), key: Self.shopKey))
+        #expect(Self.failure(copycat.pay(resigned)) == BridgeError(
+            .invalidOrder, "invalid order: order A-1 of merchant m.shop was already charged by another app; a signed order is paid once"))
+        #expect(try h.store.entries().map(\.appId) == ["org.test.pay"])
+        #expect(try h.store.wallet().balance == 10_000 - 1234)
+        #expect(h.paymentPrompts.count == 1)
+        let decisions = try h.services.audit.entries(app: "org.test.copycat")
+            .filter { $0.api == "requestPayment" && $0.reason != "granted" }.map(\.decision)
+        #expect(decisions == ["deny", "invalid"])
+        // The first app's retry still returns its first result.
+        #expect(Self.object(h.pay(signed))?["transactionId"] == .string(try h.store.entries()[0].transactionId))
+    }
+
+    @Test func unsignedMerchantsKeepOrderIdsPerApp() throws {
+        let h = try Self.host([.allowOnce, .allowOnce])
+        let other = try h.otherApp(Self.manifest(appId: "org.test.other"))
+        #expect(Self.object(h.pay(Self.order())) != nil)
+        #expect(Self.object(other.pay(Self.order())) != nil)
+        #expect(try h.store.entries().map(\.appId) == ["org.test.pay", "org.test.other"])
     }
 
     @Test func theFlightsSamplesOrdersAreSignedWithItsWorldsKey() throws {
@@ -234,9 +295,10 @@ final class PaymentTestClock: @unchecked Sendable {
             let open = try #require(line.firstIndex(of: "{")), close = try #require(line.lastIndex(of: "}"))
             let json = String(line[open...close])
             let order = try #require(JSONValue.parse(json)?.objectValue)
-            let ok = OrderSigning.verify(order["sign"]?.stringValue ?? "", orderId: order["orderId"]?.stringValue ?? "",
-                                         amount: Int64(order["amount"]?.numberValue ?? 0), currency: order["currency"]?.stringValue ?? "",
-                                         description: order["description"]?.stringValue ?? "", merchantId: "m.flights", key: key)
+            let terms = OrderSigning.Terms(appId: "org.minihost.flights", merchantId: "m.flights", orderId: order["orderId"]?.stringValue ?? "",
+                                           amount: Int64(order["amount"]?.numberValue ?? 0), currency: order["currency"]?.stringValue ?? "",
+                                           description: order["description"]?.stringValue ?? "")
+            let ok = OrderSigning.verify(order["sign"]?.stringValue ?? "", terms, key: key)
             #expect(ok, "\(json)")
         }
         // The key is in the world, never in the app's code.

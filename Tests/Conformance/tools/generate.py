@@ -5,7 +5,7 @@ Deterministic: the same definitions always give the same files (sorted keys, fix
 time or randomness). Run it from anywhere: `python3 Tests/Conformance/tools/generate.py`. It
 removes case folders it no longer defines (only folders holding a case.json it wrote).
 """
-import json, os, shutil, sys
+import hashlib, hmac, json, os, shutil, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASES_DIR = os.path.join(ROOT, 'cases')
@@ -655,17 +655,46 @@ case('py-over-limit', 'over the per-payment limit: 1010', ['PY-7', 'ER-10'], man
 case('py-daily-limit', 'over the daily limit: 1010', ['PY-7'], manifest=pay_manifest, world=pay_world, args=grant_pay,
      asyncload="await mp.requestPayment({ orderId: 'D-1', amount: 40000, currency: 'CNY' }); " + pay('PY-7', "{ orderId: 'D-2', amount: 30000, currency: 'CNY' }"),
      console=[{'regex': '^PY-7 1010 requestPayment:fail over limit: '}])
+def hmac_hex(key, text):
+    return hmac.new(key.encode(), text.encode(), hashlib.sha256).hexdigest()
+def signed(app_id, order, key='shop-key', merchant='m.shop'):
+    """The `sign` of `order` for app `app_id` (docs/api.md, Signed orders): HMAC-SHA256 of the canonical order string."""
+    return hmac_hex(key, 'amount=%d&appId=%s&currency=%s&description=%s&merchant=%s&orderId=%s' % (
+        order['amount'], app_id, order['currency'], order.get('description', ''), merchant, order['orderId']))
+coffee = {'orderId': 'A-1', 'amount': 1234, 'currency': 'CNY', 'description': 'Coffee & cake=yes'}
+def coffee_js(sign=None, amount=1234, extra=''):
+    """JS: the coffee order, with `sign` when given."""
+    return "{ orderId: 'A-1', amount: %d, currency: 'CNY', description: 'Coffee & cake=yes'%s%s }" % (amount, extra, ", sign: '%s'" % sign if sign else '')
+def own_sign(id):
+    return signed('org.conformance.' + id, coffee)
 case('py-signature-missing', 'a signing merchant\'s order without sign: 1012', ['PY-4', 'ER-12'], manifest=pay_manifest, world=signed_world, args=grant_pay,
-     asyncload=pay('PY-4', "{ orderId: 'A-1', amount: 1234, currency: 'CNY', description: 'Coffee & cake=yes' }"), console=[{'regex': '^PY-4 1012 requestPayment:fail bad signature'}])
+     asyncload=pay('PY-4', coffee_js()), console=[{'regex': '^PY-4 1012 requestPayment:fail bad signature'}])
 case('py-signature-valid', 'a valid HMAC-SHA256 sign is accepted', ['PY-4'], manifest=pay_manifest, world=signed_world, args=grant_pay,
-     asyncload=pay('PY-4', "{ orderId: 'A-1', amount: 1234, currency: 'CNY', description: 'Coffee & cake=yes', sign: 'efccf87feb82b7b2cab7c6d09384fa527c816ddd69f3873e1505740d4feb3115' }"),
+     asyncload=pay('PY-4', coffee_js(own_sign('py-signature-valid'))),
      console=['PY-4 ok requestPayment:ok'])
 case('py-signature-tampered', 'a sign for other terms is refused: 1012', ['PY-4', 'ER-12'], manifest=pay_manifest, world=signed_world, args=grant_pay,
-     asyncload=pay('PY-4', "{ orderId: 'A-1', amount: 1, currency: 'CNY', description: 'Coffee & cake=yes', sign: 'efccf87feb82b7b2cab7c6d09384fa527c816ddd69f3873e1505740d4feb3115' }"),
+     asyncload=pay('PY-4', coffee_js(own_sign('py-signature-tampered'), amount=1)),
      console=[{'regex': '^PY-4 1012 requestPayment:fail bad signature'}])
+case('py-signature-without-app-id', 'a sign over the order without the app id is refused: 1012', ['PY-4', 'ER-12'], manifest=pay_manifest, world=signed_world,
+     args=grant_pay, asyncload=pay('PY-4', coffee_js(hmac_hex('shop-key', 'amount=1234&currency=CNY&description=Coffee & cake=yes&merchant=m.shop&orderId=A-1'))),
+     console=[{'regex': '^PY-4 1012 requestPayment:fail bad signature'}])
+once_id = 'py-signed-order-once-per-merchant'
+once_other = 'org.conformance.%s-other' % once_id
+case(once_id, 'a signing merchant\'s order id is charged once across apps: a replay is 1012, a re-signed order 1011', ['PY-4', 'PY-5', 'ER-11'],
+     manifest=pay_manifest, world=signed_world, args=grant_pay, targets=['.', 'other'],
+     files={'other/manifest.json': json.dumps(dict(pay_manifest, app_id=once_other, name='Other', pages=['pages/index/index']), indent=2, sort_keys=True) + '\n',
+            'other/app.js': 'App({})\n',
+            'other/pages/index/index.js': PRELUDE + 'Page({ onLoad() { (async () => {\n'
+                + pay('replay', coffee_js(own_sign(once_id))) + pay('other', coffee_js(signed(once_other, coffee))) + '})() } })\n'},
+     asyncload=pay('first', coffee_js(own_sign(once_id))),
+     console=[{'regex': '^replay 1012 requestPayment:fail bad signature'},
+              {'regex': '^(first|other) 1011 requestPayment:fail invalid order: order A-1 of merchant m.shop was already charged by another app'}])
 case('py-merchant-from-manifest', 'a merchant field in the arguments does not change the merchant', ['PY-12', 'AR-11'], manifest=pay_manifest, world=signed_world, args=grant_pay,
-     asyncload=pay('PY-12', "{ orderId: 'A-1', amount: 1234, currency: 'CNY', description: 'Coffee & cake=yes', merchant: 'm.evil', merchantId: 'm.evil', sign: 'efccf87feb82b7b2cab7c6d09384fa527c816ddd69f3873e1505740d4feb3115' }"),
+     asyncload=pay('PY-12', coffee_js(own_sign('py-merchant-from-manifest'), extra=", merchant: 'm.evil', merchantId: 'm.evil'")),
      console=[{'regex': '^PY-12 (ok requestPayment:ok|1011 requestPayment:fail invalid order)'}])
+manifest_error('py-merchant-id-look-alike', 'a merchant id with an invisible character is refused naming merchant.id', ['PY-12', 'PK-2'],
+               '{"app_id": "org.conformance.x", "name": "x", "pages": ["pages/index/index"], "merchant": {"id": "m.shop\\u200b", "name": "Shop"}}\n',
+               ['merchant.id'])
 case('py-policy-deny', 'a policy that denies payment: no charge', ['PY-9', 'CS-2'], manifest=pay_manifest, world=dict(pay_world, policy={'payment': 'deny'}),
      asyncload=pay('PY-9', "{ orderId: 'A-11', amount: 10, currency: 'CNY' }"), console=[{'regex': '^PY-9 100[34] requestPayment:fail'}])
 case('py-insufficient-then-ok', 'a refused payment is not recorded; a smaller order still goes through', ['PY-8'], manifest=pay_manifest,

@@ -12,9 +12,11 @@ import MiniHostProtocol
 /// 2. the gate: `payment` declared (1002) and granted (1003; asked when not decided yet);
 /// 3. the manifest's `merchant` (else 1011 `invalid order: the manifest declares no merchant`);
 /// 4. when the world's merchant of that id has a `key`: `sign` present and equal to
-///    HMAC-SHA256 of the canonical order string (``OrderSigning``), else 1012 `bad signature: …`;
+///    HMAC-SHA256 of the canonical order string, which binds the order to this app's id
+///    (``OrderSigning``), else 1012 `bad signature: …`;
 /// 5. an order id already charged for this app: the first result is returned as it was, with no
-///    prompt and no second charge (a different amount or currency: 1011);
+///    prompt and no second charge (a different amount or currency: 1011); a signing merchant's
+///    order id already charged by another app: 1011;
 /// 6. limits: per payment, then the day's total (1010 `over limit: …`);
 /// 7. funds (1006 `insufficient funds: …`; the balance is never stated to the app);
 /// 8. the user confirms this payment (the merchant's name and id from the manifest, the amount,
@@ -125,18 +127,20 @@ public struct PaymentService: Sendable {
         guard let merchant = app.manifest.merchant else {
             throw refuse("invalid", BridgeError(.invalidOrder, "invalid order: the manifest declares no merchant"))
         }
-        if let key = services.world.merchant(merchant.id)?.key {
+        let key = services.world.merchant(merchant.id)?.key
+        if let key {
             guard let sign = fields.sign, !sign.isEmpty else {
                 throw refuse("deny", BridgeError(.badSignature, "bad signature: merchant \(merchant.id) signs its orders, and this order has no sign"))
             }
-            guard OrderSigning.verify(sign, orderId: fields.orderId, amount: fields.amount, currency: fields.currency,
-                                      description: fields.description, merchantId: merchant.id, key: key) else {
-                throw refuse("deny", BridgeError(.badSignature, "bad signature: sign does not match order \(fields.orderId) (HMAC-SHA256 of amount=…&currency=…&description=…&merchant=…&orderId=… with the key of merchant \(merchant.id))"))
+            let terms = OrderSigning.Terms(appId: app.appId, merchantId: merchant.id, orderId: fields.orderId, amount: fields.amount,
+                                           currency: fields.currency, description: fields.description)
+            guard OrderSigning.verify(sign, terms, key: key) else {
+                throw refuse("deny", BridgeError(.badSignature, "bad signature: sign does not match order \(fields.orderId) of app \(app.appId) (HMAC-SHA256 of amount=…&appId=…&currency=…&description=…&merchant=…&orderId=… with the key of merchant \(merchant.id))"))
             }
         }
         let store = try store()
         let order = ChargeOrder(appId: app.appId, orderId: fields.orderId, amount: fields.amount, currency: fields.currency,
-                                merchantId: merchant.id, description: fields.description)
+                                merchantId: merchant.id, description: fields.description, merchantSigns: key != nil)
         let preflight: WalletStore.Preflight
         do { preflight = try store.preflight(order) } catch {
             throw refuse(Self.decision(error), Self.bridgeError(error))
@@ -197,9 +201,10 @@ public struct PaymentService: Sendable {
     }
 
     static func decision(_ error: any Error) -> String {
-        if let r = error as? WalletRefusal, case .orderMismatch = r { return "invalid" }
-        if let r = error as? WalletRefusal, case .currencyMismatch = r { return "invalid" }
-        return "deny"
+        switch error as? WalletRefusal {
+        case .orderMismatch?, .orderOfAnotherApp?, .currencyMismatch?: "invalid"
+        default: "deny"
+        }
     }
 
     /// The app-facing error for a wallet refusal (or a database failure).
@@ -208,7 +213,7 @@ public struct PaymentService: Sendable {
             return BridgeError(.hostError, "host error: the wallet failed (\(error))")
         }
         switch refusal {
-        case .orderMismatch, .currencyMismatch:
+        case .orderMismatch, .orderOfAnotherApp, .currencyMismatch:
             return BridgeError(.invalidOrder, "invalid order: \(refusal)")
         case .overPaymentLimit, .overDailyLimit:
             return BridgeError(.overLimit, "over limit: \(refusal)")

@@ -86,14 +86,18 @@ public struct ChargeOrder: Sendable, Equatable {
     public var currency: String
     public var merchantId: String
     public var description: String
+    /// The merchant signs its orders: each of its order ids is charged once across all apps.
+    public var merchantSigns: Bool
 
-    public init(appId: String, orderId: String, amount: Int64, currency: String, merchantId: String, description: String) {
+    public init(appId: String, orderId: String, amount: Int64, currency: String, merchantId: String, description: String,
+                merchantSigns: Bool = false) {
         self.appId = appId
         self.orderId = orderId
         self.amount = amount
         self.currency = currency
         self.merchantId = merchantId
         self.description = description
+        self.merchantSigns = merchantSigns
     }
 }
 
@@ -101,6 +105,8 @@ public struct ChargeOrder: Sendable, Equatable {
 public enum WalletRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// The order id was charged before with another amount or currency.
     case orderMismatch(orderId: String, charged: LedgerEntry)
+    /// A signing merchant's order id already charged by another app.
+    case orderOfAnotherApp(orderId: String, merchantId: String)
     case currencyMismatch(order: String, wallet: String)
     case overPaymentLimit(amount: Int64, limit: Int64, currency: String)
     case overDailyLimit(amount: Int64, limit: Int64, currency: String)
@@ -116,6 +122,8 @@ public enum WalletRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .orderMismatch(orderId, charged):
             "order \(orderId) was already charged with \(Money.format(charged.amount, charged.currency)); a retry must repeat the same amount and currency"
+        case let .orderOfAnotherApp(orderId, merchantId):
+            "order \(orderId) of merchant \(merchantId) was already charged by another app; a signed order is paid once"
         case let .currencyMismatch(order, wallet):
             "currency \(order) is not the wallet's currency (\(wallet))"
         case let .overPaymentLimit(amount, limit, currency):
@@ -169,7 +177,8 @@ public enum Money {
 /// - `ledger(id, time_ms, app_id, order_id, amount > 0, currency, status
 ///   'charged'|'refunded'|'topup', merchant_id, description, transaction_id UNIQUE,
 ///   balance_after)` — rows are only ever inserted (triggers abort any UPDATE or DELETE). At most
-///   one `charged` row and one `refunded` row per (app_id, order_id) (unique partial indexes).
+///   one `charged` row and one `refunded` row per (app_id, order_id) (unique partial indexes);
+///   a signing merchant's order id is charged once across apps (checked in the charge's transaction).
 ///
 /// Every movement is one IMMEDIATE transaction (the ledger row and the new balance commit
 /// together or not at all) committed with `synchronous = FULL` (``durableWrite(_:)``), so a
@@ -298,18 +307,12 @@ public final class WalletStore: @unchecked Sendable {
     }
 
     /// What the host checks before asking the user, in one read: the earlier charge of the same
-    /// (app, order id) if there is one (another amount or currency is refused with
-    /// ``WalletRefusal/orderMismatch(orderId:charged:)``), else the currency, the limits and the
-    /// funds. ``charge(_:)`` checks all of it again inside its transaction.
+    /// (app, order id) if there is one (see ``earlierCharge(_:of:)``), else the currency, the
+    /// limits and the funds. ``charge(_:)`` checks all of it again inside its transaction.
     public func preflight(_ order: ChargeOrder) throws -> Preflight {
         let today = Self.dayKey(clock())
         let found = try database.read { db -> Preflight? in
-            if let first = try Self.fetchCharge(db, app: order.appId, orderId: order.orderId) {
-                guard first.amount == order.amount, first.currency == order.currency else {
-                    throw WalletRefusal.orderMismatch(orderId: order.orderId, charged: first)
-                }
-                return .replay(first)
-            }
+            if let first = try Self.earlierCharge(db, of: order) { return .replay(first) }
             guard let w = try Self.fetchWallet(db) else { return nil }
             try Self.check(order, w, today: today)
             return .payable
@@ -345,7 +348,7 @@ public final class WalletStore: @unchecked Sendable {
     }
 
     /// Charges `order` once: in one transaction, returns the earlier charge of the same
-    /// (app, order id) if there is one (a different amount or currency is refused), else checks
+    /// (app, order id) if there is one (see ``earlierCharge(_:of:)``), else checks
     /// the currency, the limits and the funds, appends the ledger row and lowers the balance.
     /// Throws ``WalletRefusal`` or ``StoreError``.
     ///
@@ -359,12 +362,7 @@ public final class WalletStore: @unchecked Sendable {
         let today = Self.dayKey(now)
         return try durableWrite { db -> ChargeResult in
             try AuditLog.insert(earlier, into: db)
-            if let first = try Self.fetchCharge(db, app: order.appId, orderId: order.orderId) {
-                guard first.amount == order.amount, first.currency == order.currency else {
-                    throw WalletRefusal.orderMismatch(orderId: order.orderId, charged: first)
-                }
-                return .replayed(first)
-            }
+            if let first = try Self.earlierCharge(db, of: order) { return .replayed(first) }
             let w = try self.walletRow(db)
             try Self.check(order, w, today: today)
             let balance = w.balance - order.amount
@@ -468,6 +466,24 @@ public final class WalletStore: @unchecked Sendable {
         return WalletState(currency: row["currency"], balance: row["balance"], openingBalance: row["opening_balance"],
                            perPaymentLimit: row["per_payment_limit"], dailyLimit: row["daily_limit"],
                            day: row["day"], spentOnDay: row["day_spent"])
+    }
+
+    /// The charge of the same (app, order id), to return again; another amount or currency is
+    /// ``WalletRefusal/orderMismatch(orderId:charged:)``. For a signing merchant, the order id
+    /// charged by another app is ``WalletRefusal/orderOfAnotherApp(orderId:merchantId:)``.
+    static func earlierCharge(_ db: Database, of order: ChargeOrder) throws -> LedgerEntry? {
+        if let first = try fetchCharge(db, app: order.appId, orderId: order.orderId) {
+            guard first.amount == order.amount, first.currency == order.currency else {
+                throw WalletRefusal.orderMismatch(orderId: order.orderId, charged: first)
+            }
+            return first
+        }
+        if order.merchantSigns, try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM ledger WHERE order_id = ? AND merchant_id = ? AND status = 'charged')
+            """), arguments: [order.orderId, order.merchantId]) == true {
+            throw WalletRefusal.orderOfAnotherApp(orderId: order.orderId, merchantId: order.merchantId)
+        }
+        return nil
     }
 
     static func fetchCharge(_ db: Database, app: String, orderId: String) throws -> LedgerEntry? {
