@@ -115,7 +115,7 @@ public final class AppHost: @unchecked Sendable {
         let apps = runningApps
         let group = DispatchGroup()
         for app in apps {
-            DispatchQueue.global().async(group: group) { self.stop(app, status: status, reason: reason, within: timeout) }
+            DispatchQueue.global().async(group: group) { self.stop(app, status: status, reason: reason, within: timeout + 1) }
         }
         _ = group.wait(timeout: .now() + timeout)
         for app in apps where app.markEnded(status: status, reason: reason) {

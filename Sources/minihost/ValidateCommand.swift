@@ -23,7 +23,9 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let package = try targetOptions.load(target, dev: dev)
                 let m = package.manifest
-                print("ok: \(m.appId) \"\(m.name)\" — \(m.pages.count) page\(m.pages.count == 1 ? "" : "s"), \(package.files.count) files\(dev ? "" : ", digest verified")")
+                let digest = dev ? "" : m.digest == nil ? ", no digest recorded (a WeChat project)" : ", digest verified"
+                let layout = package.weChatApp == nil ? "" : " (WeChat project)"
+                print("ok: \(m.appId) \"\(m.name)\"\(layout) — \(m.pages.count) page\(m.pages.count == 1 ? "" : "s"), \(package.files.count) files\(digest)")
             } catch {
                 _ = reportBadTarget(error)
                 failed = true

@@ -201,7 +201,7 @@ private func expectProblem(
         expectProblem(["app_id": NSNull()], field: "app_id", contains: "is missing")
         expectProblem(["app_id": 42], field: "app_id", contains: "must be a string")
         expectProblem(["app_id": ""], field: "app_id", contains: "must not be empty")
-        expectProblem(["app_id": "hello"], field: "app_id", contains: "must be a reverse-domain id like org.example.app (got \"hello\")")
+        expectProblem(["app_id": "hello"], field: "app_id", contains: "must be a reverse-domain id like org.example.app or a WeChat appid like wx0123456789abcdef (got \"hello\")")
         for bad in ["1org.example", "org..example", "org.example.", ".org.example", "org.-x", "org.ex ample", "org/example.x", "örg.example"] {
             expectProblem(["app_id": bad], field: "app_id", contains: "reverse-domain")
         }

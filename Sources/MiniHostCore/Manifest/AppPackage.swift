@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 
 #if canImport(Glibc)
 import Glibc
@@ -33,6 +34,8 @@ public struct AppPackage: Sendable {
     public var isW3CLayout: Bool
     /// Source maps of the files ``compiled(cacheDirectory:)`` compiled (ES modules, TypeScript).
     public var sourceMaps: [String: SourceMap] = [:]
+    /// A WeChat project's `app.json` (window, tabBar, usingComponents, resolveAlias, …).
+    public var weChatApp: [String: JSONValue]?
 
     /// At most this many files in a package.
     public static let maxFileCount = 5000
@@ -75,6 +78,7 @@ public struct AppPackage: Sendable {
     public static func load(manifestURL: URL, dev: Bool, catalogue: URL? = nil) throws -> AppPackage {
         let manifestURL = manifestURL.standardizedFileURL
         var shown: String { displayPath(manifestURL) }  // for messages only (it reads the working directory)
+        if WeChatProject.isEntryFile(manifestURL) { return try loadWeChat(WeChatProject.open(manifestURL), entry: manifestURL, dev: dev) }
         let data = try readManifestData(manifestURL)
         let manifest = try LoadCache.shared.manifest(data, path: manifestURL.path) { () throws(ManifestError) in try Manifest.parse(data, file: shown) }
 
@@ -102,7 +106,22 @@ public struct AppPackage: Sendable {
             ])
         }
         let isW3C = manifestURL.lastPathComponent == "manifest.json" && samePath(rootURL, manifestDir)
+        return try loadTree(manifest: manifest, manifestURL: manifestURL, rootURL: rootURL, shown: shown, dev: dev, digestRequired: true, isW3C: isW3C)
+    }
 
+    /// A WeChat project: its manifest comes from `app.json` and `project.config.json`; the digest
+    /// is checked only when the configuration's `minihost` section records one (a project is a
+    /// source tree, not a published package).
+    static func loadWeChat(_ project: WeChatProject, entry: URL, dev: Bool) throws -> AppPackage {
+        let data = try project.manifestJSON()
+        let manifest = try Manifest.parse(data, file: project.appJSONShown)
+        var package = try loadTree(manifest: manifest, manifestURL: entry, rootURL: project.miniprogramRoot, shown: project.appJSONShown,
+                                   dev: dev, digestRequired: false, isW3C: false)
+        package.weChatApp = project.appJSON
+        return package
+    }
+
+    private static func loadTree(manifest: Manifest, manifestURL: URL, rootURL: URL, shown: String, dev: Bool, digestRequired: Bool, isW3C: Bool) throws -> AppPackage {
         var tree = try PackageTree.read(root: rootURL, manifestURL: manifestURL)
         var rootShown: String { displayPath(rootURL) }
 
@@ -124,7 +143,7 @@ public struct AppPackage: Sendable {
                         file: shown, field: "digest",
                         message: "does not match the package \(rootShown): the manifest says \(expected), the files hash to \(actual); if the change is yours, run `minihost digest \(shown) --write` (or pass --dev)"))
                 }
-            } else {
+            } else if digestRequired {
                 tree.problems.append(ManifestProblem(
                     file: shown, field: "digest",
                     message: "is missing; run `minihost digest \(shown) --write` to record the package's digest, or pass --dev to skip the check"))

@@ -18,16 +18,18 @@ public enum TargetResolver {
             guard isDir.boolValue else { return url }
             let manifest = url.appendingPathComponent("manifest.json")
             var manifestIsDir: ObjCBool = false
+            // manifest.json wins over a WeChat project's files when a folder has both.
+            if !fm.fileExists(atPath: manifest.path), let weChat = WeChatProject.entryFile(in: url) { return weChat }
             guard fm.fileExists(atPath: manifest.path, isDirectory: &manifestIsDir), !manifestIsDir.boolValue else {
                 let shown = displayPath(url)
                 throw PackageError(
                     path: shown,
-                    message: "directory \(shown) has no manifest.json (a package directory needs manifest.json at its root; or pass a manifest file or an app id)")
+                    message: "directory \(shown) has no manifest.json and is no WeChat project (a package directory needs manifest.json, or app.json or project.config.json, at its root; or pass a manifest file or an app id)")
             }
             return manifest
         }
         let looksLikePath = target.contains("/") || target.hasSuffix(".json") || target.hasPrefix("~")
-        if looksLikePath || !ManifestRules.isReverseDomainId(target) || target.utf8.count > ManifestRules.maxAppIdLength {
+        if looksLikePath || !ManifestRules.isAppId(target) || target.utf8.count > ManifestRules.maxAppIdLength {
             throw PackageError(
                 path: target,
                 message: "no such file or directory: \(target) (and it is not an app id like org.example.app)")

@@ -63,6 +63,16 @@ enum ManifestRules {
     }
 
     /// `^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_][A-Za-z0-9_-]*)+$`
+    /// A WeChat appid (`wx` and 16 hexadecimal digits) or DevTools' `touristappid`.
+    static func isWeChatAppId(_ s: String) -> Bool {
+        if s == "touristappid" { return true }
+        let bytes = Array(s.utf8)
+        return bytes.count == 18 && s.hasPrefix("wx") && bytes.dropFirst(2).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// An app id: reverse-domain (`org.example.app`) or a WeChat appid.
+    static func isAppId(_ s: String) -> Bool { isReverseDomainId(s) || isWeChatAppId(s) }
+
     static func isReverseDomainId(_ s: String) -> Bool {
         let segments = s.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard segments.count >= 2 else { return false }
@@ -516,8 +526,8 @@ struct ManifestValidator {
             problem("app_id", "is too long (\(s.utf8.count) characters; at most \(ManifestRules.maxAppIdLength))")
             return nil
         }
-        guard ManifestRules.isReverseDomainId(s) else {
-            problem("app_id", "must be a reverse-domain id like org.example.app (got \(ManifestRules.quote(s)))")
+        guard ManifestRules.isAppId(s) else {
+            problem("app_id", "must be a reverse-domain id like org.example.app or a WeChat appid like wx0123456789abcdef (got \(ManifestRules.quote(s)))")
             return nil
         }
         return s
