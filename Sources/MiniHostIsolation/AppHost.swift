@@ -38,7 +38,8 @@ public final class AppHost: @unchecked Sendable {
             appName: package.manifest.name,
             files: package.files,
             pages: package.manifest.pages,
-            cpuLimitMs: package.manifest.limits.cpuMs
+            cpuLimitMs: package.manifest.limits.cpuMs,
+            resolveAlias: (package.weChatApp?["resolveAlias"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
         )
     }
 

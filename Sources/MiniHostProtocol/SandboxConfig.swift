@@ -11,13 +11,17 @@ public struct SandboxConfig: Sendable, Equatable {
     public var pages: [String]
     /// CPU time one task may use before it is terminated.
     public var cpuLimitMs: Int
+    /// WeChat's `resolveAlias` (`{"@utils/*": "utils/*"}`): module specs rewritten before lookup.
+    public var resolveAlias: [String: String]
 
-    public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200) {
+    public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200,
+                resolveAlias: [String: String] = [:]) {
         self.appId = appId
         self.appName = appName
         self.files = files
         self.pages = pages
         self.cpuLimitMs = cpuLimitMs
+        self.resolveAlias = resolveAlias
     }
 }
 

@@ -10,7 +10,7 @@ public enum WorkerWire {
         return .object([
             "appId": .string(config.appId), "appName": .string(config.appName),
             "pages": .array(config.pages.map { .string($0) }), "cpuLimitMs": .number(Double(config.cpuLimitMs)),
-            "files": .object(files),
+            "files": .object(files), "resolveAlias": .object(config.resolveAlias.mapValues { .string($0) }),
         ])
     }
 
@@ -23,7 +23,12 @@ public enum WorkerWire {
             guard let text = value.stringValue, let data = Data(base64Encoded: text) else { throw FrameError("start: file \(path) is not base64") }
             decoded[path] = data
         }
-        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu)
+        var alias: [String: String] = [:]
+        for (key, value) in o["resolveAlias"]?.objectValue ?? [:] {
+            guard let target = value.stringValue else { throw FrameError("start: resolveAlias \(key) is not a string") }
+            alias[key] = target
+        }
+        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias)
     }
 
     public static func encode(_ options: LaunchOptions) -> JSONValue {

@@ -169,7 +169,9 @@ public final class Sandbox: @unchecked Sendable {
         let query = context.makeObject()
         for (k, v) in options.query { try? query.set(k, context.string(v)) }
         let extra = options.extraJSON.flatMap { context.parseJSON($0) } ?? context.undefined
-        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra])
+        let alias = context.makeObject()
+        for (k, v) in config.resolveAlias { try? alias.set(k, context.string(v)) }
+        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value])
         return result?.bool ?? false
     }
 

@@ -111,6 +111,23 @@ import MiniHostProtocol
         ])
     }
 
+    /// `resolveAlias` from app.json: folder aliases (`@utils/*`), exact ones, longest first,
+    /// targets from the package root, still confined to the package.
+    @Test func resolveAliasRewritesSpecsFromTheRoot() throws {
+        let log = try runApp([
+            "pages/index/index.js": """
+            console.log(require('@utils/fmt').name + ' ' + require('@utils/deep/x').name + ' ' + require('~/lib/a').name + ' ' + require('config').name);
+            try { require('@out/x') } catch (e) { console.log(e.message) }
+            Page({})
+            """,
+            "utils/fmt.js": "exports.name = 'fmt'",
+            "shared/deep/x.js": "exports.name = 'deep'",
+            "lib/a.js": "exports.name = 'a'",
+            "settings/config.js": "exports.name = 'config'",
+        ], resolveAlias: ["@utils/*": "/utils/*", "@utils/deep/*": "shared/deep/*", "~/*": "/*", "config": "settings/config", "@out/*": "../*"])
+        #expect(log.console == ["fmt deep a config", "Cannot require '@out/x' from pages/index/index.js: its alias leaves the package"])
+    }
+
     @Test func cyclesGivePartialExportsAsInNode() throws {
         let log = try run("""
         const a = require('../../cyc/a');

@@ -1,6 +1,26 @@
 // Modules: CommonJS `require` over the package's files, resolved relative to the caller.
 //
-let appId = '', pageRoutes = [];
+let appId = '', pageRoutes = [], aliases = [];
+// WeChat's `resolveAlias`: `[prefix, target]` pairs, longest prefix first. A key ending in `/*`
+// maps that folder (`@utils/*` → `utils/*`); another key maps one spec exactly. Targets are
+// paths from the package root (a leading `/` is dropped).
+function setAliases(map) {
+  aliases = [];
+  if (map === null || typeof map !== 'object') return;
+  for (const key of ObjectKeys(map)) {
+    const target = map[key];
+    if (typeof target !== 'string') continue;
+    const wild = key.endsWith('/*') && target.endsWith('/*');
+    aliases[aliases.length] = [wild ? key.slice(0, -1) : key, (wild ? target.slice(0, -1) : target).replace(/^\/+/, ''), wild];
+  }
+  aliases.sort((a, b) => b[0].length - a[0].length);
+}
+function unalias(spec) {
+  for (const [prefix, target, wild] of aliases) {
+    if (wild ? spec.startsWith(prefix) : spec === prefix) return '/' + target + (wild ? spec.slice(prefix.length) : '');
+  }
+  return null;
+}
 const moduleCache = new MapCtor();
 function normalize(parts) {
   const out = [];
@@ -17,6 +37,12 @@ function normalize(parts) {
 // packages up, then relative to the caller as WeChat also accepts.
 function resolveModule(from, spec) {
   if (typeof spec !== 'string' || spec === '') throw new TypeErrorCtor('require() needs a module path string');
+  const aliased = unalias(spec);
+  if (aliased !== null) {
+    const path = normalize(aliased.split('/'));
+    if (!path) throw new ErrorCtor("Cannot require '" + spec + "' from " + from + ': its alias leaves the package');
+    return path;
+  }
   if (spec[0] === '/' || /^[A-Za-z]+:/.test(spec) || spec.indexOf('\\') >= 0 || spec.indexOf('\0') >= 0)
     throw new ErrorCtor("Cannot require '" + spec + "' from " + from + ': absolute paths and URLs are not allowed; use a path relative to the calling module');
   const dir = from.split('/').slice(0, -1), parts = spec.split('/');

@@ -1,8 +1,8 @@
 // The host's handle: the dispatcher the host drives the app with (launch, timers,
 // navigation, page calls, test-driver requests).
 return ObjectFreeze({
-  launch(id, routes, entry, query, options) {
-    appId = id; pageRoutes = routes;
+  launch(id, routes, entry, query, options, alias) {
+    appId = id; pageRoutes = routes; setAliases(alias);
     try {
       requireFrom('', './app.js');
     } catch (e) {
@@ -139,7 +139,7 @@ return ObjectFreeze({
   // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.
   reset() {
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
-    appId = ''; pageRoutes = []; loadingRoute = null; currentRoute = null;
+    appId = ''; pageRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
     for (const set of listeners.values()) set.length = 0;
     stack.length = 0; nextTimerId = 1;
