@@ -51,6 +51,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // `minihost conformance`: cases, the runner and its reports (it runs runtimes as processes).
+        .target(name: "MiniHostConformance", dependencies: ["MiniHostCore"]),
         // `minihost test`: the test runner, the driver VM and its JavaScript, the reporters.
         .target(
             name: "MiniHostDevTest",
@@ -60,6 +62,7 @@ let package = Package(
             name: "minihost",
             dependencies: [
                 "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
+                "MiniHostConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticSwiftRuntime
@@ -82,6 +85,7 @@ let package = Package(
         .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
         .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MiniHostConformanceTests", dependencies: ["MiniHostConformance"]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
         .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostRuntime", "MiniHostProtocol",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),

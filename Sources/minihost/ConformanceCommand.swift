@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostConformance
 
 /// `minihost conformance`: runs the conformance suite (Tests/Conformance) against MiniHost itself
 /// or, with `--runtime`, against any runtime through the adapter protocol.
