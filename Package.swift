@@ -53,6 +53,8 @@ let package = Package(
         ),
         // `minihost conformance`: cases, the runner and its reports (it runs runtimes as processes).
         .target(name: "MiniHostConformance", dependencies: ["MiniHostCore"]),
+        // The CLI's terminal: consent prompts and pickers on the controlling terminal.
+        .target(name: "MiniHostTerminal", dependencies: ["MiniHostCore"]),
         // `minihost test`: the test runner, the driver VM and its JavaScript, the reporters.
         .target(
             name: "MiniHostDevTest",
@@ -62,7 +64,7 @@ let package = Package(
             name: "minihost",
             dependencies: [
                 "MiniHostCore", "MiniHostProtocol", "MiniHostRuntime", "MiniHostEngine", "MiniHostDevTest",
-                "MiniHostConformance",
+                "MiniHostConformance", "MiniHostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticSwiftRuntime
@@ -84,8 +86,9 @@ let package = Package(
         ),
         .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime", "MiniHostCore"]),
-        .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", "MiniHostTerminal", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MiniHostConformanceTests", dependencies: ["MiniHostConformance"]),
+        .testTarget(name: "MiniHostTerminalTests", dependencies: ["MiniHostTerminal", "MiniHostCore"]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
         .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostRuntime", "MiniHostProtocol",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostCore
 
 #if canImport(Glibc)
 import Glibc
