@@ -112,7 +112,7 @@ public struct PolicyPrompter: Prompter {
         var policy = PolicyPrompter(fallback: fallback)
         // The world's policy first: a policy file and flags override it.
         for name in world.keys.sorted() where !policy.apply(name, world[name]!) {
-            throw PolicyError("the world's policy: \"\(PromptText.sanitize(name, maxLength: 64))\" is not a permission (known: \(knownNames))")
+            throw PolicyError("the world's policy: \(PromptText.quoted(name, maxLength: 64)) is not a permission (known: \(knownNames))")
         }
         if let policyFile {
             let path = policyFile.path
@@ -132,21 +132,21 @@ public struct PolicyPrompter: Prompter {
                 throw PolicyError("the policy file \(path) must hold a JSON object such as {\"location\": \"allow\", \"payment\": \"deny\"}")
             }
             for name in dict.keys.sorted() {
-                let shown = PromptText.sanitize(name, maxLength: 64)
+                let shown = PromptText.quoted(name, maxLength: 64)
                 guard let text = dict[name] as? String, let rule = PolicyRule(rawValue: text) else {
-                    throw PolicyError("the policy file \(path): the value of \"\(shown)\" must be \"allow\", \"deny\" or \"ask\"")
+                    throw PolicyError("the policy file \(path): the value of \(shown) must be \"allow\", \"deny\" or \"ask\"")
                 }
                 guard policy.apply(name, rule) else {
-                    throw PolicyError("the policy file \(path): \"\(shown)\" is not a permission (known: \(knownNames))")
+                    throw PolicyError("the policy file \(path): \(shown) is not a permission (known: \(knownNames))")
                 }
             }
         }
         for name in grant where deny.contains(name) {
-            throw PolicyError("\"\(PromptText.sanitize(name, maxLength: 64))\" is both in --grant and in --deny")
+            throw PolicyError("\(PromptText.quoted(name, maxLength: 64)) is both in --grant and in --deny")
         }
         for (flag, names, rule) in [("--grant", grant, PolicyRule.allow), ("--deny", deny, PolicyRule.deny)] {
             for name in names where !policy.apply(name, rule) {
-                throw PolicyError("\(flag) \"\(PromptText.sanitize(name, maxLength: 64))\": not a permission (known: \(knownNames))")
+                throw PolicyError("\(flag) \(PromptText.quoted(name, maxLength: 64)): not a permission (known: \(knownNames))")
             }
         }
         return policy

@@ -7,7 +7,20 @@ public enum PromptText {
     /// cursor, clear the screen or reorder what follows. The result has at most `maxLength`
     /// characters; when cut it ends with "…" (an escape is never cut in half).
     public static func sanitize(_ s: String, maxLength: Int = 200) -> String {
+        visible(s, maxLength: maxLength, escapingQuotes: false)
+    }
+
+    /// `s` in double quotes, for a message that names a value: shown as by
+    /// ``sanitize(_:maxLength:)`` with `"` and `\` escaped as well, so the quotes cannot be forged.
+    public static func quoted(_ s: String, maxLength: Int = 80) -> String {
+        "\"" + visible(s, maxLength: maxLength, escapingQuotes: true) + "\""
+    }
+
+    private static func visible(_ s: String, maxLength: Int, escapingQuotes: Bool) -> String {
         guard maxLength > 0 else { return "" }
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+            Self.needsEscape(scalar) || (escapingQuotes && (scalar == "\"" || scalar == "\\"))
+        }
         var tokens: [String] = []
         var length = 0
         // Stop reading once we know the text will be cut: huge input costs O(maxLength).
@@ -54,6 +67,7 @@ public enum PromptText {
         case "\n": return "\\n"
         case "\r": return "\\r"
         case "\t": return "\\t"
+        case "\"", "\\": return "\\" + String(scalar)
         default: return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         }
     }

@@ -81,34 +81,6 @@ enum ManifestRules {
         }
         return true
     }
-
-    /// A string shown inside a message: quoted, control characters escaped, long values cut.
-    static func quote(_ s: String, limit: Int = 80) -> String {
-        var out = "\""
-        var count = 0
-        for ch in s.unicodeScalars {
-            if count >= limit {
-                out += "…"
-                break
-            }
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 || ch.value == 0x7F || (0x80...0x9F).contains(ch.value)
-                    || (0x202A...0x202E).contains(ch.value) || (0x2066...0x2069).contains(ch.value) {
-                    out += "\\u{\(String(ch.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(ch)
-                }
-            }
-            count += 1
-        }
-        return out + "\""
-    }
 }
 
 // MARK: - JSON
@@ -272,7 +244,7 @@ struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
-                throw error("expected ':' after member name \(ManifestRules.quote(key))")
+                throw error("expected ':' after member name \(PromptText.quoted(key))")
             }
             pos += 1
             skipWhitespace()
@@ -517,7 +489,7 @@ struct ManifestValidator {
             return nil
         }
         guard ManifestRules.isReverseDomainId(s) else {
-            problem("app_id", "must be a reverse-domain id like org.example.app (got \(ManifestRules.quote(s)))")
+            problem("app_id", "must be a reverse-domain id like org.example.app (got \(PromptText.quoted(s)))")
             return nil
         }
         return s
@@ -530,7 +502,7 @@ struct ManifestValidator {
             return nil
         }
         if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problem("name", "must not contain control characters (got \(ManifestRules.quote(s)))")
+            problem("name", "must not contain control characters (got \(PromptText.quoted(s)))")
             return nil
         }
         return s
@@ -583,7 +555,7 @@ struct ManifestValidator {
                 continue
             }
             if let j = firstIndex[route] {
-                problem(field, "duplicates pages[\(j)] (\(ManifestRules.quote(route)))")
+                problem(field, "duplicates pages[\(j)] (\(PromptText.quoted(route)))")
                 ok = false
                 continue
             }
@@ -595,7 +567,7 @@ struct ManifestValidator {
 
     /// Why `route` is not a valid page route, or nil.
     static func routeProblem(_ route: String) -> String? {
-        let q = ManifestRules.quote(route)
+        let q = PromptText.quoted(route)
         if route.isEmpty { return "must not be empty" }
         if route.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return "must not contain control characters (got \(q))"
@@ -603,7 +575,7 @@ struct ManifestValidator {
         if route.contains("\\") { return "must use '/' as separator, not '\\' (got \(q))" }
         if route.hasPrefix("/") { return "must be relative to the package, like pages/index/index (got \(q))" }
         if route.hasSuffix(".js") {
-            return "must be a route without the .js extension, like \(ManifestRules.quote(String(route.dropLast(3)))) (got \(q))"
+            return "must be a route without the .js extension, like \(PromptText.quoted(String(route.dropLast(3)))) (got \(q))"
         }
         let parts = route.split(separator: "/", omittingEmptySubsequences: false)
         if parts.contains("..") { return "must not contain '..' (got \(q))" }
@@ -650,7 +622,7 @@ struct ManifestValidator {
                 if let p = Permission(name: name) {
                     permission = p
                 } else {
-                    problem("\(base).name", "unknown permission \(ManifestRules.quote(name)); \(ManifestRules.knownPermissionsText)")
+                    problem("\(base).name", "unknown permission \(PromptText.quoted(name)); \(ManifestRules.knownPermissionsText)")
                 }
             }
             var reason: String?
@@ -708,11 +680,11 @@ struct ManifestValidator {
         guard let value else { return nil }
         guard let s = requireString(value, "package") else { return nil }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            problem("package", "must not contain control characters (got \(ManifestRules.quote(s)))")
+            problem("package", "must not contain control characters (got \(PromptText.quoted(s)))")
             return nil
         }
         if s.hasPrefix("/") || s.hasPrefix("~") {
-            problem("package", "must be a path relative to the manifest's directory, like \"../miniprograms/hello\" (got \(ManifestRules.quote(s)))")
+            problem("package", "must be a path relative to the manifest's directory, like \"../miniprograms/hello\" (got \(PromptText.quoted(s)))")
             return nil
         }
         return s
@@ -725,7 +697,7 @@ struct ManifestValidator {
             return nil
         }
         guard ManifestRules.isWellFormedDigest(s) else {
-            problem("digest", "must look like sha256:<64 lowercase hex digits> (got \(ManifestRules.quote(s))); run `minihost digest <target> --write` to set it")
+            problem("digest", "must look like sha256:<64 lowercase hex digits> (got \(PromptText.quoted(s))); run `minihost digest <target> --write` to set it")
             return nil
         }
         return s

@@ -38,7 +38,7 @@ public enum PackageDigest {
     public static func write(_ digest: String, toManifestAt url: URL) throws {
         let shown = displayPath(url)
         guard ManifestRules.isWellFormedDigest(digest) else {
-            throw PackageError(path: shown, message: "refusing to write \(ManifestRules.quote(digest)) into \(shown): a digest must look like sha256:<64 lowercase hex digits>")
+            throw PackageError(path: shown, message: "refusing to write \(PromptText.quoted(digest)) into \(shown): a digest must look like sha256:<64 lowercase hex digits>")
         }
         let original = try AppPackage.readManifestData(url)
         let updated: [UInt8]

@@ -152,7 +152,7 @@ public struct World: Sendable, Equatable, Codable {
         }
         out += location.problems()
         for name in policy.keys where Permission(name: name) == nil && !PolicyPrompter.specialNames.contains(name) {
-            out.append("policy: \"\(PromptText.sanitize(name, maxLength: 64))\" is not a permission")
+            out.append("policy: \(PromptText.quoted(name, maxLength: 64)) is not a permission")
         }
         return out
     }
@@ -185,7 +185,7 @@ public struct World: Sendable, Equatable, Codable {
             let childPath = path.isEmpty ? key : path + "." + key
             let childShown = shown.isEmpty ? key : shown + "." + key
             if !known.contains(key) {
-                out.append("\"\(PromptText.sanitize(childShown, maxLength: 80))\"")
+                out.append(PromptText.quoted(childShown, maxLength: 80))
             } else {
                 out += unknownKeys(dict[key]!, schema: schema, at: childPath, shown: childShown)
             }
