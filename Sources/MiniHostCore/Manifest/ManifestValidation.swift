@@ -128,273 +128,38 @@ enum ManifestJSON: Equatable {
     }
 }
 
-/// Why the text is not JSON, with a 1-based line and column.
-struct JSONSyntaxError: Error {
-    var message: String
-    var line: Int
-    var column: Int
+extension ManifestJSON: JSONBuilder {
+    typealias Value = ManifestJSON
+    typealias Items = [ManifestJSON]
 
-    var description: String { "\(message) at line \(line), column \(column)" }
-}
-
-/// A strict RFC 8259 parser over UTF-8 bytes. It bounds nesting depth (no stack overflow on
-/// hostile input), records duplicate keys, and remembers where each top-level member's value
-/// sits in the text (used to rewrite `digest` in place).
-struct JSONParser {
-    struct TopLevelMember {
-        var key: String
-        var valueRange: Range<Int>
+    /// An object's members in text order, and their names (a repeated one is not added).
+    struct Members {
+        var list: [(key: String, value: ManifestJSON)] = []
+        var names: Set<String> = []
     }
 
-    private let bytes: [UInt8]
-    private var pos = 0
-    private let maxDepth: Int
-    /// JSON paths of keys that appear more than once in their object.
-    private(set) var duplicateKeys: [String] = []
-    /// Members of the root object, in text order (empty if the root is not an object).
-    private(set) var topLevelMembers: [TopLevelMember] = []
-    /// Offset of the root object's `{`.
-    private(set) var rootOpenBrace: Int?
-
-    init(_ bytes: [UInt8], maxDepth: Int = ManifestRules.maxJSONDepth) {
-        self.bytes = bytes
-        self.maxDepth = maxDepth
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
+    static func number(_ value: Double, integerText: UnsafeBufferPointer<UInt8>?) -> ManifestJSON {
+        if let integerText, let i = Int(String(decoding: integerText, as: UTF8.self)) { return .int(i) }
+        return .number(value)
     }
 
-    mutating func parseDocument() throws(JSONSyntaxError) -> ManifestJSON {
-        skipWhitespace()
-        if pos >= bytes.count { throw error("the file is empty") }
-        let value = try parseValue(depth: 0, path: "")
-        skipWhitespace()
-        if pos < bytes.count { throw error("unexpected text after the JSON value") }
-        return value
+    static func makeObject() -> Members { Members() }
+
+    static func add(_ key: String, _ value: ManifestJSON, to object: inout Members) -> Bool {
+        guard object.names.insert(key).inserted else { return false }
+        object.list.append((key, value))
+        return true
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-        let at = min(offset ?? pos, bytes.count)
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < at {
-            if bytes[i] == 0x0A {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        // Column in characters, not bytes.
-        let column = String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1
-        return JSONSyntaxError(message: message, line: line, column: column)
-    }
+    static func value(of object: Members) -> ManifestJSON { .object(object.list) }
+    static func makeArray() -> [ManifestJSON] { [] }
+    static func append(_ value: ManifestJSON, to array: inout [ManifestJSON]) { array.append(value) }
+    static func value(of array: [ManifestJSON]) -> ManifestJSON { .array(array) }
 
-    private mutating func skipWhitespace() {
-        while pos < bytes.count {
-            switch bytes[pos] {
-            case 0x20, 0x09, 0x0A, 0x0D: pos += 1
-            default: return
-            }
-        }
-    }
-
-    private func describeByte(_ b: UInt8) -> String {
-        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
-        return "byte 0x\(String(b, radix: 16))"
-    }
-
-    private mutating func parseValue(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
-        guard pos < bytes.count else { throw error("unexpected end of file, expected a value") }
-        switch bytes[pos] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth, path: path)
-        case UInt8(ascii: "["): return try parseArray(depth: depth, path: path)
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected \(describeByte(bytes[pos])), expected a value")
-        }
-    }
-
-    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
-        let w = Array(word.utf8)
-        guard pos + w.count <= bytes.count, Array(bytes[pos..<pos + w.count]) == w else {
-            throw error("invalid literal, expected \(word)")
-        }
-        pos += w.count
-    }
-
-    private mutating func parseObject(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
-        if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
-        if depth == 0 { rootOpenBrace = pos }
-        pos += 1
-        var members: [(key: String, value: ManifestJSON)] = []
-        var seen = Set<String>()
-        skipWhitespace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
-            pos += 1
-            return .object(members)
-        }
-        while true {
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
-            guard bytes[pos] == UInt8(ascii: "\"") else {
-                throw error("unexpected \(describeByte(bytes[pos])), expected a member name in double quotes")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
-                throw error("expected ':' after member name \(PromptText.quoted(key))")
-            }
-            pos += 1
-            skipWhitespace()
-            let childPath = path.isEmpty ? key : "\(path).\(key)"
-            let valueStart = pos
-            let value = try parseValue(depth: depth + 1, path: childPath)
-            if depth == 0 { topLevelMembers.append(TopLevelMember(key: key, valueRange: valueStart..<pos)) }
-            if seen.contains(key) {
-                duplicateKeys.append(childPath)
-            } else {
-                seen.insert(key)
-                members.append((key, value))
-            }
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
-            if bytes[pos] == UInt8(ascii: ",") {
-                pos += 1
-                continue
-            }
-            if bytes[pos] == UInt8(ascii: "}") {
-                pos += 1
-                return .object(members)
-            }
-            throw error("unexpected \(describeByte(bytes[pos])), expected ',' or '}'")
-        }
-    }
-
-    private mutating func parseArray(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
-        if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
-        pos += 1
-        var items: [ManifestJSON] = []
-        skipWhitespace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
-            pos += 1
-            return .array(items)
-        }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue(depth: depth + 1, path: "\(path)[\(items.count)]"))
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of file inside an array") }
-            if bytes[pos] == UInt8(ascii: ",") {
-                pos += 1
-                continue
-            }
-            if bytes[pos] == UInt8(ascii: "]") {
-                pos += 1
-                return .array(items)
-            }
-            throw error("unexpected \(describeByte(bytes[pos])), expected ',' or ']'")
-        }
-    }
-
-    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw error("unexpected end of file in a \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[pos]
-            let d: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape")
-            }
-            v = v * 16 + d
-            pos += 1
-        }
-        return v
-    }
-
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
-        let start = pos
-        pos += 1  // opening quote
-        var out: [UInt8] = []
-        while true {
-            guard pos < bytes.count else { throw error("unterminated string", at: start) }
-            let c = bytes[pos]
-            if c == UInt8(ascii: "\"") {
-                pos += 1
-                break
-            }
-            if c < 0x20 { throw error("control character in a string (escape it)") }
-            if c != UInt8(ascii: "\\") {
-                out.append(c)
-                pos += 1
-                continue
-            }
-            pos += 1
-            guard pos < bytes.count else { throw error("unterminated string", at: start) }
-            let e = bytes[pos]
-            pos += 1
-            if let byte = JSONText.escapedByte(e) {
-                out.append(byte)
-                continue
-            }
-            switch e {
-            case UInt8(ascii: "u"):
-                var scalar = try parseHex4()
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard pos + 6 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u")
-                    else { throw error("unpaired surrogate in a \\u escape") }
-                    pos += 2
-                    let low = try parseHex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in a \\u escape") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw error("unpaired surrogate in a \\u escape")
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
-            default:
-                throw error("invalid escape '\\\(describeByte(e))' in a string")
-            }
-        }
-        guard let s = String(validating: out, as: UTF8.self) else {
-            throw error("a string is not valid UTF-8", at: start)
-        }
-        return s
-    }
-
-    private mutating func parseNumber() throws(JSONSyntaxError) -> ManifestJSON {
-        let start = pos
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-        guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number") }
-        if bytes[pos] == UInt8(ascii: "0") {
-            pos += 1
-            if pos < bytes.count, isDigit(bytes[pos]) { throw error("invalid number (leading zero)", at: start) }
-        } else {
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        var isInteger = true
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
-            isInteger = false
-            pos += 1
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number (digit expected after '.')") }
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
-            isInteger = false
-            pos += 1
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number (digit expected in exponent)") }
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if isInteger, let i = Int(text) { return .int(i) }
-        guard let d = Double(text), d.isFinite else { throw error("number \(text) is out of range", at: start) }
-        return .number(d)
+    /// Reads a manifest's text: a byte order mark allowed, nesting bounded, repeated names noted.
+    static func read(_ bytes: [UInt8], rawMembers: Set<String> = []) throws(JSONSyntaxError) -> JSONDocument<ManifestJSON> {
+        try JSONReader.read(bytes, as: ManifestJSON.self, options: .init(
+            maxDepth: ManifestRules.maxJSONDepth, skipsByteOrderMark: true, recordsDuplicateKeys: true, rawMembers: rawMembers))
     }
 }
 
@@ -427,19 +192,19 @@ struct ManifestValidator {
             problem(nil, "is too large (\(data.count) bytes; a manifest may be at most 1 MiB)")
             return nil
         }
-        var parser = JSONParser(Array(data))
-        let root: ManifestJSON
+        let document: JSONDocument<ManifestJSON>
         do {
-            root = try parser.parseDocument()
+            document = try ManifestJSON.read(Array(data))
         } catch {
             problem(nil, "is not valid JSON: \(error.description)")
             return nil
         }
+        let root = document.value
         guard case .object = root else {
             problem(nil, "must contain a JSON object ({ … }), not \(root.typeName)")
             return nil
         }
-        for path in parser.duplicateKeys {
+        for path in document.duplicateKeys {
             problem(path, "appears more than once (each member may be given only once)")
         }
 
