@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 
 /// What a policy says about one kind of request.
 public enum PolicyRule: String, Sendable, Codable, Equatable {
@@ -122,18 +123,15 @@ public struct PolicyPrompter: Prompter {
             } catch {
                 throw PolicyError("cannot read the policy file \(path): \(error.localizedDescription)")
             }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: data)
-            } catch {
+            guard let object = JSONValue.parse(data) else {
                 throw PolicyError("the policy file \(path) is not valid JSON; write an object such as {\"location\": \"allow\", \"payment\": \"deny\"}")
             }
-            guard let dict = object as? [String: Any] else {
+            guard case let .object(dict) = object else {
                 throw PolicyError("the policy file \(path) must hold a JSON object such as {\"location\": \"allow\", \"payment\": \"deny\"}")
             }
             for name in dict.keys.sorted() {
                 let shown = PromptText.quoted(name, maxLength: 64)
-                guard let text = dict[name] as? String, let rule = PolicyRule(rawValue: text) else {
+                guard let text = dict[name]?.stringValue, let rule = PolicyRule(rawValue: text) else {
                     throw PolicyError("the policy file \(path): the value of \(shown) must be \"allow\", \"deny\" or \"ask\"")
                 }
                 guard policy.apply(name, rule) else {

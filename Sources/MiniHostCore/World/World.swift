@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 
 /// The simulated world a host runs apps in (`minihost run … --world world.json`): the user, their
 /// wallet, the merchants, where the user is, their contacts and conversations, peers who answer,
@@ -93,7 +94,8 @@ public struct World: Sendable, Equatable, Codable {
 
     /// Parses and checks world JSON; `file` names it in errors.
     public static func parse(_ data: Data, file: String) throws(WorldError) -> World {
-        if let object = try? JSONSerialization.jsonObject(with: data), let unknown = unknownKeys(object, schema: schema, at: "").first {
+        if let object = try? JSONReader.read(Array(data), as: JSONValue.self, options: .init(skipsByteOrderMark: true)).value,
+           let unknown = unknownKeys(object, schema: schema, at: "").first {
             throw WorldError("\(file): \(unknown) is not a world field (see docs/world.schema.json)")
         }
         let world: World
@@ -175,19 +177,19 @@ public struct World: Sendable, Equatable, Codable {
     ]
 
     /// Paths of members the schema does not know (`peers[0].rule`), in document order.
-    private static func unknownKeys(_ value: Any, schema: [String: Set<String>], at path: String, shown: String = "") -> [String] {
-        if let array = value as? [Any] {
-            return array.enumerated().flatMap { i, item in unknownKeys(item, schema: schema, at: path + "[]", shown: shown + "[\(i)]") }
+    private static func unknownKeys(_ value: JSONValue, schema: [String: Set<String>], at path: String, shown: String = "") -> [String] {
+        if case let .array(items) = value {
+            return items.enumerated().flatMap { i, item in unknownKeys(item, schema: schema, at: path + "[]", shown: shown + "[\(i)]") }
         }
-        guard let dict = value as? [String: Any], let known = schema[path] else { return [] }
+        guard case let .object(members) = value, let known = schema[path] else { return [] }
         var out: [String] = []
-        for key in dict.keys.sorted() {
+        for key in members.keys.sorted() {
             let childPath = path.isEmpty ? key : path + "." + key
             let childShown = shown.isEmpty ? key : shown + "." + key
             if !known.contains(key) {
                 out.append(PromptText.quoted(childShown, maxLength: 80))
             } else {
-                out += unknownKeys(dict[key]!, schema: schema, at: childPath, shown: childShown)
+                out += unknownKeys(members[key]!, schema: schema, at: childPath, shown: childShown)
             }
         }
         return out
