@@ -38,7 +38,7 @@ public struct World: Sendable, Equatable, Codable {
         self.device = device
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, WorldMembers {
         case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device
     }
 
@@ -95,7 +95,7 @@ public struct World: Sendable, Equatable, Codable {
     /// Parses and checks world JSON; `file` names it in errors.
     public static func parse(_ data: Data, file: String) throws(WorldError) -> World {
         if let object = try? JSONReader.read(Array(data), as: JSONValue.self, options: .init(skipsByteOrderMark: true)).value,
-           let unknown = unknownKeys(object, schema: schema, at: "").first {
+           let unknown = unknownKeys(object, at: "").first {
             throw WorldError("\(file): \(unknown) is not a world field (see docs/world.schema.json)")
         }
         let world: World
@@ -159,29 +159,31 @@ public struct World: Sendable, Equatable, Codable {
         return out
     }
 
-    /// The members each object of a world file may have (keys: JSON paths, `[]` for array items).
-    private static let schema: [String: Set<String>] = [
-        "": ["user", "wallet", "merchants", "location", "places", "contacts", "conversations", "peers", "policy", "device"],
-        "user": ["id", "name"],
-        "wallet": ["currency", "balance", "per_payment_limit", "daily_limit"],
-        "merchants[]": ["id", "name", "key"],
-        "location": ["provider", "latitude", "longitude", "altitude", "accuracy", "points", "speed", "loop"],
-        "location.points[]": ["t", "latitude", "longitude", "altitude"],
-        "places[]": ["name", "address", "latitude", "longitude"],
-        "contacts[]": ["id", "name", "phone"],
-        "conversations[]": ["id", "title", "members", "messages"],
-        "conversations[].messages[]": ["from", "text", "time"],
-        "peers[]": ["id", "rules"],
-        "peers[].rules[]": ["match", "text", "reply", "delay_ms"],
-        "device": ["location_services", "storage_full"],
+    /// The members each object of a world file may have (keys: JSON paths, `[]` for array items),
+    /// from each type's coding keys; a test checks it against `docs/world.schema.json`.
+    static let memberNames: [String: Set<String>] = [
+        "": World.CodingKeys.names,
+        "user": WorldUser.CodingKeys.names,
+        "wallet": WorldWallet.CodingKeys.names,
+        "merchants[]": WorldMerchant.CodingKeys.names,
+        "location": WorldLocation.CodingKeys.names,
+        "location.points[]": WorldRoutePoint.CodingKeys.names,
+        "places[]": WorldPlace.CodingKeys.names,
+        "contacts[]": WorldContact.CodingKeys.names,
+        "conversations[]": WorldConversation.CodingKeys.names,
+        "conversations[].messages[]": WorldMessage.CodingKeys.names,
+        "peers[]": WorldPeer.CodingKeys.names,
+        "peers[].rules[]": WorldPeerRule.CodingKeys.names,
+        "device": WorldDevice.CodingKeys.names,
     ]
 
-    /// Paths of members the schema does not know (`peers[0].rule`), in document order.
-    private static func unknownKeys(_ value: JSONValue, schema: [String: Set<String>], at path: String, shown: String = "") -> [String] {
+    /// Paths of members no coding key names (`peers[0].rule`), by name within each object, each
+    /// quoted for a message.
+    private static func unknownKeys(_ value: JSONValue, at path: String, shown: String = "") -> [String] {
         if case let .array(items) = value {
-            return items.enumerated().flatMap { i, item in unknownKeys(item, schema: schema, at: path + "[]", shown: shown + "[\(i)]") }
+            return items.enumerated().flatMap { i, item in unknownKeys(item, at: path + "[]", shown: shown + "[\(i)]") }
         }
-        guard case let .object(members) = value, let known = schema[path] else { return [] }
+        guard case let .object(members) = value, let known = memberNames[path] else { return [] }
         var out: [String] = []
         for key in members.keys.sorted() {
             let childPath = path.isEmpty ? key : path + "." + key
@@ -189,7 +191,7 @@ public struct World: Sendable, Equatable, Codable {
             if !known.contains(key) {
                 out.append(PromptText.quoted(childShown, maxLength: 80))
             } else {
-                out += unknownKeys(members[key]!, schema: schema, at: childPath, shown: childShown)
+                out += unknownKeys(members[key]!, at: childPath, shown: childShown)
             }
         }
         return out

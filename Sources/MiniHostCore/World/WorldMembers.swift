@@ -1,5 +1,12 @@
 import Foundation
 
+/// Coding keys that name the members an object of a world file may have (unknown ones are errors).
+protocol WorldMembers: CodingKey, CaseIterable {}
+
+extension WorldMembers {
+    static var names: Set<String> { Set(allCases.map(\.stringValue)) }
+}
+
 /// The person using the host.
 public struct WorldUser: Sendable, Equatable, Codable {
     public var id: String
@@ -9,6 +16,8 @@ public struct WorldUser: Sendable, Equatable, Codable {
         self.id = id
         self.name = name
     }
+
+    enum CodingKeys: String, WorldMembers { case id, name }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -32,7 +41,7 @@ public struct WorldWallet: Sendable, Equatable, Codable {
         self.dailyLimit = dailyLimit
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, WorldMembers {
         case currency, balance
         case perPaymentLimit = "per_payment_limit"
         case dailyLimit = "daily_limit"
@@ -65,6 +74,8 @@ public struct WorldMerchant: Sendable, Equatable, Codable {
         self.name = name
         self.key = key
     }
+
+    enum CodingKeys: String, WorldMembers { case id, name, key }
 }
 
 /// Where the user is: a fixed point, or a route played over time.
@@ -96,7 +107,7 @@ public struct WorldLocation: Sendable, Equatable, Codable {
         self.loop = loop
     }
 
-    enum CodingKeys: String, CodingKey { case provider, latitude, longitude, altitude, accuracy, points, speed, loop }
+    enum CodingKeys: String, WorldMembers { case provider, latitude, longitude, altitude, accuracy, points, speed, loop }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -152,7 +163,7 @@ public struct WorldDevice: Sendable, Equatable, Codable {
         self.storageFull = storageFull
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, WorldMembers {
         case locationServices = "location_services"
         case storageFull = "storage_full"
     }
@@ -178,6 +189,8 @@ public struct WorldRoutePoint: Sendable, Equatable, Codable {
         self.longitude = longitude
         self.altitude = altitude
     }
+
+    enum CodingKeys: String, WorldMembers { case t, latitude, longitude, altitude }
 }
 
 /// A place the user may pick in `chooseLocation`.
@@ -193,6 +206,8 @@ public struct WorldPlace: Sendable, Equatable, Codable {
         self.latitude = latitude
         self.longitude = longitude
     }
+
+    enum CodingKeys: String, WorldMembers { case name, address, latitude, longitude }
 }
 
 /// Someone the user knows.
@@ -206,6 +221,8 @@ public struct WorldContact: Sendable, Equatable, Codable {
         self.name = name
         self.phone = phone
     }
+
+    enum CodingKeys: String, WorldMembers { case id, name, phone }
 }
 
 /// A conversation and its history, seeded into a fresh data directory.
@@ -223,7 +240,7 @@ public struct WorldConversation: Sendable, Equatable, Codable {
         self.messages = messages
     }
 
-    enum CodingKeys: String, CodingKey { case id, title, members, messages }
+    enum CodingKeys: String, WorldMembers { case id, title, members, messages }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -245,6 +262,8 @@ public struct WorldMessage: Sendable, Equatable, Codable {
         self.text = text
         self.time = time
     }
+
+    enum CodingKeys: String, WorldMembers { case from, text, time }
 }
 
 /// A contact who answers messages by rules: the first rule that matches a message posted in a
@@ -257,6 +276,8 @@ public struct WorldPeer: Sendable, Equatable, Codable {
         self.id = id
         self.rules = rules
     }
+
+    enum CodingKeys: String, WorldMembers { case id, rules }
 }
 
 /// One answering rule. `reply` may use `{text}` (the message), `{from}` (its sender's name) and
@@ -276,7 +297,7 @@ public struct WorldPeerRule: Sendable, Equatable, Codable {
         self.delayMs = delayMs
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, WorldMembers {
         case match, text, reply
         case delayMs = "delay_ms"
     }
