@@ -487,15 +487,12 @@ struct ManifestValidator {
             problem("limits", "must be an object like {\"cpu_ms\": 200, \"memory_mb\": 256, \"storage_mb\": 10} (got \(value.typeName))")
             return limits
         }
-        let known: [(String, ClosedRange<Int>, WritableKeyPath<AppLimits, Int>)] = [
-            ("cpu_ms", AppLimits.cpuMsRange, \.cpuMs),
-            ("memory_mb", AppLimits.memoryMbRange, \.memoryMb),
-            ("storage_mb", AppLimits.storageMbRange, \.storageMb),
-        ]
-        for m in members where !known.contains(where: { $0.0 == m.key }) {
-            problem("limits.\(m.key)", "is not a known limit; known: cpu_ms, memory_mb, storage_mb")
+        let known = AppLimits.CodingKeys.allCases
+        for m in members where AppLimits.CodingKeys(stringValue: m.key) == nil {
+            problem("limits.\(m.key)", "is not a known limit; known: \(known.map(\.stringValue).joined(separator: ", "))")
         }
-        for (key, range, keyPath) in known {
+        for limit in known {
+            let key = limit.stringValue, range = limit.range
             guard let v = value[key] else { continue }
             let field = "limits.\(key)"
             guard case let .int(n) = v else {
@@ -506,7 +503,7 @@ struct ManifestValidator {
                 problem(field, "must be between \(range.lowerBound) and \(range.upperBound) (got \(n))")
                 continue
             }
-            limits[keyPath: keyPath] = n
+            limits[keyPath: limit.keyPath] = n
         }
         return limits
     }
