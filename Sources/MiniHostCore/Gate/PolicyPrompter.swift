@@ -2,7 +2,7 @@ import Foundation
 import MiniHostProtocol
 
 /// What a policy says about one kind of request.
-public enum PolicyRule: String, Sendable, Codable, Equatable {
+public enum PolicyRule: String, Sendable, Codable, Equatable, CaseIterable {
     case allow, deny, ask
 }
 

@@ -80,7 +80,7 @@ public struct WorldMerchant: Sendable, Equatable, Codable {
 
 /// Where the user is: a fixed point, or a route played over time.
 public struct WorldLocation: Sendable, Equatable, Codable {
-    public enum Provider: String, Sendable, Codable { case fixed, route }
+    public enum Provider: String, Sendable, Codable, CaseIterable { case fixed, route }
 
     public var provider: Provider
     /// `fixed`: the point (WGS-84).
@@ -283,7 +283,7 @@ public struct WorldPeer: Sendable, Equatable, Codable {
 /// One answering rule. `reply` may use `{text}` (the message), `{from}` (its sender's name) and
 /// `{name}` (the peer's name).
 public struct WorldPeerRule: Sendable, Equatable, Codable {
-    public enum Match: String, Sendable, Codable { case any, contains, equals, regex }
+    public enum Match: String, Sendable, Codable, CaseIterable { case any, contains, equals, regex }
 
     public var match: Match
     public var text: String?
