@@ -113,9 +113,9 @@ public struct ConformanceCase: Sendable, Equatable {
 
         public var description: String {
             switch self {
-            case .object(let m): return "{" + m.keys.sorted().map { "\"\($0)\": \(m[$0]!)" }.joined(separator: ", ") + "}"
+            case .object(let m): return "{" + m.keys.sorted().map { "\(JSONText.quote($0)): \(m[$0]!)" }.joined(separator: ", ") + "}"
             case .array(let a): return "[" + a.map(\.description).joined(separator: ", ") + "]"
-            case .string(let s): return "\"\(s)\""
+            case .string(let s): return JSONText.quote(s)
             case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
             case .bool(let b): return String(b)
             case .null: return "null"
