@@ -224,7 +224,8 @@ public enum JSONReader {
                 }
                 let key = try string()
                 guard take(UInt8(ascii: ":")) else { throw error("expected ':' after the member name") }
-                let childPath = path.map { $0.isEmpty ? key : "\($0).\(key)" }
+                var childPath: String?
+                if let path { childPath = path.isEmpty ? key : path + "." + key }
                 if keepsRaw && options.rawMembers.contains(key) {
                     skipSpace()
                     let start = at
@@ -234,7 +235,7 @@ public enum JSONReader {
                     let member = try value(B.self, depth: depth + 1, path: childPath)
                     if !B.add(key, member, to: &object), let childPath { duplicateKeys.append(childPath) }
                 }
-            } while try another(before: UInt8(ascii: "}"), inside: "an object")
+            } while try another(before: UInt8(ascii: "}"))
             return B.value(of: object)
         }
 
@@ -245,16 +246,19 @@ public enum JSONReader {
             if take(UInt8(ascii: "]")) { return B.value(of: array) }
             var count = 0
             repeat {
-                B.append(try value(B.self, depth: depth + 1, path: path.map { "\($0)[\(count)]" }), to: &array)
+                var itemPath: String?
+                if let path { itemPath = path + "[\(count)]" }
+                B.append(try value(B.self, depth: depth + 1, path: itemPath), to: &array)
                 count += 1
-            } while try another(before: UInt8(ascii: "]"), inside: "an array")
+            } while try another(before: UInt8(ascii: "]"))
             return B.value(of: array)
         }
 
         /// After a member or an item: true at `,` (another follows), false at `close` (the end).
-        mutating func another(before close: UInt8, inside container: String) throws(JSONSyntaxError) -> Bool {
+        @inline(__always)
+        mutating func another(before close: UInt8) throws(JSONSyntaxError) -> Bool {
             skipSpace()
-            guard at < bytes.count else { throw error("unexpected end of file inside \(container)") }
+            guard at < bytes.count else { throw error("unexpected end of file inside \(close == UInt8(ascii: "}") ? "an object" : "an array")") }
             switch bytes[at] {
             case UInt8(ascii: ","): at += 1; return true
             case close: at += 1; return false
@@ -384,11 +388,17 @@ extension JSONValue: JSONBuilder {
     public static func number(_ value: Double, integerText: UnsafeBufferPointer<UInt8>?) -> JSONValue { .number(value) }
     public static func makeObject() -> [String: JSONValue] { [:] }
 
-    /// A repeated key keeps its first value, as Codable's reading does.
+    /// A repeated key keeps its first value, as Codable's reading does (one lookup in `object`).
     public static func add(_ key: String, _ value: JSONValue, to object: inout [String: JSONValue]) -> Bool {
-        guard object[key] == nil else { return false }
-        object[key] = value
-        return true
+        var added = false
+        func keepFirst(_ slot: inout JSONValue?) {
+            if slot == nil {
+                slot = value
+                added = true
+            }
+        }
+        keepFirst(&object[key])
+        return added
     }
 
     public static func value(of object: [String: JSONValue]) -> JSONValue { .object(object) }
