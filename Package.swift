@@ -23,7 +23,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
@@ -50,7 +49,6 @@ let package = Package(
             dependencies: [
                 "MiniHostProtocol", "CInterrupts",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -61,6 +59,10 @@ let package = Package(
             name: "MiniHostIsolation",
             dependencies: ["MiniHostCore", "MiniHostProtocol", "MiniHostInProcess", "CWorkerSupport"]
         ),
+        // `minihost conformance`: cases, the runner and its reports (it runs runtimes as processes).
+        .target(name: "MiniHostConformance", dependencies: ["MiniHostCore"]),
+        // The CLI's terminal: consent prompts and pickers on the controlling terminal.
+        .target(name: "MiniHostTerminal", dependencies: ["MiniHostCore"]),
         // `minihost test`: the test runner, the driver VM and its JavaScript, the reporters.
         .target(
             name: "MiniHostDevTest",
@@ -71,6 +73,7 @@ let package = Package(
             name: "minihost",
             dependencies: [
                 "MiniHostCore", "MiniHostIsolation", "MiniHostProtocol", "MiniHostDevTest",
+                "MiniHostConformance", "MiniHostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticSwiftRuntime
@@ -94,7 +97,9 @@ let package = Package(
         ),
         .testTarget(name: "MiniHostEngineTests", dependencies: ["MiniHostEngine"]),
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime"]),
-        .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", "MiniHostTerminal", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MiniHostConformanceTests", dependencies: ["MiniHostConformance"]),
+        .testTarget(name: "MiniHostTerminalTests", dependencies: ["MiniHostTerminal", "MiniHostCore"]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
         .testTarget(name: "MiniHostIsolationTests", dependencies: ["MiniHostIsolation", "MiniHostCore", "MiniHostProtocol"]),
         .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostIsolation", "MiniHostRuntime", "MiniHostProtocol",

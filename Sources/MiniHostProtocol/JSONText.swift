@@ -12,23 +12,9 @@ extension String {
 }
 
 public enum JSONText {
-    /// The byte a one-letter JSON escape stands for (`"` `\\` `/` `b` `f` `n` `r` `t` after the
-    /// backslash); nil for `u` (four hex digits follow) and for anything that is not an escape.
-    public static func escapedByte(_ letter: UInt8) -> UInt8? {
-        switch letter {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
-        case UInt8(ascii: "b"): 0x08
-        case UInt8(ascii: "f"): 0x0C
-        case UInt8(ascii: "n"): 0x0A
-        case UInt8(ascii: "r"): 0x0D
-        case UInt8(ascii: "t"): 0x09
-        default: nil
-        }
-    }
-
     /// True when `text` is JSON as frames must carry it (the strict reader's rules: valid UTF-8,
     /// no lone surrogates, nesting of at most 512), checked without building a value.
-    public static func isStrict(_ text: String) -> Bool { FrameJSON.isStrict(text) }
+    public static func isStrict(_ text: String) -> Bool { (try? JSONReader.read(text, as: JSONReader.Validation.self)) != nil }
 
     /// JSON `text` with every escaped lone surrogate (`\ud800` not followed by an escaped low
     /// half, or a low half alone) replaced by `\ufffd`, the replacement character: what
@@ -42,7 +28,7 @@ public enum JSONText {
             guard j + 6 <= bytes.count, bytes[j] == backslash, bytes[j + 1] == u else { return nil }
             var v: UInt16 = 0
             for b in bytes[(j + 2)..<(j + 6)] {
-                guard let d = FrameJSON.hexDigit(b) else { return nil }
+                guard let d = JSONReader.hexDigit(b) else { return nil }
                 v = v << 4 | UInt16(d)
             }
             return v
@@ -70,8 +56,20 @@ public enum JSONText {
     /// nil when `text` is not a JSON object.
     public static func object(_ text: String, keepingRaw rawKey: String) -> (fields: [String: JSONValue], raw: String?)? {
         var copy = text
-        guard let (fields, raw) = copy.withUTF8({ FrameJSON.parseObject(UnsafeRawBufferPointer($0), keepingRaw: [rawKey]) }) else { return nil }
+        guard let (fields, raw) = copy.withUTF8({ object(UnsafeRawBufferPointer($0), keepingRaw: [rawKey]) }) else { return nil }
         return (fields, raw[rawKey])
+    }
+
+    /// A JSON object whose members named in `rawKeys` are checked like any value but kept as
+    /// their text (the first one of a name, if repeated); nil when `bytes` is not a JSON object.
+    static func object(_ bytes: UnsafeRawBufferPointer, keepingRaw rawKeys: Set<String>) -> (fields: [String: JSONValue], raw: [String: String])? {
+        guard let document = try? JSONReader.read(bytes, as: JSONValue.self, options: .init(rawMembers: rawKeys)),
+              case let .object(fields) = document.value else { return nil }
+        var raw: [String: String] = [:]
+        for member in document.rawMembers where raw[member.key] == nil {
+            raw[member.key] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[member.range]), as: UTF8.self)
+        }
+        return (fields, raw)
     }
 
     /// `s` as a JSON string literal, with quotes.

@@ -92,19 +92,18 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Parses JSON text (any value at the top, as `JSON.parse` does); nil when it is not JSON.
     public static func parse(_ text: String) -> JSONValue? {
-        var text = text
-        return text.withUTF8 { FrameJSON.parse(UnsafeRawBufferPointer($0)) }
+        try? JSONReader.read(text, as: JSONValue.self).value
     }
 
     /// Parses JSON bytes; nil when they are not JSON. (The strict reader frames use: numbers
     /// exactly, as Codable reads them; JSONSerialization on Linux was seen to round some doubles
     /// to a neighbouring value.)
     public static func parse(_ data: Data) -> JSONValue? {
-        FrameJSON.parse(data)
+        data.withUnsafeBytes { parse(utf8: $0) }
     }
 
     /// Parses JSON from UTF-8 bytes; nil when they are not JSON.
     public static func parse(utf8 bytes: UnsafeRawBufferPointer) -> JSONValue? {
-        FrameJSON.parse(bytes)
+        try? JSONReader.read(bytes, as: JSONValue.self).value
     }
 }

@@ -160,7 +160,7 @@ struct ChatCommand: ParsableCommand {
 private func requireConversation(_ id: String, in store: ChatStore) throws {
     guard try store.conversation(id) == nil else { return }
     let ids = try store.conversations().map(\.id)
-    throw ChatStoreError("no conversation \"\(PromptText.sanitize(id, maxLength: 64))\" (there \(ids.count == 1 ? "is" : "are"): \(ids.isEmpty ? "none" : ids.joined(separator: ", ")))")
+    throw ChatStoreError("no conversation \(PromptText.quoted(id, maxLength: 64)) (there \(ids.count == 1 ? "is" : "are"): \(ids.isEmpty ? "none" : ids.joined(separator: ", ")))")
 }
 
 /// `#12 2026-11-26T17:52:03Z Alex via Team Check-in: text` (app-supplied text escaped).

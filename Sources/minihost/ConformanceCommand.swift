@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MiniHostCore
+import MiniHostConformance
+import MiniHostProtocol
 
 /// `minihost conformance`: runs the conformance suite (Tests/Conformance) against MiniHost itself
 /// or, with `--runtime`, against any runtime through the adapter protocol.
@@ -133,7 +135,7 @@ struct ConformanceCommand: ParsableCommand {
                 let todo = knownFailures[r.caseID].map { " # TODO known failure: \($0)" } ?? ""
                 var line = "\(ok ? "ok" : "not ok") \(n) - \(r.caseID) [\(r.isolation)]\(r.verdict == .skip ? " # SKIP not applicable to \(r.isolation)" : todo)\n"
                 if !ok {
-                    line += "  ---\n  level: \(r.level.rawValue)\n  failures:\n" + r.failures.map { "    - \(Self.yamlQuote($0))\n" }.joined() + "  ...\n"
+                    line += "  ---\n  level: \(r.level.rawValue)\n  failures:\n" + r.failures.map { "    - \(JSONText.quote($0))\n" }.joined() + "  ...\n"
                 }
                 Self.out(line)
             }
@@ -202,10 +204,6 @@ struct ConformanceCommand: ParsableCommand {
     static func jsonLine(_ obj: [String: Any]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    static func yamlQuote(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     /// This executable's path (the default runtime is MiniHost itself).

@@ -1,5 +1,6 @@
 import Foundation
 import MiniHostCore
+import MiniHostTerminal
 
 /// Routes the answers to consent prompts through the interactive console: while a prompt is
 /// open, the next line typed at the terminal answers it instead of being read as a command.

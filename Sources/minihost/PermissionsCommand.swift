@@ -124,7 +124,7 @@ struct DataDirOptions: ParsableArguments {
 /// A permission named on the command line, by its name or an alias; exit 2 when unknown.
 func parsePermission(_ name: String) throws -> Permission {
     guard let p = Permission(name: name) else {
-        throw reportBadTarget(PackageError(path: "", message: "\"\(PromptText.sanitize(name, maxLength: 64))\" is not a permission; known: \(Permission.allCases.map(\.rawValue).joined(separator: ", "))"))
+        throw reportBadTarget(PackageError(path: "", message: "\(PromptText.quoted(name, maxLength: 64)) is not a permission; known: \(Permission.allCases.map(\.rawValue).joined(separator: ", "))"))
     }
     return p
 }

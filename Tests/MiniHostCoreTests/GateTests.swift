@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MiniHostProtocol
 @testable import MiniHostCore
+import MiniHostTerminal
 
 /// The capability gate and the bridge's host side, without a VM: consent states, prompts,
 /// rate limits, audit, argument checks and app identity.

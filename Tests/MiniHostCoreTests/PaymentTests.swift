@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import MiniHostProtocol
 @testable import MiniHostCore
+import MiniHostTerminal
 
 /// A clock the tests move.
 final class PaymentTestClock: @unchecked Sendable {

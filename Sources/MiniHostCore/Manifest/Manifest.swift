@@ -102,10 +102,27 @@ public struct AppLimits: Sendable, Codable, Equatable {
         self.storageMb = storageMb
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The members of `limits`; the manifest's check knows them from here.
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case cpuMs = "cpu_ms"
         case memoryMb = "memory_mb"
         case storageMb = "storage_mb"
+
+        var range: ClosedRange<Int> {
+            switch self {
+            case .cpuMs: AppLimits.cpuMsRange
+            case .memoryMb: AppLimits.memoryMbRange
+            case .storageMb: AppLimits.storageMbRange
+            }
+        }
+
+        var keyPath: WritableKeyPath<AppLimits, Int> {
+            switch self {
+            case .cpuMs: \.cpuMs
+            case .memoryMb: \.memoryMb
+            case .storageMb: \.storageMb
+            }
+        }
     }
 }
 

@@ -91,349 +91,6 @@ enum ManifestRules {
         }
         return true
     }
-
-    /// A string shown inside a message: quoted, control characters escaped, long values cut.
-    static func quote(_ s: String, limit: Int = 80) -> String {
-        var out = "\""
-        var count = 0
-        for ch in s.unicodeScalars {
-            if count >= limit {
-                out += "…"
-                break
-            }
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 || ch.value == 0x7F || (0x80...0x9F).contains(ch.value)
-                    || (0x202A...0x202E).contains(ch.value) || (0x2066...0x2069).contains(ch.value) {
-                    out += "\\u{\(String(ch.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(ch)
-                }
-            }
-            count += 1
-        }
-        return out + "\""
-    }
-}
-
-// MARK: - JSON
-
-/// A parsed JSON value that keeps integers apart from other numbers and keeps member order.
-enum ManifestJSON: Equatable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case number(Double)
-    case string(String)
-    case array([ManifestJSON])
-    case object([(key: String, value: ManifestJSON)])
-
-    static func == (a: ManifestJSON, b: ManifestJSON) -> Bool {
-        switch (a, b) {
-        case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.int(x), .int(y)): return x == y
-        case let (.number(x), .number(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)):
-            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        default: return false
-        }
-    }
-
-    var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int: return "an integer"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
-
-    /// First member named `key` (duplicates are reported separately).
-    subscript(key: String) -> ManifestJSON? {
-        guard case let .object(members) = self else { return nil }
-        return members.first { $0.key == key }?.value
-    }
-}
-
-/// Why the text is not JSON, with a 1-based line and column.
-struct JSONSyntaxError: Error {
-    var message: String
-    var line: Int
-    var column: Int
-
-    var description: String { "\(message) at line \(line), column \(column)" }
-}
-
-/// A strict RFC 8259 parser over UTF-8 bytes. It bounds nesting depth (no stack overflow on
-/// hostile input), records duplicate keys, and remembers where each top-level member's value
-/// sits in the text (used to rewrite `digest` in place).
-struct JSONParser {
-    struct TopLevelMember {
-        var key: String
-        var valueRange: Range<Int>
-    }
-
-    private let bytes: [UInt8]
-    private var pos = 0
-    private let maxDepth: Int
-    /// JSON paths of keys that appear more than once in their object.
-    private(set) var duplicateKeys: [String] = []
-    /// Members of the root object, in text order (empty if the root is not an object).
-    private(set) var topLevelMembers: [TopLevelMember] = []
-    /// Offset of the root object's `{`.
-    private(set) var rootOpenBrace: Int?
-
-    init(_ bytes: [UInt8], maxDepth: Int = ManifestRules.maxJSONDepth) {
-        self.bytes = bytes
-        self.maxDepth = maxDepth
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
-    }
-
-    mutating func parseDocument() throws(JSONSyntaxError) -> ManifestJSON {
-        skipWhitespace()
-        if pos >= bytes.count { throw error("the file is empty") }
-        let value = try parseValue(depth: 0, path: "")
-        skipWhitespace()
-        if pos < bytes.count { throw error("unexpected text after the JSON value") }
-        return value
-    }
-
-    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-        let at = min(offset ?? pos, bytes.count)
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < at {
-            if bytes[i] == 0x0A {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        // Column in characters, not bytes.
-        let column = String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1
-        return JSONSyntaxError(message: message, line: line, column: column)
-    }
-
-    private mutating func skipWhitespace() {
-        while pos < bytes.count {
-            switch bytes[pos] {
-            case 0x20, 0x09, 0x0A, 0x0D: pos += 1
-            default: return
-            }
-        }
-    }
-
-    private func describeByte(_ b: UInt8) -> String {
-        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
-        return "byte 0x\(String(b, radix: 16))"
-    }
-
-    private mutating func parseValue(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
-        guard pos < bytes.count else { throw error("unexpected end of file, expected a value") }
-        switch bytes[pos] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth, path: path)
-        case UInt8(ascii: "["): return try parseArray(depth: depth, path: path)
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected \(describeByte(bytes[pos])), expected a value")
-        }
-    }
-
-    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
-        let w = Array(word.utf8)
-        guard pos + w.count <= bytes.count, Array(bytes[pos..<pos + w.count]) == w else {
-            throw error("invalid literal, expected \(word)")
-        }
-        pos += w.count
-    }
-
-    private mutating func parseObject(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
-        if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
-        if depth == 0 { rootOpenBrace = pos }
-        pos += 1
-        var members: [(key: String, value: ManifestJSON)] = []
-        var seen = Set<String>()
-        skipWhitespace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
-            pos += 1
-            return .object(members)
-        }
-        while true {
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
-            guard bytes[pos] == UInt8(ascii: "\"") else {
-                throw error("unexpected \(describeByte(bytes[pos])), expected a member name in double quotes")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
-                throw error("expected ':' after member name \(ManifestRules.quote(key))")
-            }
-            pos += 1
-            skipWhitespace()
-            let childPath = path.isEmpty ? key : "\(path).\(key)"
-            let valueStart = pos
-            let value = try parseValue(depth: depth + 1, path: childPath)
-            if depth == 0 { topLevelMembers.append(TopLevelMember(key: key, valueRange: valueStart..<pos)) }
-            if seen.contains(key) {
-                duplicateKeys.append(childPath)
-            } else {
-                seen.insert(key)
-                members.append((key, value))
-            }
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of file inside an object") }
-            if bytes[pos] == UInt8(ascii: ",") {
-                pos += 1
-                continue
-            }
-            if bytes[pos] == UInt8(ascii: "}") {
-                pos += 1
-                return .object(members)
-            }
-            throw error("unexpected \(describeByte(bytes[pos])), expected ',' or '}'")
-        }
-    }
-
-    private mutating func parseArray(depth: Int, path: String) throws(JSONSyntaxError) -> ManifestJSON {
-        if depth >= maxDepth { throw error("nesting is deeper than \(maxDepth) levels") }
-        pos += 1
-        var items: [ManifestJSON] = []
-        skipWhitespace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
-            pos += 1
-            return .array(items)
-        }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue(depth: depth + 1, path: "\(path)[\(items.count)]"))
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of file inside an array") }
-            if bytes[pos] == UInt8(ascii: ",") {
-                pos += 1
-                continue
-            }
-            if bytes[pos] == UInt8(ascii: "]") {
-                pos += 1
-                return .array(items)
-            }
-            throw error("unexpected \(describeByte(bytes[pos])), expected ',' or ']'")
-        }
-    }
-
-    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw error("unexpected end of file in a \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[pos]
-            let d: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape")
-            }
-            v = v * 16 + d
-            pos += 1
-        }
-        return v
-    }
-
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
-        let start = pos
-        pos += 1  // opening quote
-        var out: [UInt8] = []
-        while true {
-            guard pos < bytes.count else { throw error("unterminated string", at: start) }
-            let c = bytes[pos]
-            if c == UInt8(ascii: "\"") {
-                pos += 1
-                break
-            }
-            if c < 0x20 { throw error("control character in a string (escape it)") }
-            if c != UInt8(ascii: "\\") {
-                out.append(c)
-                pos += 1
-                continue
-            }
-            pos += 1
-            guard pos < bytes.count else { throw error("unterminated string", at: start) }
-            let e = bytes[pos]
-            pos += 1
-            if let byte = JSONText.escapedByte(e) {
-                out.append(byte)
-                continue
-            }
-            switch e {
-            case UInt8(ascii: "u"):
-                var scalar = try parseHex4()
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard pos + 6 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u")
-                    else { throw error("unpaired surrogate in a \\u escape") }
-                    pos += 2
-                    let low = try parseHex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in a \\u escape") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw error("unpaired surrogate in a \\u escape")
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
-            default:
-                throw error("invalid escape '\\\(describeByte(e))' in a string")
-            }
-        }
-        guard let s = String(validating: out, as: UTF8.self) else {
-            throw error("a string is not valid UTF-8", at: start)
-        }
-        return s
-    }
-
-    private mutating func parseNumber() throws(JSONSyntaxError) -> ManifestJSON {
-        let start = pos
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-        guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number") }
-        if bytes[pos] == UInt8(ascii: "0") {
-            pos += 1
-            if pos < bytes.count, isDigit(bytes[pos]) { throw error("invalid number (leading zero)", at: start) }
-        } else {
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        var isInteger = true
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
-            isInteger = false
-            pos += 1
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number (digit expected after '.')") }
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
-            isInteger = false
-            pos += 1
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number (digit expected in exponent)") }
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if isInteger, let i = Int(text) { return .int(i) }
-        guard let d = Double(text), d.isFinite else { throw error("number \(text) is out of range", at: start) }
-        return .number(d)
-    }
 }
 
 // MARK: - Validation
@@ -465,19 +122,19 @@ struct ManifestValidator {
             problem(nil, "is too large (\(data.count) bytes; a manifest may be at most 1 MiB)")
             return nil
         }
-        var parser = JSONParser(Array(data))
-        let root: ManifestJSON
+        let document: JSONDocument<ManifestJSON>
         do {
-            root = try parser.parseDocument()
+            document = try ManifestJSON.read(Array(data))
         } catch {
             problem(nil, "is not valid JSON: \(error.description)")
             return nil
         }
+        let root = document.value
         guard case .object = root else {
             problem(nil, "must contain a JSON object ({ … }), not \(root.typeName)")
             return nil
         }
-        for path in parser.duplicateKeys {
+        for path in document.duplicateKeys {
             problem(path, "appears more than once (each member may be given only once)")
         }
 
@@ -527,7 +184,7 @@ struct ManifestValidator {
             return nil
         }
         guard ManifestRules.isAppId(s) else {
-            problem("app_id", "must be a reverse-domain id like org.example.app or a WeChat appid like wx0123456789abcdef (got \(ManifestRules.quote(s)))")
+            problem("app_id", "must be a reverse-domain id like org.example.app or a WeChat appid like wx0123456789abcdef (got \(PromptText.quoted(s)))")
             return nil
         }
         return s
@@ -540,7 +197,7 @@ struct ManifestValidator {
             return nil
         }
         if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problem("name", "must not contain control characters (got \(ManifestRules.quote(s)))")
+            problem("name", "must not contain control characters (got \(PromptText.quoted(s)))")
             return nil
         }
         return s
@@ -593,7 +250,7 @@ struct ManifestValidator {
                 continue
             }
             if let j = firstIndex[route] {
-                problem(field, "duplicates pages[\(j)] (\(ManifestRules.quote(route)))")
+                problem(field, "duplicates pages[\(j)] (\(PromptText.quoted(route)))")
                 ok = false
                 continue
             }
@@ -605,7 +262,7 @@ struct ManifestValidator {
 
     /// Why `route` is not a valid page route, or nil.
     static func routeProblem(_ route: String) -> String? {
-        let q = ManifestRules.quote(route)
+        let q = PromptText.quoted(route)
         if route.isEmpty { return "must not be empty" }
         if route.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return "must not contain control characters (got \(q))"
@@ -613,7 +270,7 @@ struct ManifestValidator {
         if route.contains("\\") { return "must use '/' as separator, not '\\' (got \(q))" }
         if route.hasPrefix("/") { return "must be relative to the package, like pages/index/index (got \(q))" }
         if route.hasSuffix(".js") {
-            return "must be a route without the .js extension, like \(ManifestRules.quote(String(route.dropLast(3)))) (got \(q))"
+            return "must be a route without the .js extension, like \(PromptText.quoted(String(route.dropLast(3)))) (got \(q))"
         }
         let parts = route.split(separator: "/", omittingEmptySubsequences: false)
         if parts.contains("..") { return "must not contain '..' (got \(q))" }
@@ -660,7 +317,7 @@ struct ManifestValidator {
                 if let p = Permission(name: name) {
                     permission = p
                 } else {
-                    problem("\(base).name", "unknown permission \(ManifestRules.quote(name)); \(ManifestRules.knownPermissionsText)")
+                    problem("\(base).name", "unknown permission \(PromptText.quoted(name)); \(ManifestRules.knownPermissionsText)")
                 }
             }
             var reason: String?
@@ -718,11 +375,11 @@ struct ManifestValidator {
         guard let value else { return nil }
         guard let s = requireString(value, "package") else { return nil }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            problem("package", "must not contain control characters (got \(ManifestRules.quote(s)))")
+            problem("package", "must not contain control characters (got \(PromptText.quoted(s)))")
             return nil
         }
         if s.hasPrefix("/") || s.hasPrefix("~") {
-            problem("package", "must be a path relative to the manifest's directory, like \"../miniprograms/hello\" (got \(ManifestRules.quote(s)))")
+            problem("package", "must be a path relative to the manifest's directory, like \"../miniprograms/hello\" (got \(PromptText.quoted(s)))")
             return nil
         }
         return s
@@ -735,7 +392,7 @@ struct ManifestValidator {
             return nil
         }
         guard ManifestRules.isWellFormedDigest(s) else {
-            problem("digest", "must look like sha256:<64 lowercase hex digits> (got \(ManifestRules.quote(s))); run `minihost digest <target> --write` to set it")
+            problem("digest", "must look like sha256:<64 lowercase hex digits> (got \(PromptText.quoted(s))); run `minihost digest <target> --write` to set it")
             return nil
         }
         return s
@@ -764,15 +421,12 @@ struct ManifestValidator {
             problem("limits", "must be an object like {\"cpu_ms\": 200, \"memory_mb\": 256, \"storage_mb\": 10} (got \(value.typeName))")
             return limits
         }
-        let known: [(String, ClosedRange<Int>, WritableKeyPath<AppLimits, Int>)] = [
-            ("cpu_ms", AppLimits.cpuMsRange, \.cpuMs),
-            ("memory_mb", AppLimits.memoryMbRange, \.memoryMb),
-            ("storage_mb", AppLimits.storageMbRange, \.storageMb),
-        ]
-        for m in members where !known.contains(where: { $0.0 == m.key }) {
-            problem("limits.\(m.key)", "is not a known limit; known: cpu_ms, memory_mb, storage_mb")
+        let known = AppLimits.CodingKeys.allCases
+        for m in members where AppLimits.CodingKeys(stringValue: m.key) == nil {
+            problem("limits.\(m.key)", "is not a known limit; known: \(known.map(\.stringValue).joined(separator: ", "))")
         }
-        for (key, range, keyPath) in known {
+        for limit in known {
+            let key = limit.stringValue, range = limit.range
             guard let v = value[key] else { continue }
             let field = "limits.\(key)"
             guard case let .int(n) = v else {
@@ -783,7 +437,7 @@ struct ManifestValidator {
                 problem(field, "must be between \(range.lowerBound) and \(range.upperBound) (got \(n))")
                 continue
             }
-            limits[keyPath: keyPath] = n
+            limits[keyPath: limit.keyPath] = n
         }
         return limits
     }

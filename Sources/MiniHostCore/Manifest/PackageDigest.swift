@@ -1,4 +1,5 @@
 import Crypto
+import MiniHostProtocol
 import Foundation
 
 /// The package digest (`sha256:<hex>` over the package's files) and writing it back into a manifest.
@@ -38,7 +39,7 @@ public enum PackageDigest {
     public static func write(_ digest: String, toManifestAt url: URL) throws {
         let shown = displayPath(url)
         guard ManifestRules.isWellFormedDigest(digest) else {
-            throw PackageError(path: shown, message: "refusing to write \(ManifestRules.quote(digest)) into \(shown): a digest must look like sha256:<64 lowercase hex digits>")
+            throw PackageError(path: shown, message: "refusing to write \(PromptText.quoted(digest)) into \(shown): a digest must look like sha256:<64 lowercase hex digits>")
         }
         let original = try AppPackage.readManifestData(url)
         let updated: [UInt8]
@@ -63,27 +64,25 @@ public enum PackageDigest {
 
     /// The text of `bytes` with its top-level `digest` set to `digest` (see ``write(_:toManifestAt:)``).
     static func rewrite(_ bytes: [UInt8], digest: String) throws -> [UInt8] {
-        var parser = JSONParser(bytes)
-        let root = try parser.parseDocument()
-        guard case .object = root, let brace = parser.rootOpenBrace else {
-            throw RewriteError(description: "the file must contain a JSON object, not \(root.typeName)")
+        let document = try ManifestJSON.read(bytes, rawMembers: ["digest"])
+        guard case let .object(members) = document.value else {
+            throw RewriteError(description: "the file must contain a JSON object, not \(document.value.typeName)")
         }
+        let brace = document.rootStart
         let literal = Array("\"\(digest)\"".utf8)
         var out = bytes
-        let existing = parser.topLevelMembers.filter { $0.key == "digest" }
-        if !existing.isEmpty {
+        if !document.rawMembers.isEmpty {
             // Replace from the end so earlier ranges stay valid.
-            for member in existing.reversed() {
-                out.replaceSubrange(member.valueRange, with: literal)
+            for member in document.rawMembers.reversed() {
+                out.replaceSubrange(member.range, with: literal)
             }
         } else {
-            out.insert(contentsOf: insertion(into: bytes, after: brace, literal: literal, isEmpty: parser.topLevelMembers.isEmpty),
+            out.insert(contentsOf: insertion(into: bytes, after: brace, literal: literal, isEmpty: members.isEmpty),
                        at: brace + 1)
         }
         // The result must still be a JSON object whose digest is the new value.
-        var check = JSONParser(out)
-        let reparsed = try check.parseDocument()
-        guard case .string(digest)? = reparsed["digest"] else {
+        let check = try ManifestJSON.read(out, rawMembers: ["digest"])
+        guard let first = check.rawMembers.first, Array(out[first.range]) == literal else {
             throw RewriteError(description: "the rewritten text did not carry the new digest")
         }
         return out

@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 
 /// The simulated world a host runs apps in (`minihost run … --world world.json`): the user, their
 /// wallet, the merchants, where the user is, their contacts and conversations, peers who answer,
@@ -37,7 +38,7 @@ public struct World: Sendable, Equatable, Codable {
         self.device = device
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, WorldMembers {
         case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device
     }
 
@@ -93,7 +94,8 @@ public struct World: Sendable, Equatable, Codable {
 
     /// Parses and checks world JSON; `file` names it in errors.
     public static func parse(_ data: Data, file: String) throws(WorldError) -> World {
-        if let object = try? JSONSerialization.jsonObject(with: data), let unknown = unknownKeys(object, schema: schema, at: "").first {
+        if let object = try? JSONReader.read(Array(data), as: JSONValue.self, options: .init(skipsByteOrderMark: true)).value,
+           let unknown = unknownKeys(object, at: "").first {
             throw WorldError("\(file): \(unknown) is not a world field (see docs/world.schema.json)")
         }
         let world: World
@@ -152,42 +154,44 @@ public struct World: Sendable, Equatable, Codable {
         }
         out += location.problems()
         for name in policy.keys where Permission(name: name) == nil && !PolicyPrompter.specialNames.contains(name) {
-            out.append("policy: \"\(PromptText.sanitize(name, maxLength: 64))\" is not a permission")
+            out.append("policy: \(PromptText.quoted(name, maxLength: 64)) is not a permission")
         }
         return out
     }
 
-    /// The members each object of a world file may have (keys: JSON paths, `[]` for array items).
-    private static let schema: [String: Set<String>] = [
-        "": ["user", "wallet", "merchants", "location", "places", "contacts", "conversations", "peers", "policy", "device"],
-        "user": ["id", "name"],
-        "wallet": ["currency", "balance", "per_payment_limit", "daily_limit"],
-        "merchants[]": ["id", "name", "key"],
-        "location": ["provider", "latitude", "longitude", "altitude", "accuracy", "points", "speed", "loop"],
-        "location.points[]": ["t", "latitude", "longitude", "altitude"],
-        "places[]": ["name", "address", "latitude", "longitude"],
-        "contacts[]": ["id", "name", "phone"],
-        "conversations[]": ["id", "title", "members", "messages"],
-        "conversations[].messages[]": ["from", "text", "time"],
-        "peers[]": ["id", "rules"],
-        "peers[].rules[]": ["match", "text", "reply", "delay_ms"],
-        "device": ["location_services", "storage_full"],
+    /// The members each object of a world file may have (keys: JSON paths, `[]` for array items),
+    /// from each type's coding keys; a test checks it against `docs/world.schema.json`.
+    static let memberNames: [String: Set<String>] = [
+        "": World.CodingKeys.names,
+        "user": WorldUser.CodingKeys.names,
+        "wallet": WorldWallet.CodingKeys.names,
+        "merchants[]": WorldMerchant.CodingKeys.names,
+        "location": WorldLocation.CodingKeys.names,
+        "location.points[]": WorldRoutePoint.CodingKeys.names,
+        "places[]": WorldPlace.CodingKeys.names,
+        "contacts[]": WorldContact.CodingKeys.names,
+        "conversations[]": WorldConversation.CodingKeys.names,
+        "conversations[].messages[]": WorldMessage.CodingKeys.names,
+        "peers[]": WorldPeer.CodingKeys.names,
+        "peers[].rules[]": WorldPeerRule.CodingKeys.names,
+        "device": WorldDevice.CodingKeys.names,
     ]
 
-    /// Paths of members the schema does not know (`peers[0].rule`), in document order.
-    private static func unknownKeys(_ value: Any, schema: [String: Set<String>], at path: String, shown: String = "") -> [String] {
-        if let array = value as? [Any] {
-            return array.enumerated().flatMap { i, item in unknownKeys(item, schema: schema, at: path + "[]", shown: shown + "[\(i)]") }
+    /// Paths of members no coding key names (`peers[0].rule`), by name within each object, each
+    /// quoted for a message.
+    private static func unknownKeys(_ value: JSONValue, at path: String, shown: String = "") -> [String] {
+        if case let .array(items) = value {
+            return items.enumerated().flatMap { i, item in unknownKeys(item, at: path + "[]", shown: shown + "[\(i)]") }
         }
-        guard let dict = value as? [String: Any], let known = schema[path] else { return [] }
+        guard case let .object(members) = value, let known = memberNames[path] else { return [] }
         var out: [String] = []
-        for key in dict.keys.sorted() {
+        for key in members.keys.sorted() {
             let childPath = path.isEmpty ? key : path + "." + key
             let childShown = shown.isEmpty ? key : shown + "." + key
             if !known.contains(key) {
-                out.append("\"\(PromptText.sanitize(childShown, maxLength: 80))\"")
+                out.append(PromptText.quoted(childShown, maxLength: 80))
             } else {
-                out += unknownKeys(dict[key]!, schema: schema, at: childPath, shown: childShown)
+                out += unknownKeys(members[key]!, at: childPath, shown: childShown)
             }
         }
         return out
@@ -224,306 +228,4 @@ public struct WorldError: Error, CustomStringConvertible, LocalizedError, Sendab
     public init(_ message: String) { self.message = message }
     public var description: String { message }
     public var errorDescription: String? { message }
-}
-
-/// The person using the host.
-public struct WorldUser: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-
-    public init(id: String = "me", name: String = "Alex") {
-        self.id = id
-        self.name = name
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id) ?? "me"
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? "Alex"
-    }
-}
-
-/// The user's wallet: amounts in integer minor units of `currency`.
-public struct WorldWallet: Sendable, Equatable, Codable {
-    public var currency: String
-    /// The balance a fresh data directory starts with.
-    public var balance: Int64
-    public var perPaymentLimit: Int64
-    public var dailyLimit: Int64
-
-    public init(currency: String = "CNY", balance: Int64 = 100_000, perPaymentLimit: Int64 = 50_000, dailyLimit: Int64 = 200_000) {
-        self.currency = currency
-        self.balance = balance
-        self.perPaymentLimit = perPaymentLimit
-        self.dailyLimit = dailyLimit
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case currency, balance
-        case perPaymentLimit = "per_payment_limit"
-        case dailyLimit = "daily_limit"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = WorldWallet()
-        currency = try c.decodeIfPresent(String.self, forKey: .currency) ?? d.currency
-        balance = try c.decodeIfPresent(Int64.self, forKey: .balance) ?? d.balance
-        perPaymentLimit = try c.decodeIfPresent(Int64.self, forKey: .perPaymentLimit) ?? d.perPaymentLimit
-        dailyLimit = try c.decodeIfPresent(Int64.self, forKey: .dailyLimit) ?? d.dailyLimit
-    }
-
-    /// Three upper-case ASCII letters.
-    public static func isCurrency(_ s: String) -> Bool {
-        s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
-    }
-}
-
-/// A merchant apps may charge for (the manifest's `merchant.id` names one). With a `key`, orders
-/// must carry a valid `sign`.
-public struct WorldMerchant: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-    public var key: String?
-
-    public init(id: String, name: String, key: String? = nil) {
-        self.id = id
-        self.name = name
-        self.key = key
-    }
-}
-
-/// Where the user is: a fixed point, or a route played over time.
-public struct WorldLocation: Sendable, Equatable, Codable {
-    public enum Provider: String, Sendable, Codable { case fixed, route }
-
-    public var provider: Provider
-    /// `fixed`: the point (WGS-84).
-    public var latitude: Double
-    public var longitude: Double
-    public var altitude: Double
-    /// Horizontal accuracy in metres.
-    public var accuracy: Double
-    /// `route`: timestamped points (seconds from the start), played at `speed` times real time.
-    public var points: [WorldRoutePoint]
-    public var speed: Double
-    /// `route`: start again after the last point (else stay there).
-    public var loop: Bool
-
-    public init(provider: Provider = .fixed, latitude: Double = 39.9087, longitude: Double = 116.3975, altitude: Double = 44,
-                accuracy: Double = 10, points: [WorldRoutePoint] = [], speed: Double = 1, loop: Bool = false) {
-        self.provider = provider
-        self.latitude = latitude
-        self.longitude = longitude
-        self.altitude = altitude
-        self.accuracy = accuracy
-        self.points = points
-        self.speed = speed
-        self.loop = loop
-    }
-
-    enum CodingKeys: String, CodingKey { case provider, latitude, longitude, altitude, accuracy, points, speed, loop }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = WorldLocation()
-        provider = try c.decodeIfPresent(Provider.self, forKey: .provider) ?? d.provider
-        latitude = try c.decodeIfPresent(Double.self, forKey: .latitude) ?? d.latitude
-        longitude = try c.decodeIfPresent(Double.self, forKey: .longitude) ?? d.longitude
-        altitude = try c.decodeIfPresent(Double.self, forKey: .altitude) ?? d.altitude
-        accuracy = try c.decodeIfPresent(Double.self, forKey: .accuracy) ?? d.accuracy
-        points = try c.decodeIfPresent([WorldRoutePoint].self, forKey: .points) ?? []
-        speed = try c.decodeIfPresent(Double.self, forKey: .speed) ?? 1
-        loop = try c.decodeIfPresent(Bool.self, forKey: .loop) ?? false
-    }
-
-    func problems() -> [String] {
-        var out: [String] = []
-        func check(_ lat: Double, _ lon: Double, _ at: String) {
-            if !(lat >= -90 && lat <= 90) { out.append("\(at).latitude must be within -90…90") }
-            if !(lon >= -180 && lon <= 180) { out.append("\(at).longitude must be within -180…180") }
-        }
-        check(latitude, longitude, "location")
-        if !(accuracy >= 0) { out.append("location.accuracy must be at least 0") }
-        if provider == .route {
-            if points.isEmpty { out.append("location.points must hold at least one point for a route") }
-            if !(speed > 0) { out.append("location.speed must be positive") }
-            var last = -Double.infinity
-            for (i, p) in points.enumerated() {
-                check(p.latitude, p.longitude, "location.points[\(i)]")
-                if !(p.t >= 0) || p.t < last { out.append("location.points[\(i)].t must be at least 0 and not before the previous point's") }
-                last = p.t
-            }
-        }
-        return out
-    }
-}
-
-/// The state of the user's device, for trying an app against faults it meets in the field. Both
-/// are off by default (a healthy device).
-public struct WorldDevice: Sendable, Equatable, Codable {
-    /// False: the device's location services are turned off. Every location API that needs the
-    /// user's position (`getLocation`, `getFuzzyLocation`, `startLocationUpdate`) fails with
-    /// 1008 `service unavailable: location services are off`, after its consent check.
-    /// `chooseLocation` (the user picks a place) still works.
-    public var locationServices: Bool
-    /// True: the disk holding the host's database is full. The host sets SQLite's
-    /// `max_page_count` to the database's size once its own tables are set up, so any write that
-    /// needs a new page fails with `SQLITE_FULL` (1009 `host error: …` for the app); writes that
-    /// fit in the pages already there, and every read, still work.
-    public var storageFull: Bool
-
-    public init(locationServices: Bool = true, storageFull: Bool = false) {
-        self.locationServices = locationServices
-        self.storageFull = storageFull
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case locationServices = "location_services"
-        case storageFull = "storage_full"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = WorldDevice()
-        locationServices = try c.decodeIfPresent(Bool.self, forKey: .locationServices) ?? d.locationServices
-        storageFull = try c.decodeIfPresent(Bool.self, forKey: .storageFull) ?? d.storageFull
-    }
-}
-
-/// One point of a route: `t` seconds after the route starts.
-public struct WorldRoutePoint: Sendable, Equatable, Codable {
-    public var t: Double
-    public var latitude: Double
-    public var longitude: Double
-    public var altitude: Double?
-
-    public init(t: Double, latitude: Double, longitude: Double, altitude: Double? = nil) {
-        self.t = t
-        self.latitude = latitude
-        self.longitude = longitude
-        self.altitude = altitude
-    }
-}
-
-/// A place the user may pick in `chooseLocation`.
-public struct WorldPlace: Sendable, Equatable, Codable {
-    public var name: String
-    public var address: String
-    public var latitude: Double
-    public var longitude: Double
-
-    public init(name: String, address: String, latitude: Double, longitude: Double) {
-        self.name = name
-        self.address = address
-        self.latitude = latitude
-        self.longitude = longitude
-    }
-}
-
-/// Someone the user knows.
-public struct WorldContact: Sendable, Equatable, Codable {
-    public var id: String
-    public var name: String
-    public var phone: String?
-
-    public init(id: String, name: String, phone: String? = nil) {
-        self.id = id
-        self.name = name
-        self.phone = phone
-    }
-}
-
-/// A conversation and its history, seeded into a fresh data directory.
-public struct WorldConversation: Sendable, Equatable, Codable {
-    public var id: String
-    public var title: String
-    /// `user.id` and contact ids.
-    public var members: [String]
-    public var messages: [WorldMessage]
-
-    public init(id: String, title: String, members: [String], messages: [WorldMessage] = []) {
-        self.id = id
-        self.title = title
-        self.members = members
-        self.messages = messages
-    }
-
-    enum CodingKeys: String, CodingKey { case id, title, members, messages }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? id
-        members = try c.decodeIfPresent([String].self, forKey: .members) ?? []
-        messages = try c.decodeIfPresent([WorldMessage].self, forKey: .messages) ?? []
-    }
-}
-
-/// A message of a seeded history. `time` is ISO 8601 (nil: when the world was seeded).
-public struct WorldMessage: Sendable, Equatable, Codable {
-    public var from: String
-    public var text: String
-    public var time: String?
-
-    public init(from: String, text: String, time: String? = nil) {
-        self.from = from
-        self.text = text
-        self.time = time
-    }
-}
-
-/// A contact who answers messages by rules: the first rule that matches a message posted in a
-/// conversation the peer is a member of sends its reply there after `delay_ms`.
-public struct WorldPeer: Sendable, Equatable, Codable {
-    public var id: String
-    public var rules: [WorldPeerRule]
-
-    public init(id: String, rules: [WorldPeerRule]) {
-        self.id = id
-        self.rules = rules
-    }
-}
-
-/// One answering rule. `reply` may use `{text}` (the message), `{from}` (its sender's name) and
-/// `{name}` (the peer's name).
-public struct WorldPeerRule: Sendable, Equatable, Codable {
-    public enum Match: String, Sendable, Codable { case any, contains, equals, regex }
-
-    public var match: Match
-    public var text: String?
-    public var reply: String
-    public var delayMs: Int
-
-    public init(match: Match = .any, text: String? = nil, reply: String, delayMs: Int = 100) {
-        self.match = match
-        self.text = text
-        self.reply = reply
-        self.delayMs = delayMs
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case match, text, reply
-        case delayMs = "delay_ms"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        match = try c.decodeIfPresent(Match.self, forKey: .match) ?? .any
-        text = try c.decodeIfPresent(String.self, forKey: .text)
-        reply = try c.decode(String.self, forKey: .reply)
-        delayMs = try c.decodeIfPresent(Int.self, forKey: .delayMs) ?? 100
-    }
-
-    /// Whether a message with `text` triggers this rule (case-insensitive for contains/equals).
-    public func matches(_ message: String) -> Bool {
-        switch match {
-        case .any: return true
-        case .contains: return message.lowercased().contains((text ?? "").lowercased())
-        case .equals: return message.lowercased() == (text ?? "").lowercased()
-        case .regex:
-            guard let re = try? NSRegularExpression(pattern: text ?? "") else { return false }
-            return re.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) != nil
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 
 /// One conformance case: a folder holding a mini-program (`manifest.json` at its root), an
 /// optional `world.json` and `script.minihost`, and `case.json` with what the run must show.
@@ -112,9 +113,9 @@ public struct ConformanceCase: Sendable, Equatable {
 
         public var description: String {
             switch self {
-            case .object(let m): return "{" + m.keys.sorted().map { "\"\($0)\": \(m[$0]!)" }.joined(separator: ", ") + "}"
+            case .object(let m): return "{" + m.keys.sorted().map { "\(JSONText.quote($0)): \(m[$0]!)" }.joined(separator: ", ") + "}"
             case .array(let a): return "[" + a.map(\.description).joined(separator: ", ") + "]"
-            case .string(let s): return "\"\(s)\""
+            case .string(let s): return JSONText.quote(s)
             case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
             case .bool(let b): return String(b)
             case .null: return "null"
@@ -165,136 +166,39 @@ extension ConformanceCase {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConformanceCaseError("\(path): cannot read the file")
         }
-        let any: Any
-        do { any = try JSONSerialization.jsonObject(with: data) } catch {
-            throw ConformanceCaseError("\(path): not valid JSON (\(error.localizedDescription))")
+        let root: JSONValue
+        do {
+            root = try JSONReader.read(Array(data), as: JSONValue.self).value
+        } catch {
+            throw ConformanceCaseError("\(path): not valid JSON (\(error.description))")
         }
-        guard let obj = any as? [String: Any] else { throw ConformanceCaseError("\(path): the top level must be an object") }
-        let known: Set<String> = ["id", "title", "covers", "level", "run", "expect", "notes"]
-        for key in obj.keys.sorted() where !known.contains(key) {
-            throw ConformanceCaseError("\(path): \"\(key)\" is not a case field (fields: \(known.sorted().joined(separator: ", ")))")
+        guard case let .object(members) = root else { throw ConformanceCaseError("\(path): the top level must be an object") }
+        if let unknown = CaseFile.unknownMember(members) { throw ConformanceCaseError("\(path): \(unknown)") }
+        let file: CaseFile
+        do {
+            file = try JSONDecoder().decode(CaseFile.self, from: data)
+        } catch {
+            throw ConformanceCaseError("\(path): \(CaseFileProblem.from(error))")
         }
-        func string(_ o: [String: Any], _ key: String, _ where_: String, required: Bool = false) throws -> String? {
-            guard let v = o[key] else {
-                if required { throw ConformanceCaseError("\(path): \"\(where_)\(key)\" is required") }
-                return nil
-            }
-            guard let s = v as? String else { throw ConformanceCaseError("\(path): \"\(where_)\(key)\" must be a string") }
-            return s
+        guard file.id == directory.lastPathComponent else {
+            throw ConformanceCaseError("\(path): \"id\" is \"\(file.id)\" but the folder is \"\(directory.lastPathComponent)\" (they must be the same)")
         }
-        func strings(_ o: [String: Any], _ key: String, _ where_: String) throws -> [String]? {
-            guard let v = o[key] else { return nil }
-            guard let a = v as? [Any], a.allSatisfy({ $0 is String }) else {
-                throw ConformanceCaseError("\(path): \"\(where_)\(key)\" must be an array of strings")
-            }
-            return a.compactMap { $0 as? String }
-        }
-        let id = try string(obj, "id", "", required: true)!
-        guard id == directory.lastPathComponent else {
-            throw ConformanceCaseError("\(path): \"id\" is \"\(id)\" but the folder is \"\(directory.lastPathComponent)\" (they must be the same)")
-        }
-        let title = try string(obj, "title", "", required: true)!
-        guard let covers = try strings(obj, "covers", ""), !covers.isEmpty else {
+        guard let covers = file.covers, !covers.isEmpty else {
             throw ConformanceCaseError("\(path): \"covers\" is required: a non-empty array of statement ids (\"LC-3\")")
         }
-        let levelText = try string(obj, "level", "", required: true)!
-        guard let level = Level(rawValue: levelText) else {
-            throw ConformanceCaseError("\(path): \"level\" must be MUST, SHOULD or MAY (got \"\(levelText)\")")
+        let run = file.run ?? CaseFile.Run()
+        for target in run.targets ?? [] where target.hasPrefix("/") || target.split(separator: "/").contains("..") {
+            throw ConformanceCaseError("\(path): \"run.targets\" must stay inside the case folder (got \"\(target)\")")
         }
-        var targets = ["."], args: [String] = [], isolation = isolationModes, timeout = 30.0, dev = true
-        if let run = obj["run"] {
-            guard let run = run as? [String: Any] else { throw ConformanceCaseError("\(path): \"run\" must be an object") }
-            let runKnown: Set<String> = ["targets", "args", "isolation", "timeout_seconds", "dev"]
-            for key in run.keys.sorted() where !runKnown.contains(key) {
-                throw ConformanceCaseError("\(path): \"run.\(key)\" is not a run field (fields: \(runKnown.sorted().joined(separator: ", ")))")
-            }
-            if let t = try strings(run, "targets", "run.") {
-                for target in t where target.hasPrefix("/") || target.split(separator: "/").contains("..") {
-                    throw ConformanceCaseError("\(path): \"run.targets\" must stay inside the case folder (got \"\(target)\")")
-                }
-                targets = t
-            }
-            if let a = try strings(run, "args", "run.") { args = a }
-            if let i = try strings(run, "isolation", "run.") {
-                for mode in i where !isolationModes.contains(mode) {
-                    throw ConformanceCaseError("\(path): \"run.isolation\" has \"\(mode)\" (modes: process, in-process)")
-                }
-                isolation = i
-            }
-            if let d = run["dev"] {
-                guard let b = d as? Bool else { throw ConformanceCaseError("\(path): \"run.dev\" must be true or false") }
-                dev = b
-            }
-            if let t = run["timeout_seconds"] {
-                guard let n = t as? Double, n > 0 else { throw ConformanceCaseError("\(path): \"run.timeout_seconds\" must be a positive number") }
-                timeout = n
-            }
+        for mode in run.isolation ?? [] where !isolationModes.contains(mode) {
+            throw ConformanceCaseError("\(path): \"run.isolation\" has \"\(mode)\" (modes: process, in-process)")
         }
-        guard let expectAny = obj["expect"] else { throw ConformanceCaseError("\(path): \"expect\" is required") }
-        guard let e = expectAny as? [String: Any] else { throw ConformanceCaseError("\(path): \"expect\" must be an object") }
-        let expectKnown: Set<String> = ["exit_code", "exit_status", "console", "console_match", "console_absent", "hooks", "hooks_match",
-                                        "errors", "error_kinds_absent", "stderr_contains", "output_absent", "events"]
-        for key in e.keys.sorted() where !expectKnown.contains(key) {
-            throw ConformanceCaseError("\(path): \"expect.\(key)\" is not an expectation (fields: \(expectKnown.sorted().joined(separator: ", ")))")
+        if let timeout = run.timeoutSeconds, !(timeout > 0) {
+            throw ConformanceCaseError("\(path): \"run.timeout_seconds\" must be a positive number")
         }
-        var x = Expectation()
-        if let c = e["exit_code"] {
-            guard let n = c as? Int, (0...255).contains(n) else { throw ConformanceCaseError("\(path): \"expect.exit_code\" must be an integer 0–255") }
-            x.exitCode = Int32(n)
-        }
-        x.exitStatus = try string(e, "exit_status", "expect.")
-        if let lines = e["console"] {
-            guard let a = lines as? [Any] else { throw ConformanceCaseError("\(path): \"expect.console\" must be an array") }
-            x.console = try a.enumerated().map { i, item in try parseLine(item, "\(path): \"expect.console[\(i)]\"") }
-        }
-        func match(_ key: String) throws -> Match {
-            guard let s = try string(e, key, "expect.") else { return .subsequence }
-            guard let m = Match(rawValue: s) else { throw ConformanceCaseError("\(path): \"expect.\(key)\" must be \"subsequence\" or \"exact\" (got \"\(s)\")") }
-            return m
-        }
-        x.consoleMatch = try match("console_match")
-        x.hooksMatch = try match("hooks_match")
-        x.consoleAbsent = try strings(e, "console_absent", "expect.") ?? []
-        x.hooks = try strings(e, "hooks", "expect.")
-        x.errorKindsAbsent = try strings(e, "error_kinds_absent", "expect.") ?? []
-        x.stderrContains = try strings(e, "stderr_contains", "expect.") ?? []
-        x.outputAbsent = try strings(e, "output_absent", "expect.") ?? []
-        if let evs = e["events"] {
-            guard let a = evs as? [Any] else { throw ConformanceCaseError("\(path): \"expect.events\" must be an array of objects") }
-            x.events = try a.enumerated().map { i, item in
-                guard item is [String: Any], let p = JSONPattern(item) else {
-                    throw ConformanceCaseError("\(path): \"expect.events[\(i)]\" must be a JSON object")
-                }
-                return p
-            }
-        }
-        if let errs = e["errors"] {
-            guard let a = errs as? [Any] else { throw ConformanceCaseError("\(path): \"expect.errors\" must be an array") }
-            x.errors = try a.enumerated().map { i, item in
-                guard let o = item as? [String: Any], let kind = o["kind"] as? String else {
-                    throw ConformanceCaseError("\(path): \"expect.errors[\(i)]\" must be an object with a string \"kind\"")
-                }
-                return ExpectedError(kind: kind, messageContains: o["message_contains"] as? String)
-            }
-        }
-        return ConformanceCase(id: id, title: title, covers: covers, level: level, directory: directory, targets: targets,
-                               args: args, isolation: isolation, timeoutSeconds: timeout, dev: dev, expect: x)
-    }
-
-    private static func parseLine(_ item: Any, _ where_: String) throws -> Line {
-        if let s = item as? String { return .equals(s) }
-        if let o = item as? [String: Any], o.count == 1, let (k, v) = o.first, let s = v as? String {
-            switch k {
-            case "equals": return .equals(s)
-            case "prefix": return .prefix(s)
-            case "contains": return .contains(s)
-            case "regex":
-                guard (try? NSRegularExpression(pattern: s)) != nil else { throw ConformanceCaseError("\(where_) is not a valid regular expression") }
-                return .regex(s)
-            default: break
-            }
-        }
-        throw ConformanceCaseError("\(where_) must be a string or one of {\"prefix\"|\"contains\"|\"regex\"|\"equals\": string}")
+        return ConformanceCase(id: file.id, title: file.title, covers: covers, level: file.level, directory: directory,
+                               targets: run.targets ?? ["."], args: run.args ?? [], isolation: run.isolation ?? isolationModes,
+                               timeoutSeconds: run.timeoutSeconds ?? 30, dev: run.dev ?? true, expect: file.expect)
     }
 
     /// Every case under `suite/cases` (each folder with a `case.json`), sorted by id; `filter` keeps
@@ -329,16 +233,17 @@ extension ConformanceCase {
     public static func loadKnownFailures(_ suite: URL) throws -> [String: String] {
         let url = suite.appendingPathComponent("known-failures.json")
         guard let data = FileManager.default.contents(atPath: url.path) else { return [:] }
-        guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        let reasons: [String: String]
+        do {
+            reasons = try JSONDecoder().decode([String: String].self, from: data)
+        } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
+            throw ConformanceCaseError("\(url.path): \"\(context.codingPath[0].stringValue)\" must have a reason (a non-empty string)")
+        } catch {
             throw ConformanceCaseError("\(url.path): must be a JSON object {\"<case id>\": \"reason\"}")
         }
-        var out: [String: String] = [:]
-        for (id, reason) in obj {
-            guard let text = reason as? String, !text.isEmpty else {
-                throw ConformanceCaseError("\(url.path): \"\(id)\" must have a reason (a non-empty string)")
-            }
-            out[id] = text
+        if let id = reasons.keys.sorted().first(where: { reasons[$0]!.isEmpty }) {
+            throw ConformanceCaseError("\(url.path): \"\(id)\" must have a reason (a non-empty string)")
         }
-        return out
+        return reasons
     }
 }

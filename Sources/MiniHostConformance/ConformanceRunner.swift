@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostCore
 import Synchronization
 
 /// The result of one case in one isolation mode.

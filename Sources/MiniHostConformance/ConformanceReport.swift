@@ -82,11 +82,14 @@ public enum ConformanceReport {
     /// The W3C MiniApp test report: `{"name", "ref", "tests": {"<id>": true|false|null}}`
     /// (`allCases` names every case of the suite: the ones not run are null).
     public static func w3cReport(name: String, ref: String, allCases: [ConformanceCase], results: [ConformanceResult]) -> Data {
-        let verdicts = self.verdicts(allCases, results)
-        var tests: [String: Any] = [:]
-        for (id, v) in verdicts { tests[id] = v.map { $0 as Any } ?? NSNull() }
-        let obj: [String: Any] = ["name": name, "ref": ref, "tests": tests]
-        return (try? JSONSerialization.data(withJSONObject: obj, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        struct Report: Encodable {
+            var name: String
+            var ref: String
+            var tests: [String: Bool?]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(Report(name: name, ref: ref, tests: verdicts(allCases, results)))) ?? Data("{}".utf8)
     }
 
     /// Coverage per section of the specification, with the cases' results.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MiniHostCore
+@testable import MiniHostConformance
 
 /// The conformance runner's parts: case files, matching outcomes, the specification index, reports,
 /// and running a case through an adapter command.
