@@ -2,7 +2,7 @@
 //
 let appId = '', pageRoutes = [], aliases = [];
 // WeChat's `resolveAlias`: `[prefix, target]` pairs, longest prefix first. A key ending in `/*`
-// maps that folder (`@utils/*` → `utils/*`); another key maps one spec exactly. Targets are
+// maps that folder (`@utils/*` to `utils/*`); another key maps one spec exactly. Targets are
 // paths from the package root (a leading `/` is dropped).
 function setAliases(map) {
   aliases = [];
