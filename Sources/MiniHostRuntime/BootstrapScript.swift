@@ -35,9 +35,9 @@ enum BootstrapScript {
         EmbeddedJSFile("10-lifecycle.js", PackageResources._0_lifecycle_js),
         EmbeddedJSFile("11-set-data.js", PackageResources._1_set_data_js),
         EmbeddedJSFile("12-navigation.js", PackageResources._2_navigation_js),
-        EmbeddedJSFile("13-api-namespace.js", PackageResources._3_api_namespace_js),
-        EmbeddedJSFile("14-lockdown.js", PackageResources._4_lockdown_js),
-        EmbeddedJSFile("15-host-handle.js", PackageResources._5_host_handle_js),
+        EmbeddedJSFile("20-api-namespace.js", PackageResources._0_api_namespace_js),
+        EmbeddedJSFile("21-lockdown.js", PackageResources._1_lockdown_js),
+        EmbeddedJSFile("22-host-handle.js", PackageResources._2_host_handle_js),
     ]
 
     /// The script as written: the files joined inside `(function (native) { ... })`. Read once,
