@@ -10,7 +10,7 @@ return ObjectFreeze({
       native.error('launch', 'app.js failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
       return false;
     }
-    if (!appOptions) { appOptions = {}; appInstance = appOptions; native.print('warn', 'app.js did not call App(); running with an empty App'); }
+    if (!appOptions) { appOptions = defaultApp || {}; appInstance = appOptions; defaultApp = undefined; native.print('warn', 'app.js did not call App(); running with an empty App'); }
     const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
     const text = JSONStringify(opts);
     hook('app', 'onLaunch', appInstance, opts, undefined, text);
@@ -140,7 +140,7 @@ return ObjectFreeze({
   reset() {
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
     appId = ''; pageRoutes = []; loadingRoute = null; currentRoute = null;
-    moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
+    moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear(); defaultApp = undefined;
     for (const set of listeners.values()) set.length = 0;
     stack.length = 0; nextTimerId = 1;
   },
