@@ -25,7 +25,8 @@ function definition(route) {
     loadingRoute = route;
     try { requireFrom('app.js', './' + route + '.js'); }
     finally { loadingRoute = null; }
-    if (!pageDefs.has(route)) pageDefs.set(route, {});
+    // A page module another module loaded first registered its Component() as a component.
+    if (!pageDefs.has(route)) pageDefs.set(route, componentDefs.get(route) || {});
   }
   return pageDefs.get(route);
 }
@@ -36,6 +37,7 @@ function hook(target, name, self, arg, route, detail) {
 }
 function createPage(route, query) {
   const def = definition(route);
+  if (componentDefinitions.has(def)) return createComponentPage(def, route, query);
   const page = {};
   for (const k of ObjectKeys(def)) {
     if (k === 'data' || k === 'methods') continue;

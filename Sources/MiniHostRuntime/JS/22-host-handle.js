@@ -111,7 +111,7 @@ return ObjectFreeze({
       return true;
     }
     if (op === 'setData') {
-      try { setData(page, arg.data); answer(true, null); }
+      try { if (isComponentPage(page)) componentSetData(page, arg.data); else setData(page, arg.data); answer(true, null); }
       catch (e) { const d = describe(e); answer(false, (d.name ? d.name + ': ' : '') + d.message); }
       return true;
     }
