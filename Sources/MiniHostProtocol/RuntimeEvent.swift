@@ -1,8 +1,9 @@
 /// What a running app reports to its host: lifecycle steps, console output, `setData`, errors and
 /// its exit. `--json` prints one of these per line.
 public enum RuntimeEvent: Sendable, Equatable {
-    /// A lifecycle hook was reached: `target` is "app" or "page"; `route` is set for pages.
-    /// `detail` is JSON text (launch options, page query) or nil.
+    /// A lifecycle hook was reached: `target` is "app", "page" or "component" (a component's
+    /// lifetime or `triggerEvent`); `route` is set for pages and components. `detail` is JSON text
+    /// (launch options, page query, the component instance or event) or nil.
     case lifecycle(target: String, hook: String, route: String?, detail: String?)
     /// A console line, already formatted. `level`: log, info, warn, error, debug.
     case console(level: String, message: String)

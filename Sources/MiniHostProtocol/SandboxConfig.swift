@@ -49,7 +49,8 @@ public enum HostCommand: Sendable, Equatable {
     case pageData(route: String?)
     /// A test driver's request (`minihost test`): `op` is `stack`, `page` (`{route}`), `setData`
     /// (`{route, data}`), `call` (`{route, method, arg}`), `navigate` (`{url}`), `back`, `hide` or
-    /// `show`; `argumentJSON` is its JSON argument. Answered by one `.reply(command: "driver", …)` event
+    /// `show`, or `component.<op>` (component instances, docs/api.md); `argumentJSON` is its JSON
+    /// argument. Answered by one `.reply(command: "driver", …)` event
     /// holding `{token, ok, value}` or `{token, ok: false, error}` (for `call`, once the page
     /// method's returned promise settles).
     case driver(token: Int, op: String, argumentJSON: String)

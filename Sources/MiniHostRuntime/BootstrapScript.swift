@@ -6,8 +6,8 @@ import MiniHostEngine
 /// It is a function `(native) => dispatcher`: `native` holds the host functions and settings
 /// (never reachable from app code); the returned dispatcher is how the host drives the app
 /// (launch, timers, navigation, page calls). It installs the global API (`App`, `Page`, `getApp`,
-/// `getCurrentPages`, `console`, timers, `queueMicrotask`, `mp`/`wx`), removes every global
-/// outside the allowlist and freezes the intrinsics.
+/// `getCurrentPages`, `Component`, `Behavior`, `console`, timers, `queueMicrotask`, `mp`/`wx`),
+/// removes every global outside the allowlist and freezes the intrinsics.
 enum BootstrapScript {
     static let sourceURL = "miniapp://minihost/runtime.js"
 
@@ -35,9 +35,16 @@ enum BootstrapScript {
         EmbeddedJSFile("10-lifecycle.js", PackageResources._0_lifecycle_js),
         EmbeddedJSFile("11-set-data.js", PackageResources._1_set_data_js),
         EmbeddedJSFile("12-navigation.js", PackageResources._2_navigation_js),
-        EmbeddedJSFile("13-api-namespace.js", PackageResources._3_api_namespace_js),
-        EmbeddedJSFile("14-lockdown.js", PackageResources._4_lockdown_js),
-        EmbeddedJSFile("15-host-handle.js", PackageResources._5_host_handle_js),
+        EmbeddedJSFile("13-property-types.js", PackageResources._3_property_types_js),
+        EmbeddedJSFile("14-behaviors.js", PackageResources._4_behaviors_js),
+        EmbeddedJSFile("15-component-registry.js", PackageResources._5_component_registry_js),
+        EmbeddedJSFile("16-component-instances.js", PackageResources._6_component_instances_js),
+        EmbeddedJSFile("17-component-data.js", PackageResources._7_component_data_js),
+        EmbeddedJSFile("18-component-pages.js", PackageResources._8_component_pages_js),
+        EmbeddedJSFile("19-component-driver.js", PackageResources._9_component_driver_js),
+        EmbeddedJSFile("20-api-namespace.js", PackageResources._0_api_namespace_js),
+        EmbeddedJSFile("21-lockdown.js", PackageResources._1_lockdown_js),
+        EmbeddedJSFile("22-host-handle.js", PackageResources._2_host_handle_js),
     ]
 
     /// The script as written: the files joined inside `(function (native) { ... })`. Read once,

@@ -15,6 +15,6 @@ public enum GlobalAllowlist {
     /// Globals the runtime installs.
     public static let runtime: [String] = [
         "console", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask",
-        "App", "Page", "getApp", "getCurrentPages", "mp", "wx", "global",
+        "App", "Page", "getApp", "getCurrentPages", "Component", "Behavior", "mp", "wx", "global",
     ]
 }

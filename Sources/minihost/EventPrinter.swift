@@ -24,7 +24,7 @@ final class EventPrinter: @unchecked Sendable {
             let prefix = showAppId ? "[\(appId)] " : ""
             switch event {
             case let .lifecycle(target, hook, route, detail):
-                let who = target == "app" ? "app" : "page \(Self.visible(route ?? ""))"
+                let who = target == "app" ? "app" : "\(target == "component" ? "component" : "page") \(Self.visible(route ?? ""))"
                 write("\(prefix)· \(who) \(Self.visible(hook))\(detail.map { " " + Self.visible($0) } ?? "")\n", toError: false)
             case let .console(level, message):
                 let tag = level == "log" ? "" : "\(Self.visible(level)): "

@@ -83,6 +83,26 @@ import MiniHostProtocol
         #expect(log.console == ["{}"])
     }
 
+    @Test func getAppAllowDefaultGivesAnAppThatAppTakesOver() throws {
+        let log = try runApp(["app.js": """
+            const d = getApp({ allowDefault: true });
+            d.globalData.early = 1;
+            d.helper = function () { return 'h' };
+            console.log('plain ' + typeof getApp() + ' ' + (getApp({ allowDefault: true }) === d));
+            App({ globalData: { mine: 2 } });
+            console.log('after ' + JSON.stringify(getApp().globalData) + ' ' + getApp().helper() + ' ' + (getApp({ allowDefault: true }) === getApp()));
+            """])
+        #expect(log.console == ["plain undefined true", #"after {"mine":2,"early":1} h true"#])
+    }
+
+    @Test func withoutAppTheDefaultAppIsTheApp() throws {
+        let log = try runApp([
+            "app.js": "getApp({ allowDefault: true }).globalData.x = 1",
+            "pages/index/index.js": "Page({ onLoad() { console.log('x ' + getApp().globalData.x) } })",
+        ])
+        #expect(log.console == ["app.js did not call App(); running with an empty App", "x 1"])
+    }
+
     @Test func appMayBeRegisteredOnlyOnce() throws {
         let log = try runApp([
             "app.js": "App({ onLaunch() {} }); try { App({}) } catch (e) { console.log('second ' + e.message) }",

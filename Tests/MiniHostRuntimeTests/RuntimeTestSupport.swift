@@ -104,12 +104,19 @@ final class LaunchBox: @unchecked Sendable { var ok = false }
 func tracingPage(_ name: String, _ extra: String = "") -> String {
     """
     Page({
-      onLoad(q) { console.log('\(name) onLoad ' + JSON.stringify(q)) },
+      \(tracingHooks(name))
+      \(extra)
+    })
+    """
+}
+
+/// The page hooks of ``tracingPage(_:_:)``, as object members.
+func tracingHooks(_ name: String) -> String {
+    """
+    onLoad(q) { console.log('\(name) onLoad ' + JSON.stringify(q)) },
       onShow() { console.log('\(name) onShow') },
       onReady() { console.log('\(name) onReady') },
       onHide() { console.log('\(name) onHide') },
       onUnload() { console.log('\(name) onUnload') },
-      \(extra)
-    })
     """
 }

@@ -22,6 +22,8 @@ function unalias(spec) {
   return null;
 }
 const moduleCache = new MapCtor();
+// The modules whose code is running, innermost last: `Component()` names its definition after it.
+const loadingModules = [];
 function normalize(parts) {
   const out = [];
   for (const p of parts) {
@@ -72,11 +74,14 @@ function requireFrom(from, spec) {
   const module = { exports: {}, id: path, filename: path, loaded: false };
   moduleCache.set(path, module);
   const req = makeRequire(path);
+  loadingModules.push(path);
   try {
     ReflectApply(found[2], module.exports, [req, module, module.exports]);
   } catch (e) {
     moduleCache.delete(path);
     throw e;
+  } finally {
+    loadingModules.pop();
   }
   module.loaded = true;
   return module.exports;

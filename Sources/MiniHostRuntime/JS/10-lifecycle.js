@@ -3,6 +3,8 @@
 const pageDefs = new MapCtor();
 const stack = [];
 let currentRoute = null, loadingRoute = null, appShown = false;
+// What `getApp({allowDefault: true})` returns before App() is called; App() takes its members.
+let defaultApp;
 
 function App(options) {
   if (appOptions) throw new ErrorCtor('App() may be called only once');
@@ -10,11 +12,27 @@ function App(options) {
   appOptions = options;
   appInstance = options;
   if (!('globalData' in options)) options.globalData = {};
+  if (defaultApp) adoptDefaultApp(options);
+}
+// The default app's members go into the registered app; its globalData is merged into the app's.
+function adoptDefaultApp(options) {
+  for (const k of ObjectKeys(defaultApp)) {
+    const v = defaultApp[k], mine = options[k];
+    if (k === 'globalData' && mine !== null && typeof mine === 'object' && v !== null && typeof v === 'object') ObjectAssign(mine, v);
+    else ObjectDefine(options, k, { value: v, writable: true, enumerable: true, configurable: true });
+  }
+  defaultApp = undefined;
 }
 function Page(options) {
   if (options === null || typeof options !== 'object') throw new TypeErrorCtor('Page() needs an options object');
   if (!loadingRoute) throw new ErrorCtor('Page() may be called only in a page module listed in the manifest');
   pageDefs.set(loadingRoute, options);
 }
-function getApp() { return appInstance; }
+function getApp(options) {
+  if (appInstance === undefined && options !== null && typeof options === 'object' && options.allowDefault === true) {
+    if (!defaultApp) defaultApp = { globalData: {} };
+    return defaultApp;
+  }
+  return appInstance;
+}
 function getCurrentPages() { return stack.slice(); }

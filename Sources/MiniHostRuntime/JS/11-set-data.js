@@ -28,24 +28,31 @@ function parsePath(path) {
 }
 function copyOut(v) { try { return clone(v); } catch (e) { return null; } }
 function clone(v) { const s = JSONStringify(v); return s === undefined ? undefined : JSONParse(s); }
-function setData(page, changes, callback) {
+// A setData argument read once: its keys, their parsed paths and copied values. Every path is
+// checked (and every value copied) before anything changes.
+function readChanges(changes) {
   if (changes === null || typeof changes !== 'object' || ArrayIsArray(changes)) throw new TypeErrorCtor('setData() needs an object of data paths and values');
-  // Every path is checked (and every value copied) before anything changes.
-  const keys = ObjectKeys(changes), n = keys.length, applied = {}, paths = [], values = [];
+  const keys = ObjectKeys(changes), n = keys.length, paths = [], values = [];
   for (let k = 0; k < n; k++) paths[k] = parsePath(keys[k]);
-  for (let k = 0; k < n; k++) { values[k] = clone(changes[keys[k]]); applied[keys[k]] = values[k]; }
+  for (let k = 0; k < n; k++) values[k] = clone(changes[keys[k]]);
+  return { keys, paths, values };
+}
+// Sets `value` at the parsed path `segs` under `root`, making the objects and arrays on the way.
+function writePath(root, segs, value) {
+  let obj = root;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const s = segs[i];
+    if (obj[s] === null || typeof obj[s] !== 'object') obj[s] = typeof segs[i + 1] === 'number' ? [] : {};
+    obj = obj[s];
+  }
+  obj[segs[segs.length - 1]] = value;
+}
+function setData(page, changes, callback) {
+  const { keys, paths, values } = readChanges(changes), n = keys.length, applied = {};
+  for (let k = 0; k < n; k++) applied[keys[k]] = values[k];
   // The host checks the patch's size and nesting (the same limits in both isolation modes).
   const problem = native.setData(page.route, JSONStringify(applied));
   if (problem !== undefined) throw argError('setData', problem);
-  for (let k = 0; k < n; k++) {
-    const key = keys[k], segs = paths[k], value = values[k];
-    let obj = page.data;
-    for (let i = 0; i < segs.length - 1; i++) {
-      const s = segs[i];
-      if (obj[s] === null || typeof obj[s] !== 'object') obj[s] = typeof segs[i + 1] === 'number' ? [] : {};
-      obj = obj[s];
-    }
-    obj[segs[segs.length - 1]] = value;
-  }
+  for (let k = 0; k < n; k++) writePath(page.data, paths[k], values[k]);
   if (typeof callback === 'function') PromiseResolve().then(() => guarded('setData callback', callback, page, []));
 }

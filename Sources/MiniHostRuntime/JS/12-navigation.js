@@ -25,7 +25,8 @@ function definition(route) {
     loadingRoute = route;
     try { requireFrom('app.js', './' + route + '.js'); }
     finally { loadingRoute = null; }
-    if (!pageDefs.has(route)) pageDefs.set(route, {});
+    // A page module another module loaded first registered its Component() as a component.
+    if (!pageDefs.has(route)) pageDefs.set(route, componentDefs.get(route) || {});
   }
   return pageDefs.get(route);
 }
@@ -36,6 +37,7 @@ function hook(target, name, self, arg, route, detail) {
 }
 function createPage(route, query) {
   const def = definition(route);
+  if (componentDefinitions.has(def)) return createComponentPage(def, route, query);
   const page = {};
   for (const k of ObjectKeys(def)) {
     if (k === 'data' || k === 'methods') continue;
@@ -58,11 +60,11 @@ function openPage(route, query) {
   stack.push(page);
   const q = JSONStringify(query);
   hook('page', 'onLoad', page, query, route, q);
-  hook('page', 'onShow', page, undefined, route);
-  hook('page', 'onReady', page, undefined, route);
+  showPage(page);
+  readyPage(page);
   return page;
 }
-function unload(page) { hook('page', 'onUnload', page, undefined, page.route); }
+function unload(page) { unloadPage(page); }
 function top() { return stack[stack.length - 1]; }
 
 // `from`: the route relative URLs resolve against (default: the top page's).
@@ -79,7 +81,7 @@ function navigate(kind, url, fail, from) {
     return fail('page "' + u.route + '" failed to load: ' + (d.name ? d.name + ': ' : '') + d.message, ERR_HOST);
   }
   if (kind === 'navigateTo') {
-    if (top()) hook('page', 'onHide', top(), undefined, top().route);
+    if (top()) hidePage(top());
     openPage(u.route, u.query);
   } else if (kind === 'redirectTo') {
     const old = stack.pop();
@@ -97,7 +99,7 @@ function back(delta, fail) {
   if (stack.length <= 1) return fail('cannot navigate back at first page', ERR_NOT_FOUND);
   d = MathMin(MathFloor(d), stack.length - 1);
   for (let i = 0; i < d; i++) unload(stack.pop());
-  hook('page', 'onShow', top(), undefined, top().route);
+  showPage(top());
   return null;
 }
 function navApi(kind) {

@@ -10,7 +10,7 @@ return ObjectFreeze({
       native.error('launch', 'app.js failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
       return false;
     }
-    if (!appOptions) { appOptions = {}; appInstance = appOptions; native.print('warn', 'app.js did not call App(); running with an empty App'); }
+    if (!appOptions) { appOptions = defaultApp || {}; appInstance = appOptions; defaultApp = undefined; native.print('warn', 'app.js did not call App(); running with an empty App'); }
     const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
     const text = JSONStringify(opts);
     hook('app', 'onLaunch', appInstance, opts, undefined, text);
@@ -36,7 +36,7 @@ return ObjectFreeze({
   hide() {
     if (!appShown) return;
     appShown = false;
-    if (top()) hook('page', 'onHide', top(), undefined, top().route);
+    if (top()) hidePage(top());
     hook('app', 'onHide', appInstance);
   },
   show() {
@@ -44,7 +44,7 @@ return ObjectFreeze({
     appShown = true;
     const opts = { path: top() ? top().route : '', query: top() ? top().options : {}, scene: 'launch', referrerInfo: {} };
     hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts));
-    if (top()) hook('page', 'onShow', top(), undefined, top().route);
+    if (top()) showPage(top());
   },
   navigate(url) {
     const u = parseURL(url, '');
@@ -83,6 +83,7 @@ return ObjectFreeze({
       native.lifecycle('driver', 'reply', null, text);
     };
     const arg = JSONParse(argJSON);
+    if (op.startsWith('component.')) { componentRequest(op, arg, answer); return true; }
     const find = (route) => {
       for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route) return stack[i];
       return null;
@@ -110,7 +111,7 @@ return ObjectFreeze({
       return true;
     }
     if (op === 'setData') {
-      try { setData(page, arg.data); answer(true, null); }
+      try { if (isComponentPage(page)) componentSetData(page, arg.data); else setData(page, arg.data); answer(true, null); }
       catch (e) { const d = describe(e); answer(false, (d.name ? d.name + ': ' : '') + d.message); }
       return true;
     }
@@ -141,11 +142,12 @@ return ObjectFreeze({
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
     appId = ''; pageRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
+    componentDefs.clear(); instances.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
     for (const set of listeners.values()) set.length = 0;
     stack.length = 0; nextTimerId = 1;
   },
   // A terminated task never ran its `finally` blocks: clear the re-entry guard first.
-  notifyError(message) { inErrorHook = false; notifyApp(message); },
+  notifyError(message) { inErrorHook = false; loadingModules.length = 0; notifyApp(message); },
   onRejection,
   describeError(e) { const d = describe(e); return JSONStringify(d); },
 });

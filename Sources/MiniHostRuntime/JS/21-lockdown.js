@@ -15,7 +15,7 @@ const installed = {
     if (typeof fn !== 'function') throw new TypeErrorCtor('queueMicrotask needs a function');
     PromiseResolve().then(() => guarded('microtask', fn, undefined, []));
   },
-  App, Page, getApp, getCurrentPages,
+  App, Page, getApp, getCurrentPages, Component, Behavior,
 };
 for (const k of ObjectKeys(installed)) if (typeof installed[k] === 'function') installed[k] = hideSource(installed[k]);
 installed.mp = mp;

@@ -1,0 +1,127 @@
+// Component instances: made from a definition, attached to a page, moved, detached; their
+// lifetimes, `error`, events and the members WeChat gives `this`. The view layer creates
+// instances through these functions; a page written as a component is one as well.
+const componentState = new WeakMapCtor();  // instance -> its state
+const instances = new MapCtor();           // instance number -> live instance
+const pageComponents = new WeakMapCtor();  // page -> the instances made on it, in order
+let nextInstance = 1;
+function stateOf(inst) {
+  const st = inst !== null && typeof inst === 'object' ? componentState.get(inst) : undefined;
+  if (!st) throw new TypeErrorCtor('this is not a component instance');
+  return st;
+}
+function pageList(page) {
+  let list = pageComponents.get(page);
+  if (!list) { list = []; pageComponents.set(page, list); }
+  return list;
+}
+const componentBase = {
+  setData(changes, callback) { componentSetData(this, changes, callback); },
+  triggerEvent(name, detail, options) { triggerComponentEvent(this, name, detail, options); },
+  hasBehavior(b) {
+    const r = typeof b === 'string' ? builtinBehaviors.get(b) : (b !== null && typeof b === 'object' ? behaviorRecords.get(b) : undefined);
+    return r !== undefined && stateOf(this).def.ancestors.has(r);
+  },
+  selectOwnerComponent() { return stateOf(this).owner; },
+  groupSetData(fn) { if (typeof fn === 'function') ReflectApply(fn, this, []); },
+};
+// Makes an instance and runs `created`, then sets the given properties (their observers run).
+// `o`: {page, owner, id, dataset, properties, listeners: {event: function or owner's method
+// name}}; or {route, query} for a page written as a component (the instance is the page).
+function createComponent(def, o) {
+  const inst = ObjectCreate(componentBase), n = nextInstance++, isPage = o.route !== undefined;
+  const st = { def, n, isPage, page: isPage ? inst : o.page || null, owner: o.owner || o.page || null,
+    listeners: isPlainData(o.listeners) ? o.listeners : null, attached: false, ready: false, gone: false,
+    view: isPage ? o.route : def.is + '#' + n };
+  componentState.set(inst, st);
+  for (const k of ObjectKeys(def.methods)) setOwn(inst, k, def.methods[k]);
+  let data = {};
+  try { data = clone(def.data) || {}; } catch (e) { reportError('exception', e); }
+  for (const k of ObjectKeys(def.properties)) setOwn(data, k, initialValue(def.properties[k]));
+  ObjectDefine(inst, 'data', { value: data, writable: true, enumerable: true });
+  ObjectDefine(inst, 'properties', { get() { return inst.data; } });
+  ObjectDefine(inst, 'is', { value: isPage ? o.route : def.is, enumerable: true });
+  ObjectDefine(inst, 'id', { value: o.id === undefined || o.id === null ? '' : StringCtor(o.id), enumerable: true });
+  ObjectDefine(inst, 'dataset', { value: isPlainData(o.dataset) ? copyOut(o.dataset) : {}, enumerable: true });
+  if (isPage) {
+    ObjectDefine(inst, 'route', { value: o.route, enumerable: true });
+    ObjectDefine(inst, '__route__', { value: o.route });
+    ObjectDefine(inst, 'options', { value: o.query, enumerable: true });
+  }
+  instances.set(n, inst);
+  if (!isPage && st.page) pageList(st.page).push(inst);
+  runLifetime(inst, 'created', []);
+  if (o.properties !== undefined) setProperties(inst, o.properties);
+  return inst;
+}
+function componentDetail(inst, st) {
+  return JSONStringify({ instance: st.n, page: st.page ? st.page.route : null, id: inst.id });
+}
+// Calls a lifetime, observer or handler given as a function or a method name; a throw goes to
+// the component's `error` lifetimes, then to the app's error handling.
+function callEntry(inst, fn, args) {
+  const f = typeof fn === 'string' ? inst[fn] : fn;
+  if (typeof f !== 'function') { native.print('warn', '[Component] ' + inst.is + ': no method "' + StringCtor(fn) + '"'); return undefined; }
+  try { return ReflectApply(f, inst, args); } catch (e) { componentError(inst, e); return undefined; }
+}
+function componentError(inst, e) {
+  for (const entry of stateOf(inst).def.lifetimes.error || []) {
+    const f = typeof entry.fn === 'string' ? inst[entry.fn] : entry.fn;
+    if (typeof f === 'function') guarded('error', f, inst, [e]);
+  }
+  reportError('exception', e);
+}
+function runLifetime(inst, name, args) {
+  const st = stateOf(inst);
+  native.lifecycle('component', name, inst.is, componentDetail(inst, st));
+  for (const entry of st.def.lifetimes[name] || []) callEntry(inst, entry.fn, args);
+}
+function runPageLifetime(inst, name, args) {
+  for (const entry of stateOf(inst).def.pageLifetimes[name] || []) callEntry(inst, entry.fn, args);
+}
+// Attaching runs `attached`; on a page that is already ready, `ready` follows at once.
+function attachComponent(inst) {
+  const st = stateOf(inst);
+  if (st.attached || st.gone) return;
+  st.attached = true;
+  runLifetime(inst, 'attached', []);
+  if (!st.isPage && st.page && readyPages.has(st.page)) readyComponent(inst);
+}
+function readyComponent(inst) {
+  const st = stateOf(inst);
+  if (!st.attached || st.ready) return;
+  st.ready = true;
+  runLifetime(inst, 'ready', []);
+}
+function moveComponent(inst) { if (stateOf(inst).attached) runLifetime(inst, 'moved', []); }
+// Detaching runs `detached` and forgets the instance; a detached instance is not attached again.
+function detachComponent(inst) {
+  const st = stateOf(inst);
+  if (st.gone) return;
+  st.gone = true;
+  instances.delete(st.n);
+  if (!st.isPage && st.page) { const list = pageList(st.page), i = list.indexOf(inst); if (i >= 0) list.splice(i, 1); }
+  if (!st.attached) return;
+  st.attached = false;
+  runLifetime(inst, 'detached', []);
+}
+// Recorded as a `component` lifecycle event `triggerEvent` (its detail copied as JSON); a
+// listener its creator gave gets WeChat's event object.
+function triggerComponentEvent(inst, name, detail, options) {
+  const st = stateOf(inst), o = isPlainData(options) ? options : {}, type = StringCtor(name);
+  const flags = { bubbles: o.bubbles === true, composed: o.composed === true, capturePhase: o.capturePhase === true };
+  const copied = detail === undefined ? null : copyOut(detail);
+  native.lifecycle('component', 'triggerEvent', inst.is, JSONStringify({ name: type, detail: copied, options: flags, instance: st.n, id: inst.id }));
+  const handler = st.listeners && hasOwn(st.listeners, type) ? st.listeners[type] : undefined;
+  if (handler === undefined) return;
+  const target = { id: inst.id, dataset: inst.dataset };
+  const event = { type, timeStamp: DateCtor.now(), target, currentTarget: target, detail, mark: {} };
+  const owner = st.owner, fn = typeof handler === 'string' ? (owner ? owner[handler] : undefined) : handler;
+  if (typeof fn === 'function') guarded(type, fn, owner, [event]);
+  else native.print('warn', '[Component] ' + inst.is + ': no handler "' + StringCtor(handler) + '" for event "' + type + '"');
+}
+// What selectComponent returns for the instance: `export()`'s value, or the instance itself.
+function componentExport(inst) {
+  const fn = stateOf(inst).def.exportFn;
+  return fn ? callEntry(inst, fn, []) : inst;
+}
