@@ -31,7 +31,7 @@ struct JSString: ~Copyable {
     @inlinable
     init(adopting ref: JSStringRef) { self.ref = ref }
 
-    deinit { JSStringRelease(ref) }
+    @inlinable deinit { JSStringRelease(ref) }
 
     /// Runs `body` with a temporary `JSStringRef` for `string`.
     @inlinable
