@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <seccomp.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -66,30 +65,7 @@ int mh_harden_worker(void) {
     if (setrlimit(RLIMIT_NOFILE, &files) != 0) return -errno;
     struct rlimit fsize = {0, 0};
     if (setrlimit(RLIMIT_FSIZE, &fsize) != 0) return -errno;
-    return 0;
-}
-
-int mh_install_seccomp(void) {
-    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
-    if (ctx == NULL) return -ENOMEM;
-    static const char *denied[] = {
-        "open", "openat", "openat2", "creat", "open_by_handle_at", "name_to_handle_at",
-        "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
-        "execve", "execveat", "ptrace", "process_vm_writev", "process_vm_readv", "mknod", "mknodat",
-        "link", "linkat", "symlink", "symlinkat", "unlink", "unlinkat", "rename", "renameat", "renameat2",
-        "mkdir", "mkdirat", "rmdir", "chmod", "fchmodat", "chown", "fchownat", "truncate",
-    };
-    int rc = 0;
-    for (size_t i = 0; i < sizeof denied / sizeof denied[0]; i++) {
-        int nr = seccomp_syscall_resolve_name(denied[i]);
-        if (nr == __NR_SCMP_ERROR) continue;  // not a syscall on this architecture
-        rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(EPERM), nr, 0, NULL);
-        if (rc != 0) goto done;
-    }
-    rc = seccomp_load(ctx);
-done:
-    seccomp_release(ctx);
-    return rc;
+    return mh_drop_capabilities();
 }
 
 long mh_statm_rss_kb(int statm_fd) {

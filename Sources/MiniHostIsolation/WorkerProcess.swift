@@ -43,7 +43,9 @@ public final class WorkerProcess: @unchecked Sendable {
         }
         // The worker's whole environment: nothing of the host's but the time zone.
         // No crash backtracer: it would try to run a helper, which the seal forbids anyway.
-        var env = ["LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
+        // No Dispatch log: the worker, without capabilities, cannot raise its threads' priority
+        // as Dispatch asks, and Dispatch would report each refusal to the system log.
+        var env = ["LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no", "LIBDISPATCH_LOG=NO"]
         if let tz = ProcessInfo.processInfo.environment["TZ"] { env.append("TZ=" + tz) }
         let args = [path] + (allowFaults ? ["--allow-faults"] : [])
         let pid = withCStrings(args) { argv in withCStrings(env) { envp in mh_spawn_worker(path, fds[1], argv, envp) } }

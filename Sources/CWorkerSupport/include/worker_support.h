@@ -9,13 +9,29 @@ pid_t mh_spawn_worker(const char *path, int fd, char *const argv[], char *const 
 
 /// Worker hardening done at start-up: closes every descriptor above 3, forbids core dumps and
 /// ptrace attach (not dumpable), sets PR_SET_NO_NEW_PRIVS and PR_SET_PDEATHSIG (die with the
-/// host), and caps open files and processes. Returns 0, or -errno of the first step that failed.
+/// host), caps open files and file size, and drops every capability (mh_drop_capabilities).
+/// Returns 0, or -errno of the first step that failed.
 int mh_harden_worker(void);
 
-/// Installs the worker's seccomp filter (libseccomp): opening files (open, openat, openat2,
-/// creat), making sockets (socket, socketpair), connecting, binding, listening, and executing
-/// (execve, execveat) fail with EPERM; everything else is allowed. Returns 0, or -errno.
+/// Drops every capability: effective, permitted and inheritable (capset), the bounding set
+/// (PR_CAPBSET_DROP) and the ambient set, and locks the securebits that would give root's back
+/// (the last two need CAP_SETPCAP, which only a privileged worker has). Returns 0, or -errno.
+int mh_drop_capabilities(void);
+
+/// Seals the worker with its seccomp filter (libseccomp), on every thread: an allowlist of the
+/// system calls JavaScriptCore, the Swift runtime and the worker make after start-up (memory,
+/// threads, signals to its own threads, clocks, its socket on descriptor 3); anything else, and
+/// any other architecture's system call, fails with EPERM. Returns 0, or -errno.
 int mh_install_seccomp(void);
+
+/// A process's privileges: capability sets as bit masks, and PR_GET_NO_NEW_PRIVS.
+typedef struct {
+    unsigned long long effective, permitted, inheritable, bounding, ambient;
+    int no_new_privs;
+} mh_privileges;
+
+/// The worker's privileges read just before it sealed itself (no_new_privs is -1 before then).
+mh_privileges mh_privileges_at_seal(void);
 
 /// The resident set size of `pid` in KiB read through an open `/proc/<pid>/statm` descriptor
 /// (pread at 0), or -1.
