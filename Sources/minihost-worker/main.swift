@@ -273,18 +273,7 @@ final class Worker: @unchecked Sendable {
     func misbehave(_ fault: WorkerFault) {
         switch fault {
         case .probe:
-            // Tries what a compromised worker would: open a file, make a socket, execute.
-            func result(_ rc: Int32) -> String { rc >= 0 ? "allowed" : String(cString: strerror(errno)) }
-            let opened = open("/etc/hostname", O_RDONLY)
-            let openResult = result(opened)
-            let sock = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            let sockResult = result(sock)
-            let unixSock = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-            let unixResult = result(unixSock)
-            var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
-            var envp: [UnsafeMutablePointer<CChar>?] = [nil]
-            let execResult = result(execve("/bin/true", &argv, &envp))
-            socket.send(.control(.probed(["open": openResult, "socket": sockResult, "unix_socket": unixResult, "execve": execResult])))
+            socket.send(.control(.probed(Self.probeSeal())))
         case .garbage:
             var junk = [UInt8](repeating: 0xFF, count: 64)
             _ = junk.withUnsafeMutableBytes { Glibc.write(3, $0.baseAddress, $0.count) }
@@ -298,6 +287,25 @@ final class Worker: @unchecked Sendable {
             signal(SIGSEGV, SIG_DFL)
             raise(SIGSEGV)
         }
+    }
+
+    /// The seal probe's outcomes ("allowed" or the error of each attempt) and the capability
+    /// sets the worker sealed itself with.
+    static func probeSeal() -> [String: String] {
+        var outcomes = [mh_probe_outcome](repeating: mh_probe_outcome(), count: 64)
+        let count = Int(mh_probe_seal(hostPid, &outcomes, Int32(outcomes.count)))
+        var found: [String: String] = [:]
+        for outcome in outcomes.prefix(count) {
+            found[String(cString: outcome.attempt)] = outcome.error == 0 ? "allowed" : String(cString: strerror(outcome.error))
+        }
+        let privileges = mh_privileges_at_seal()
+        for (name, set) in [("effective", privileges.effective), ("permitted", privileges.permitted),
+                            ("inheritable", privileges.inheritable), ("bounding", privileges.bounding),
+                            ("ambient", privileges.ambient)] {
+            found["capabilities \(name)"] = "0x" + String(set, radix: 16)
+        }
+        found["no_new_privs"] = String(privileges.no_new_privs)
+        return found
     }
 
     /// Checks the worker's own RSS every 20 ms and ends the process over the limit (the host
@@ -318,6 +326,8 @@ final class Worker: @unchecked Sendable {
     }
 }
 
+/// The host's pid, read before the seal (for the probe's attempts on it).
+let hostPid = getppid()
 let hardened = mh_harden_worker()
 if hardened != 0 {
     FileHandle.standardError.write(Data("minihost-worker: hardening failed (\(hardened)); it runs only as a host's worker\n".utf8))

@@ -44,6 +44,18 @@ import MiniHostProtocol
         return host
     }
 
+    /// What the probe tries from inside a sealed worker; each must fail with EPERM.
+    static let refusedAttempts = [
+        "open", "open /etc/passwd", "openat /proc/self/status", "openat /", "openat O_CREAT", "creat", "openat2",
+        "io_uring_setup", "io_uring_enter", "io_uring_register",
+        "pidfd_open host", "pidfd_getfd", "pidfd_send_signal",
+        "ptrace attach host", "process_vm_readv host", "process_vm_writev host",
+        "kill host", "tgkill host", "tkill host",
+        "socket", "unix_socket", "socketpair", "sendto stdout",
+        "execve", "execveat", "fork", "clone process", "unshare user",
+        "memfd_create", "userfaultfd", "bpf", "ioctl", "prctl set dumpable", "capset", "x32 getpid",
+    ]
+
     @Test func aStartedWorkerCannotOpenFilesMakeSocketsOrExecute() throws {
         let events = Events()
         let host = host(events)
@@ -54,8 +66,47 @@ import MiniHostProtocol
         #expect(probe["socket"] == "Operation not permitted", "\(probe)")
         #expect(probe["unix_socket"] == "Operation not permitted", "\(probe)")
         #expect(probe["execve"] == "Operation not permitted", "\(probe)")
+        for attempt in Self.refusedAttempts {
+            #expect(probe[attempt] == "Operation not permitted", "\(attempt): \(probe[attempt] ?? "not tried")")
+        }
+        // clone3 hides its flags from the filter: glibc is told it does not exist.
+        #expect(probe["clone3"] == "Function not implemented")
+        // A kernel without the i386 entry refuses it on its own.
+        #expect(["Operation not permitted", "Function not implemented"].contains(probe["i386 getpid"]), "\(probe)")
+        #expect(!probe.values.contains("allowed"), "\(probe)")
         host.stop(app)
         #expect(events.exit(of: "org.test.seal")?.0 == "ok")
+    }
+
+    @Test func aSealedWorkerHoldsNoCapabilities() throws {
+        let events = Events()
+        let host = host(events)
+        let app = try host.start(package("org.test.caps"))
+        #expect(app.waitForLaunch(timeout: 10) == true)
+        let probe = try #require(app.worker?.probe())
+        let pid = try #require(app.worker?.process.pid)
+        // A host with CAP_SETPCAP (root) started a worker that could, and did, empty its bounding set.
+        let privileged = try Self.capabilities("CapEff", in: String(contentsOfFile: "/proc/self/status", encoding: .utf8)) & (1 << 8) != 0
+        for set in ["effective", "permitted", "inheritable", "ambient"] + (privileged ? ["bounding"] : []) {
+            #expect(probe["capabilities \(set)"] == "0x0", "\(set): \(probe)")
+        }
+        #expect(probe["no_new_privs"] == "1")
+        // The same seen from outside, on every thread of the worker.
+        for task in try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") {
+            let status = try String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)
+            for set in ["CapEff", "CapPrm", "CapInh", "CapAmb"] + (privileged ? ["CapBnd"] : []) {
+                #expect(try Self.capabilities(set, in: status) == 0, "thread \(task) \(set)")
+            }
+            #expect(status.contains("NoNewPrivs:\t1"), "thread \(task)")
+            #expect(status.contains("Seccomp:\t2"), "thread \(task) is not sealed")
+        }
+        host.stop(app)
+    }
+
+    /// A capability set's mask from a `/proc/<pid>/status` text.
+    static func capabilities(_ set: String, in status: String) throws -> UInt64 {
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix(set + ":") })
+        return try #require(UInt64(line.dropFirst(set.count + 1).trimmingCharacters(in: .whitespaces), radix: 16))
     }
 
     @Test func theWorkerKeepsOnlyItsSocketAndAScrubbedEnvironment() throws {

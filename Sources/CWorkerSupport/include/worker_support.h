@@ -33,6 +33,17 @@ typedef struct {
 /// The worker's privileges read just before it sealed itself (no_new_privs is -1 before then).
 mh_privileges mh_privileges_at_seal(void);
 
+/// One attempt of the seal probe: what was tried, and its errno (0: it succeeded).
+typedef struct {
+    const char *attempt;
+    int error;
+} mh_probe_outcome;
+
+/// For tests of the seal: tries what a compromised worker would (open files, io_uring, pidfds,
+/// ptrace and signals to `host`, sockets, execve, fork, namespaces, capabilities, the i386 and
+/// x32 ABIs), undoing whatever succeeds. Fills up to `capacity` outcomes; returns their count.
+int mh_probe_seal(pid_t host, mh_probe_outcome *out, int capacity);
+
 /// The resident set size of `pid` in KiB read through an open `/proc/<pid>/statm` descriptor
 /// (pread at 0), or -1.
 long mh_statm_rss_kb(int statm_fd);
