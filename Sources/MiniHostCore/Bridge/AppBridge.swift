@@ -36,7 +36,8 @@ public final class HostAPIRegistry: @unchecked Sendable {
             if let services { ChatService(services: services).appStarted(session) }
         }
         return HostAPIRegistry(
-            storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis,
+            storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis
+                + SystemInfoService(services: services).apis,
             events: LocationService.events + PaymentService.events + ChatService.events)
     }
 

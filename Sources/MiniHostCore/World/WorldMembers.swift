@@ -157,15 +157,44 @@ public struct WorldDevice: Sendable, Equatable, Codable {
     /// needs a new page fails with `SQLITE_FULL` (1009 `host error: …` for the app); writes that
     /// fit in the pages already there, and every read, still work.
     public var storageFull: Bool
+    /// What `getSystemInfo` reports: the phone (default an iPhone 13 as WeChat DevTools
+    /// simulates it), its screen in CSS pixels, and the user's language and theme.
+    public var brand: String
+    public var model: String
+    public var system: String
+    public var platform: String
+    public var pixelRatio: Double
+    public var screenWidth: Int
+    public var screenHeight: Int
+    public var statusBarHeight: Int
+    public var language: String
+    public var theme: String
 
-    public init(locationServices: Bool = true, storageFull: Bool = false) {
+    public init(locationServices: Bool = true, storageFull: Bool = false, brand: String = "devtools", model: String = "iPhone 13",
+                system: String = "iOS 16.0", platform: String = "devtools", pixelRatio: Double = 3, screenWidth: Int = 390,
+                screenHeight: Int = 844, statusBarHeight: Int = 47, language: String = "zh_CN", theme: String = "light") {
         self.locationServices = locationServices
         self.storageFull = storageFull
+        self.brand = brand
+        self.model = model
+        self.system = system
+        self.platform = platform
+        self.pixelRatio = pixelRatio
+        self.screenWidth = screenWidth
+        self.screenHeight = screenHeight
+        self.statusBarHeight = statusBarHeight
+        self.language = language
+        self.theme = theme
     }
 
     enum CodingKeys: String, WorldMembers {
         case locationServices = "location_services"
         case storageFull = "storage_full"
+        case brand, model, system, platform, language, theme
+        case pixelRatio = "pixel_ratio"
+        case screenWidth = "screen_width"
+        case screenHeight = "screen_height"
+        case statusBarHeight = "status_bar_height"
     }
 
     public init(from decoder: Decoder) throws {
@@ -173,6 +202,16 @@ public struct WorldDevice: Sendable, Equatable, Codable {
         let d = WorldDevice()
         locationServices = try c.decodeIfPresent(Bool.self, forKey: .locationServices) ?? d.locationServices
         storageFull = try c.decodeIfPresent(Bool.self, forKey: .storageFull) ?? d.storageFull
+        brand = try c.decodeIfPresent(String.self, forKey: .brand) ?? d.brand
+        model = try c.decodeIfPresent(String.self, forKey: .model) ?? d.model
+        system = try c.decodeIfPresent(String.self, forKey: .system) ?? d.system
+        platform = try c.decodeIfPresent(String.self, forKey: .platform) ?? d.platform
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? d.language
+        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? d.theme
+        pixelRatio = try c.decodeIfPresent(Double.self, forKey: .pixelRatio) ?? d.pixelRatio
+        screenWidth = try c.decodeIfPresent(Int.self, forKey: .screenWidth) ?? d.screenWidth
+        screenHeight = try c.decodeIfPresent(Int.self, forKey: .screenHeight) ?? d.screenHeight
+        statusBarHeight = try c.decodeIfPresent(Int.self, forKey: .statusBarHeight) ?? d.statusBarHeight
     }
 }
 
