@@ -98,6 +98,13 @@ public enum JSONText {
         return out
     }
 
+    /// JSON text with raw U+2028 and U+2029 written as `\u2028`/`\u2029`. In JSON they can stand
+    /// only inside strings, where the escape means the same character.
+    public static func escapingLineSeparators(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
+        return json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+    }
+
     /// How deeply arrays and objects nest in JSON text (0 for a scalar); brackets inside string
     /// literals do not count.
     public static func nestingDepth(_ text: String) -> Int {

@@ -32,7 +32,8 @@ public enum RuntimeEvent: Sendable, Equatable {
     /// One JSON object, no newline. `app` is the app id the event belongs to. Its JSON parts
     /// (`setData`'s data, a reply, hook options) are the runtime's text as it is, except that a
     /// string cut inside a surrogate pair there gets the replacement character (strict readers,
-    /// the worker's frames among them, refuse a lone surrogate).
+    /// the worker's frames among them, refuse a lone surrogate), and U+2028/U+2029 are escaped so
+    /// a reader that splits on Unicode line breaks still sees one line per event.
     public func jsonLine(app: String) -> String {
         var m: [(String, String)] = [("type", JSONText.quote(type)), ("app", JSONText.quote(app))]
         switch self {
@@ -60,6 +61,6 @@ public enum RuntimeEvent: Sendable, Equatable {
             m.append(("command", JSONText.quote(command)))
             m.append(("data", data))
         }
-        return JSONText.replacingLoneSurrogates(JSONText.object(m))
+        return JSONText.escapingLineSeparators(JSONText.replacingLoneSurrogates(JSONText.object(m)))
     }
 }

@@ -46,6 +46,30 @@ import MiniHostProtocol
     /// A runtime event's JSON parts cross the worker's socket as the text they were: the app's
     /// order of keys, not the order a rebuilt value writes (the host sorted them before, so a
     /// test in process mode saw `Object.keys(page.data())` in another order than in-process).
+    /// A raw U+2028/U+2029 in any part of an event (the app's data, query, message) is escaped, so
+    /// a reader splitting on Unicode line breaks still reads one event per line.
+    @Test func anEventLineHasNoUnicodeLineBreaks() throws {
+        let events: [RuntimeEvent] = [
+            .setData(route: "pages/a", data: "{\"x\":\"c\u{2029}{\\\"type\\\":\\\"exit\\\"}\"}"),
+            .lifecycle(target: "page", hook: "onLoad", route: "pages/a", detail: "{\"q\":\"\u{2028}\"}"),
+            .console(level: "log", message: "a\u{2028}b"),
+        ]
+        for event in events {
+            let line = event.jsonLine(app: "x")
+            #expect(!line.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }, "\(line)")
+            // The same values (a JSON part keeps the escape in its text).
+            #expect(JSONValue.parse(line) != nil)
+            switch (RuntimeEvent(jsonLine: line), event) {
+            case let (.setData(_, read)?, .setData(_, sent)), let (.lifecycle(_, _, _, read?)?, .lifecycle(_, _, _, sent?)):
+                #expect(JSONValue.parse(read) == JSONValue.parse(sent), "\(line)")
+            case let (read?, sent):
+                #expect(read == sent)
+            default:
+                Issue.record("\(line) does not read back")
+            }
+        }
+    }
+
     @Test func aRuntimeEventKeepsItsJSONPartsAsTheirText() throws {
         let events: [RuntimeEvent] = [
             .setData(route: "pages/a", data: #"{"zeta":1,"alpha":{"b":2,"a":[3,{"y":1,"x":2}]}}"#),
