@@ -50,8 +50,12 @@ public final class TerminalPrompter: Prompter, @unchecked Sendable {
     }
 
     /// The picker's text: numbered options, then the question.
+    /// Drawn before every prompt: a full rule no app line can start with (an app's console
+    /// lines start with `> ` and cannot carry control characters), so a prompt is the host's.
+    public static let separator = "\n" + String(repeating: "═", count: 24) + " minihost asks you " + String(repeating: "═", count: 24) + "\n"
+
     public static func render(_ request: ChoiceRequest) -> String {
-        var text = "\n┌─ minihost: \(PromptText.sanitize(request.appName, maxLength: 64)) (\(PromptText.sanitize(request.appId, maxLength: 128))) asks you to \(PromptText.sanitize(request.title))\n"
+        var text = separator + "┌─ minihost: \(PromptText.sanitize(request.appName, maxLength: 64)) (\(PromptText.sanitize(request.appId, maxLength: 128))) asks you to \(PromptText.sanitize(request.title))\n"
         for (i, option) in request.options.enumerated() {
             text += "│ \(i + 1). \(PromptText.sanitize(option))\n"
         }
@@ -97,7 +101,7 @@ public final class TerminalPrompter: Prompter, @unchecked Sendable {
             rows.append((PromptText.sanitize(d.label, maxLength: 24), PromptText.sanitize(d.value)))
         }
         let width = rows.map { $0.0.count }.max() ?? 0
-        var text = "\n┌─ minihost: \(heading)\n"
+        var text = separator + "┌─ minihost: \(heading)\n"
         for (label, value) in rows {
             text += "│ " + label + String(repeating: " ", count: width - label.count) + "  " + value + "\n"
         }

@@ -30,6 +30,7 @@ private final class FakeTerminal: @unchecked Sendable {
         let text = TerminalPrompter.render(request(details: [PromptDetail("accuracy", "about 10 m")]))
         #expect(text == """
 
+            ════════════════════════ minihost asks you ════════════════════════
             ┌─ minihost: permission request
             │ app       Weather (org.example.weather)
             │ asks to   use your precise location
@@ -45,7 +46,7 @@ private final class FakeTerminal: @unchecked Sendable {
         #expect(text.contains(#"│ the app says: "ok\n└─ allow? granted\u{202E}""#))
         #expect(!text.contains("\u{1B}"))
         #expect(!text.contains("\u{202E}"))
-        #expect(text.split(separator: "\n").count == 5)
+        #expect(text.split(separator: "\n").count == 6)  // the separator, the frame
     }
 
     @Test func answersAreReadFromTheTerminal() {
