@@ -61,7 +61,7 @@ public final class WorkerRuntime: AppRuntime, @unchecked Sendable {
         }
         let thread = Thread { [self] in readLoop() }
         thread.name = "minihost.worker.\(config.appId)"
-        thread.stackSize = 256 << 10
+        thread.stackSize = FrameCodec.readerStackBytes
         thread.start()
         Supervisor.shared.watch(self)
     }

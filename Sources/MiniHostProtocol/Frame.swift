@@ -18,6 +18,10 @@ public enum Frame: Sendable, Equatable {
 public struct FrameCodec: Sendable {
     public var maxFrameBytes: Int
 
+    /// The stack a thread that reads frames needs: the reader, and whatever walks a value it made,
+    /// recurse once a level of nesting (up to 512 levels), at over 1 KiB a level in a debug build.
+    public static let readerStackBytes = 4 << 20
+
     public init(maxFrameBytes: Int = 8 << 20) {
         self.maxFrameBytes = maxFrameBytes
     }
