@@ -20,6 +20,8 @@ let package = Package(
         .executable(name: "minihost", targets: ["minihost"]),
         .executable(name: "minihost-bench", targets: ["minihost-bench"]),
         .executable(name: "minihost-worker", targets: ["minihost-worker"]),
+        // For the frame fuzzer, a package of its own (Fuzz/).
+        .library(name: "MiniHostProtocol", targets: ["MiniHostProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,0 +1,1 @@
+../../Fuzz/Sources/frame-fuzzer/WorkerBytes.swift
