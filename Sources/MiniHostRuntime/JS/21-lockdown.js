@@ -58,12 +58,18 @@ enable(PromiseCtor.prototype, ['constructor', 'then']);
 // properties (values, getters, setters) and prototypes, plus the intrinsics reachable only by
 // calling something (iterator and generator prototypes). The global object itself stays open.
 const frozen = new WeakSetCtor();
+const FunctionProto = ObjectGetProto(function () {}), ProxyCtor = G.Proxy;
 function freeze(root) {
   const pending = [root];
   while (pending.length) {
     const o = pending.pop();
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || o === G || frozen.has(o)) continue;
     frozen.add(o);
+    // A plain method (a function with no own `prototype`) is a leaf: its own properties are its
+    // read-only name and length, and nothing the runtime reads. Leaving it unfrozen and unread
+    // keeps JavaScriptCore from materializing them in every VM.
+    // (Function.prototype and Proxy are functions with no `prototype` that are not leaves.)
+    if (typeof o === 'function' && !ObjectGetDesc(o, 'prototype') && o !== FunctionProto && o !== ProxyCtor && !enablementGetters.has(o)) continue;
     ObjectFreeze(o);
     pending.push(ObjectGetProto(o));
     for (const key of ReflectOwnKeys(o)) {
