@@ -38,7 +38,10 @@ import Testing
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let device = try #require((schema["properties"] as? [String: Any])?["device"] as? [String: Any])
         #expect(device["additionalProperties"] as? Bool == false)
-        #expect(Set(((device["properties"] as? [String: Any]) ?? [:]).keys) == ["location_services", "storage_full"])
+        #expect(Set(((device["properties"] as? [String: Any]) ?? [:]).keys) == [
+            "location_services", "storage_full", "brand", "model", "system", "platform", "pixel_ratio",
+            "screen_width", "screen_height", "status_bar_height", "language", "theme",
+        ])
     }
 
     // MARK: Location services off
