@@ -53,6 +53,24 @@ import Testing
         #expect(error("{").hasPrefix("w.json: "))
     }
 
+    /// Numbers a field cannot hold are named with the field, never "not valid JSON"; every number
+    /// has a range (a delay of 9.2e18 ms would hold a run forever).
+    @Test func numbersOutOfRangeNameTheirField() {
+        for balance in ["1.5", "1e30"] {
+            let text = error("{\"wallet\": {\"balance\": \(balance)}}")
+            #expect(text.hasPrefix("w.json: wallet.balance must be a whole number (got "), "\(text)")
+        }
+        #expect(error("{\"wallet\": {\"balance\": 1000000000000000001}}").contains("wallet.balance must be from 0 to 1000000000000000 (got 1000000000000000001)"))
+        let peer = "{\"contacts\": [{\"id\": \"lin\", \"name\": \"Lin\"}], \"peers\": [{\"id\": \"lin\", \"rules\": [{\"reply\": \"x\", \"delay_ms\": DELAY}]}]}"
+        for delay in ["-1", "9200000000000000000"] {
+            let text = error(peer.replacingOccurrences(of: "DELAY", with: delay))
+            #expect(text.contains("peers[0].rules[0].delay_ms"), "\(text)")
+        }
+        #expect(error("{\"device\": {\"screen_width\": 0}}").contains("device.screen_width must be from 1 to 10000"))
+        #expect(error("{\"device\": {\"pixel_ratio\": 0}}").contains("device.pixel_ratio must be above 0"))
+        #expect(error("{\"device\": {\"theme\": \"blue\"}}").contains("device.theme must be"))
+    }
+
     @Test func aSessionDeliversOnlyWhileRunningAndRunsStopHandlersOnce() {
         final class Sink: AppEventChannelProbe, @unchecked Sendable {}
         let session = AppSession(app: AppIdentity(manifest: Manifest(appId: "org.t.a", name: "A", pages: ["p"])))

@@ -94,13 +94,21 @@ public struct World: Sendable, Equatable, Codable {
 
     /// Parses and checks world JSON; `file` names it in errors.
     public static func parse(_ data: Data, file: String) throws(WorldError) -> World {
-        if let object = try? JSONReader.read(Array(data), as: JSONValue.self, options: .init(skipsByteOrderMark: true)).value,
-           let unknown = unknownKeys(object, at: "").first {
-            throw WorldError("\(file): \(unknown) is not a world field (see docs/world.schema.json)")
+        if let object = try? JSONReader.read(Array(data), as: JSONValue.self, options: .init(skipsByteOrderMark: true)).value {
+            if let unknown = unknownKeys(object, at: "").first {
+                throw WorldError("\(file): \(unknown) is not a world field (see docs/world.schema.json)")
+            }
+            // JSONDecoder reports a number an integer field cannot hold as a corrupt file, naming no field.
+            if let (path, value) = firstBadInteger(object, at: "") {
+                throw WorldError("\(file): \(path) must be a whole number (got \(value))")
+            }
         }
         let world: World
         do {
             world = try JSONDecoder().decode(World.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // A value of the right JSON kind that the field cannot hold (1.5 or 1e30 for an amount).
+            throw WorldError("\(file): \(describe(context.codingPath)) is out of range or not a whole number (\(context.debugDescription))")
         } catch let DecodingError.dataCorrupted(context) {
             throw WorldError("\(file): \(describe(context.codingPath)) is not valid JSON\(context.underlyingError.map { " (\($0.localizedDescription))" } ?? "")")
         } catch let DecodingError.keyNotFound(key, context) {
@@ -124,9 +132,16 @@ public struct World: Sendable, Equatable, Codable {
     /// What is inconsistent (unknown members, duplicate ids, limits below zero, …).
     public func problems() -> [String] {
         var out: [String] = []
-        if wallet.balance < 0 { out.append("wallet.balance must be at least 0") }
-        if wallet.perPaymentLimit <= 0 { out.append("wallet.per_payment_limit must be positive") }
-        if wallet.dailyLimit <= 0 { out.append("wallet.daily_limit must be positive") }
+        let maxAmount: Int64 = 1_000_000_000_000_000  // minor units: ten trillion in a two-decimal currency
+        if wallet.balance < 0 || wallet.balance > maxAmount { out.append("wallet.balance must be from 0 to \(maxAmount) (got \(wallet.balance))") }
+        if wallet.perPaymentLimit <= 0 || wallet.perPaymentLimit > maxAmount { out.append("wallet.per_payment_limit must be from 1 to \(maxAmount) (got \(wallet.perPaymentLimit))") }
+        if wallet.dailyLimit <= 0 || wallet.dailyLimit > maxAmount { out.append("wallet.daily_limit must be from 1 to \(maxAmount) (got \(wallet.dailyLimit))") }
+        for (i, p) in peers.enumerated() {
+            for (j, r) in p.rules.enumerated() where !(0...600_000).contains(r.delayMs) {
+                out.append("peers[\(i)].rules[\(j)].delay_ms must be from 0 to 600000 (ten minutes; got \(r.delayMs))")
+            }
+        }
+        out += device.problems()
         if !WorldWallet.isCurrency(wallet.currency) { out.append("wallet.currency must be an ISO 4217 code such as \"CNY\"") }
         let people = Set([user.id] + contacts.map(\.id))
         if people.count != contacts.count + 1 { out.append("contacts: ids must be unique and differ from user.id") }
@@ -201,6 +216,29 @@ public struct World: Sendable, Equatable, Codable {
     public func contact(_ id: String) -> WorldContact? { contacts.first { $0.id == id } }
     /// The display name of a person in the world (the user or a contact).
     public func name(of id: String) -> String { id == user.id ? user.name : contact(id)?.name ?? id }
+
+    /// The world's integer members, by their JSON name.
+    static let integerMembers: Set<String> = ["balance", "per_payment_limit", "daily_limit", "delay_ms", "screen_width", "screen_height", "status_bar_height"]
+
+    /// The first integer member whose number is fractional or outside Int64, with its path.
+    static func firstBadInteger(_ value: JSONValue, at path: String) -> (String, String)? {
+        switch value {
+        case let .object(members):
+            for key in members.keys.sorted() {
+                let child = path.isEmpty ? key : path + "." + key
+                if integerMembers.contains(key), case let .number(n)? = members[key], Int64(exactly: n) == nil {
+                    return (child, JSONValue.number(n).jsonText)
+                }
+                if let found = firstBadInteger(members[key]!, at: child) { return found }
+            }
+        case let .array(items):
+            for (i, item) in items.enumerated() {
+                if let found = firstBadInteger(item, at: path + "[\(i)]") { return found }
+            }
+        default: break
+        }
+        return nil
+    }
 
     static func describe(_ path: [CodingKey]) -> String {
         if path.isEmpty { return "the file" }

@@ -187,6 +187,18 @@ public struct WorldDevice: Sendable, Equatable, Codable {
         self.theme = theme
     }
 
+    /// What is out of range (the screen, the pixel ratio, the status bar).
+    func problems() -> [String] {
+        var out: [String] = []
+        if !(pixelRatio > 0 && pixelRatio <= 8) { out.append("device.pixel_ratio must be above 0 and at most 8 (got \(pixelRatio))") }
+        for (name, value) in [("screen_width", screenWidth), ("screen_height", screenHeight)] where !(1...10_000).contains(value) {
+            out.append("device.\(name) must be from 1 to 10000 CSS pixels (got \(value))")
+        }
+        if !(0...min(1000, screenHeight)).contains(statusBarHeight) { out.append("device.status_bar_height must be from 0 to the screen's height (got \(statusBarHeight))") }
+        if !["light", "dark"].contains(theme) { out.append("device.theme must be \"light\" or \"dark\"") }
+        return out
+    }
+
     enum CodingKeys: String, WorldMembers {
         case locationServices = "location_services"
         case storageFull = "storage_full"
