@@ -1,7 +1,7 @@
 import Foundation
 import MiniHostCore
 
-/// Where an app's sandbox runs (DESIGN.md 8).
+/// Where an app's sandbox runs (docs/spec.md).
 public enum Isolation: String, Sendable, CaseIterable {
     /// A worker process per app, supervised: the default for `minihost run`.
     case process

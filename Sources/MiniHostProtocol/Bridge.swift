@@ -1,6 +1,6 @@
 import Foundation
 
-/// The error classes of the bridge (DESIGN.md 5), each with its own numeric `errCode`.
+/// The error classes of the bridge (docs/spec.md), each with its own numeric `errCode`.
 public enum BridgeErrorCode: Int, Sendable, CaseIterable, Codable {
     case invalidArgument = 1001
     case permissionNotDeclared = 1002

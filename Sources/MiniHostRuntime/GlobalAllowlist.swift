@@ -1,4 +1,4 @@
-/// The globals an app may see (DESIGN.md 4): the ECMAScript built-ins plus the runtime's own.
+/// The globals an app may see (docs/spec.md): the ECMAScript built-ins plus the runtime's own.
 public enum GlobalAllowlist {
     /// ECMAScript built-ins that stay on the global object.
     public static let builtins: [String] = [

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A capability a mini-program can declare in its manifest (DESIGN.md §6).
+/// A capability a mini-program can declare in its manifest (docs/spec.md).
 public enum Permission: String, CaseIterable, Sendable, Codable {
     case location
     case locationCoarse = "location.coarse"

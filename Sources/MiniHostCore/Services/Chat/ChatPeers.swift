@@ -15,7 +15,7 @@ public struct PeerReply: Sendable, Equatable {
     }
 }
 
-/// The world's scripted peers (DESIGN.md 7): a peer who is a member of the conversation a
+/// The world's scripted peers (docs/spec.md): a peer who is a member of the conversation a
 /// message was posted in, and is not its sender, answers with its first matching rule.
 ///
 /// Peers answer what people post (the user, through an app or directly, and contacts posting with

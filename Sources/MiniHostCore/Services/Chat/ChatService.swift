@@ -1,7 +1,7 @@
 import Foundation
 import MiniHostProtocol
 
-/// The chat APIs (DESIGN.md 7), on least authority: an app sees only the conversation it was
+/// The chat APIs (docs/spec.md), on least authority: an app sees only the conversation it was
 /// launched from and those the user picked for it (`chooseConversation`); every other id, real or
 /// not, is "not found" with the same words. Reading needs `chat.read`; sending needs `chat.send`,
 /// then the user's consent for each message (or "always" for that app in that conversation), is

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import MiniHostProtocol
 
-/// The location APIs (DESIGN.md 7): `getLocation`, `getFuzzyLocation`, `startLocationUpdate`,
+/// The location APIs (docs/spec.md): `getLocation`, `getFuzzyLocation`, `startLocationUpdate`,
 /// `stopLocationUpdate`, `chooseLocation` and the `LocationChange` event
 /// (`mp.onLocationChange`/`mp.offLocationChange`). Positions come from the host's
 /// ``LocationProvider`` (the world's fixed point or route); coordinates are WGS-84 or, on request,

@@ -1,7 +1,7 @@
 import Foundation
 import MiniHostProtocol
 
-/// The payment API (DESIGN.md 7): `requestPayment({orderId, amount, currency, description, sign?})`
+/// The payment API (docs/spec.md): `requestPayment({orderId, amount, currency, description, sign?})`
 /// charges the user's wallet once per (app, orderId), after the user confirms.
 ///
 /// A call goes through, in this order (the first failure ends it):
