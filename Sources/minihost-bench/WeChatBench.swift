@@ -8,18 +8,7 @@ import MiniHostIsolation
 /// modules, some TypeScript, a `miniprogram_npm` package): compiling it with no cache, loading
 /// it from the cache, and launching it with the warm pool, against the same project in CommonJS.
 struct WeChatBench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "wechat",
-        abstract: "Compile (cold), load (warm cache) and launch a generated 300-file WeChat project."
-    )
-
-    @Option(help: "Cold compiles to time (each with an empty cache).")
-    var compiles = 10
-
-    @Option(help: "Warm loads and launches to time.")
-    var runs = 100
-
-    @OptionGroup var options: BenchOptions
+    static let configuration = CommandConfiguration(commandName: "wechat", abstract: "Compile (cold), load (warm cache) and launch a generated 300-file WeChat project.")
 
     func run() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-wechat-bench-\(UUID().uuidString)")
@@ -57,6 +46,10 @@ struct WeChatBench: ParsableCommand {
             ("launch_ratio", median(launch) / median(cjsLaunch)),
         ])
     }
+
+    @Option(help: "Cold compiles to time (each with an empty cache).") var compiles = 10
+    @Option(help: "Warm loads and launches to time.") var runs = 100
+    @OptionGroup var options: BenchOptions
 
     private func load(_ root: URL, cache: URL) throws -> AppPackage {
         let entry = try TargetResolver.manifestURL(for: root.path, catalogue: root)
