@@ -830,6 +830,27 @@ case('sb-global-is-the-apps-object', 'global is one plain object per app, shared
      files={'lib/mark.js': "global.marks = (global.marks || 0) + 1; module.exports = global;\n"},
      onload="const g = require('../../lib/mark'); L('SB-5 ' + typeof global + ' ' + (global === globalThis) + ' ' + (g === global) + ' ' + global.marks)",
      console=['SB-5 object false true 1'])
+case('cc-hostile-shapes-reach-fail', 'a throwing getter or a revoked Proxy ends in fail and complete, never a raw throw', ['CC-11'],
+     asyncload=("const { proxy, revoke } = Proxy.revocable({}, {}); revoke();\n"
+                "mp.setStorage({ get key() { throw new Error('boom') }, fail: (e) => L('CC-11 fail ' + e.errCode), complete: () => L('CC-11 complete') });\n"
+                "try { await mp.setStorage(proxy) } catch (e) { L('CC-11 rejected ' + e.errCode) }\n"
+                "try { mp.setStorageSync('k', proxy) } catch (e) { L('CC-11 sync ' + e.errCode) }"),
+     console=['CC-11 fail 1001', 'CC-11 complete', 'CC-11 rejected 1001', 'CC-11 sync 1001'])
+case('pd-set-data-limits', 'a setData nested over 100 levels or over 1024 kB throws 1001 and changes nothing', ['PD-5'],
+     onload=("let deep = 1; for (let i = 0; i < 600; i++) deep = [deep];\n"
+             "for (const v of [deep, 'x'.repeat(1100000)]) { try { this.setData({ v }); L('PD-5 allowed') } catch (e) { L('PD-5 ' + e.errCode) } }\n"
+             "L('PD-5 ' + JSON.stringify(this.data))"),
+     manifest={'limits': {'cpu_ms': 2000}}, console=['PD-5 1001', 'PD-5 1001', 'PD-5 {}'])
+case('st-keys-exact-code-points', 'storage keys equal under NFC/NFD are two keys', ['ST-10'],
+     onload=("mp.setStorageSync('caf\\u00e9', 'nfc'); mp.setStorageSync('cafe\\u0301', 'nfd'); mp.removeStorageSync('caf\\u00e9');\n"
+             "L('ST-10 ' + JSON.stringify(mp.getStorageSync('caf\\u00e9')) + ' ' + mp.getStorageSync('cafe\\u0301') + ' ' + mp.getStorageInfoSync().keys.length)"),
+     console=['ST-10 "" nfd 1'])
+case('sb-intl-and-hidden-intrinsics-frozen', 'Intl and the intrinsics reached only by calling are frozen', ['SB-14'],
+     onload=("const set = (o, k) => () => Object.defineProperty(o, k, { value: 'x' });\n"
+             "const tries = [set(Intl.NumberFormat.prototype, 'format'), set(Object.getPrototypeOf(Object.getPrototypeOf((async function* () {})())), 'x'),\n"
+             "  set(Object.getPrototypeOf(Iterator.prototype.map.call([].values(), (x) => x)), 'next')];\n"
+             "L('SB-14 ' + tries.map((t) => { try { t(); return 'open' } catch (e) { return e.name } }).join(','))"),
+     console=['SB-14 TypeError,TypeError,TypeError'])
 case('sb-runtime-globals-present', 'the runtime\'s globals are there', ['SB-5'],
      onload="L('SB-5 ' + [typeof App, typeof Page, typeof getApp, typeof getCurrentPages, typeof mp, typeof wx, typeof setTimeout, typeof queueMicrotask, typeof console].join(','))",
      console=['SB-5 function,function,function,function,object,object,function,function,object'])
