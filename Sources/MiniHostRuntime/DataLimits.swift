@@ -1,3 +1,5 @@
+import MiniHostProtocol
+
 /// What an app may send out in one piece, the same in both isolation modes (a worker's frames
 /// must stay well inside the host's frame limits: 16 MB and 512 levels of nesting).
 enum DataLimits {
@@ -14,30 +16,10 @@ enum DataLimits {
         if bytes > maxSetDataBytes {
             return "invalid argument: the data is \(bytes) bytes as JSON; at most \(maxSetDataBytes / 1024) kB may be set at once"
         }
-        if exceedsDepth(json, maxDataDepth) {
+        if JSONText.nestingDepth(json) > maxDataDepth {
             return "invalid argument: the data is nested deeper than \(maxDataDepth) levels"
         }
         return nil
-    }
-
-    /// True when the JSON text nests arrays and objects deeper than `limit`.
-    static func exceedsDepth(_ json: String, _ limit: Int) -> Bool {
-        var depth = 0, inString = false, escaped = false
-        for byte in json.utf8 {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > limit { return true }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return false
     }
 
     /// `text` cut to ``maxTextCharacters`` with a note of its length.

@@ -67,7 +67,7 @@ public enum PackageCompiler {
             hasher.update(data: Data([0]))
             hasher.update(data: Data(SHA256.hash(data: sources[path]!)))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return PackageDigest.hex(hasher.finalize())
     }
 
     private static func store(_ output: [String: CompiledFile], at file: URL) {
