@@ -85,6 +85,14 @@ import Testing
         }
     }
 
+    @Test func malformedAppJSONNamesWhere() throws {
+        let p = try project(appJSON: "{\"pages\": [\"pages/index/index\",]}", pages: ["pages/index/index"])
+        do { _ = try load(p); Issue.record("loaded") } catch let error as ManifestError {
+            let message = error.problems.first.map { "\($0)" } ?? ""
+            #expect(message.contains("app.json") && message.contains("is not valid JSON: ") && message.contains("line 1"), "\(message)")
+        }
+    }
+
     @Test func aBadAppidNamesIt() throws {
         let p = try project(appJSON: #"{"pages": ["pages/index/index"]}"#, config: #"{"miniprogramRoot": "miniprogram/", "appid": "wxNOTHEX"}"#, pages: ["pages/index/index"])
         #expect(throws: ManifestError.self) { try load(p) }

@@ -75,8 +75,11 @@ public struct WeChatProject: Sendable {
     private static func readObject(_ url: URL) throws -> [String: JSONValue] {
         let data = try AppPackage.readManifestData(url)
         let shown = displayPath(url)
-        guard let value = JSONValue.parse(data) else {
-            throw ManifestError(problems: [ManifestProblem(file: shown, message: "is not valid JSON")])
+        let value: JSONValue
+        do {
+            value = try JSONReader.read(Array(data), as: JSONValue.self, options: .init(skipsByteOrderMark: true)).value
+        } catch {
+            throw ManifestError(problems: [ManifestProblem(file: shown, message: "is not valid JSON: \(error.description)")])
         }
         guard let object = value.objectValue else {
             throw ManifestError(problems: [ManifestProblem(file: shown, message: "must be a JSON object (got \(value.typeName))")])
