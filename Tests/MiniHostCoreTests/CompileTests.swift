@@ -22,6 +22,26 @@ import Testing
         #expect(!PackageCompiler.needsCompiling("types.d.ts", files["types.d.ts"]!))
         #expect(PackageCompiler.needsCompiling("x.js", Data("const a = 1;\nexport default a;\n".utf8)))
         #expect(PackageCompiler.needsCompiling("x.js", Data("export { a as b };".utf8)))
+        let modules = ["import a from 'a'", "  import {a} from 'a'", "x();\timport * as a from 'a'", "import 'side-effect'", "import$x from 'a'",
+                       "export const a = 1", "export{a}", "export *from 'a'", "x = 1; export default 2", "import \u{6587} from 'a'"]
+        for text in modules { #expect(PackageCompiler.needsCompiling("m.js", Data(text.utf8)), "\(text)") }
+        let scripts = ["import('a').then(f)", "const important = 1", "exports.a = 1", "// see import below", "a.import = b",
+                       "x = 'export default'", "exported()", "module.exports = { export: 1 }", ""]
+        for text in scripts { #expect(!PackageCompiler.needsCompiling("s.js", Data(text.utf8)), "\(text)") }
+    }
+
+    @Test func aDamagedCacheFileIsCompiledAgain() throws {
+        let cache = scratch()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let first = try PackageCompiler.compile(files: files, packageName: "pkg", cacheDirectory: cache)
+        let stored = try #require(FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil).first)
+        let bytes = try Data(contentsOf: stored)
+        for damaged in [bytes.dropLast(1), bytes + Data("x".utf8), Data("[{\"path\":1}]\n".utf8), Data()] {
+            try Data(damaged).write(to: stored)
+            let again = try PackageCompiler.compile(files: files, packageName: "pkg", cacheDirectory: cache)
+            #expect(!again.fromCache && again.files == first.files)
+        }
+        #expect(try PackageCompiler.compile(files: files, packageName: "pkg", cacheDirectory: cache).fromCache)
     }
 
     @Test func aSecondLoadComesFromTheCache() throws {

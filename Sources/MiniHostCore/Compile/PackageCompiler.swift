@@ -7,7 +7,7 @@ public struct CompiledPackage: Sendable {
     /// Every file of the package; a compiled one keeps its own path (`b.ts`) with the output.
     public var files: [String: Data]
     /// The source map of each compiled file, by its package path.
-    public var sourceMaps: [String: SourceMap]
+    public var sourceMaps: SourceMaps
     /// How many files needed compiling, and whether the cache had them.
     public var compiledCount: Int
     public var fromCache: Bool
@@ -17,14 +17,58 @@ public struct CompiledPackage: Sendable {
 /// caching the result by the content hash of what it compiled, so a second load compiles nothing.
 public enum PackageCompiler {
     /// Bumped when the options below change, so old cache entries are not used.
-    static let optionsVersion = "cjs-es2020-sourcemap-1"
+    static let optionsVersion = "cjs-es2020-sourcemap-2"
 
-    /// True for TypeScript (not declarations) and for JavaScript with `import`/`export` statements.
+    /// True for TypeScript (not declarations) and for JavaScript with `import`/`export` statements:
+    /// at the start of a line or after `;`, past spaces and tabs, `import` before a name, `{`, `*`
+    /// or a quote, or `export` before a space, `{` or `*`. (`import(` alone is a dynamic import.)
     public static func needsCompiling(_ path: String, _ data: Data) -> Bool {
         if path.hasSuffix(".d.ts") { return false }
         if path.hasSuffix(".ts") { return true }
-        guard path.hasSuffix(".js"), let text = String(data: data, encoding: .utf8) else { return false }
-        return text.range(of: #"(^|[\n;])[ \t]*(import[ \t]*[\w{*'"$]|export[ \t]+|export[ \t]*[{*])"#, options: .regularExpression) != nil
+        guard path.hasSuffix(".js") else { return false }
+        return data.withUnsafeBytes { hasModuleStatement($0.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func hasModuleStatement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let importWord = Array("import".utf8), exportWord = Array("export".utf8)
+        func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        func startsWord(_ word: [UInt8], at i: Int) -> Bool {
+            i + word.count <= bytes.count && bytes[i..<i + word.count].elementsEqual(word)
+        }
+        func skipBlanks(_ i: Int) -> Int {
+            var j = i
+            while j < bytes.count, isBlank(bytes[j]) { j += 1 }
+            return j
+        }
+        var statementStart = true
+        var i = 0
+        while i < bytes.count {
+            if statementStart {
+                let j = skipBlanks(i)
+                if startsWord(importWord, at: j) {
+                    let k = skipBlanks(j + 6)
+                    if k < bytes.count, isImportFollower(bytes[k]) { return true }
+                } else if startsWord(exportWord, at: j) {
+                    let k = skipBlanks(j + 6)
+                    if k > j + 6 || (k < bytes.count && (bytes[k] == UInt8(ascii: "{") || bytes[k] == UInt8(ascii: "*"))) { return true }
+                }
+                statementStart = false
+                i = j
+                continue
+            }
+            statementStart = bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: ";")
+            i += 1
+        }
+        return false
+    }
+
+    /// A name character (letters, digits, `_`, or any non-ASCII byte), `{`, `*`, a quote or `$`.
+    private static func isImportFollower(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "{"), UInt8(ascii: "*"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), 0x80...0xFF: true
+        default: false
+        }
     }
 
     /// The package with its ES modules and TypeScript compiled. `cacheDirectory` (under the data
@@ -32,31 +76,30 @@ public enum PackageCompiler {
     public static func compile(files: [String: Data], packageName: String, cacheDirectory: URL?,
                                esbuild: String? = nil) throws -> CompiledPackage {
         let sources = files.filter { needsCompiling($0.key, $0.value) }
-        guard !sources.isEmpty else { return CompiledPackage(files: files, sourceMaps: [:], compiledCount: 0, fromCache: false) }
+        guard !sources.isEmpty else { return CompiledPackage(files: files, sourceMaps: SourceMaps(), compiledCount: 0, fromCache: false) }
         let key = cacheKey(sources)
-        let cacheFile = cacheDirectory?.appendingPathComponent("\(key).json")
+        let cacheFile = cacheDirectory?.appendingPathComponent("\(key).bin")
         var fromCache = true
         var output: [String: CompiledFile]
-        if let cacheFile, let cached = try? Data(contentsOf: cacheFile), let decoded = try? JSONDecoder().decode([String: CompiledFile].self, from: cached),
-           Set(decoded.keys) == Set(sources.keys) {
-            output = decoded
+        if let cacheFile, let cached = CompileCacheFile.read(cacheFile), Set(cached.keys) == Set(sources.keys) {
+            output = cached
         } else {
             fromCache = false
             output = try runEsbuild(sources, packageName: packageName, esbuild: esbuild)
-            if let cacheFile { store(output, at: cacheFile) }
+            if let cacheFile { CompileCacheFile.write(output, to: cacheFile) }
         }
         var result = files
-        var maps: [String: SourceMap] = [:]
+        var maps: [String: Data] = [:]
         for (path, compiled) in output {
-            result[path] = Data(compiled.code.utf8)
-            if let map = try? SourceMap(json: Data(compiled.map.utf8)) { maps[path] = map }
+            result[path] = compiled.code
+            maps[path] = compiled.map
         }
-        return CompiledPackage(files: result, sourceMaps: maps, compiledCount: output.count, fromCache: fromCache)
+        return CompiledPackage(files: result, sourceMaps: SourceMaps(maps), compiledCount: output.count, fromCache: fromCache)
     }
 
-    struct CompiledFile: Codable, Sendable {
-        var code: String
-        var map: String
+    struct CompiledFile: Equatable, Sendable {
+        var code: Data
+        var map: Data
     }
 
     static func cacheKey(_ sources: [String: Data]) -> String {
@@ -68,14 +111,6 @@ public enum PackageCompiler {
             hasher.update(data: Data(SHA256.hash(data: sources[path]!)))
         }
         return PackageDigest.hex(hasher.finalize())
-    }
-
-    private static func store(_ output: [String: CompiledFile], at file: URL) {
-        guard let data = try? JSONEncoder().encode(output) else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.appendingPathExtension("tmp-\(getpid())")
-        guard (try? data.write(to: temporary)) != nil else { return }
-        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
     }
 
     /// Writes the sources to a scratch folder, compiles them in one esbuild run and reads back
@@ -106,7 +141,7 @@ public enum PackageCompiler {
             let outPath = String(path.dropLast(3)) + ".js"  // `.ts` and `.js` alike
             let code = try String(contentsOf: out.appendingPathComponent(outPath), encoding: .utf8)
             let map = (try? String(contentsOf: out.appendingPathComponent(outPath + ".map"), encoding: .utf8)) ?? ""
-            result[path] = CompiledFile(code: EsbuildProcess.withoutMapComment(code), map: map)
+            result[path] = CompiledFile(code: Data(EsbuildProcess.withoutMapComment(code).utf8), map: Data(map.utf8))
         }
         return result
     }

@@ -5,10 +5,10 @@ import MiniHostProtocol
 /// (`miniapp://<app>/<path>:<line>:<column>`) from compiled files back to what the developer wrote.
 public struct SourcePositions: Sendable {
     private let appId: String
-    private let maps: [String: SourceMap]
+    private let maps: SourceMaps
     private let pattern: NSRegularExpression
 
-    public init(appId: String, maps: [String: SourceMap]) {
+    public init(appId: String, maps: SourceMaps) {
         self.appId = appId
         self.maps = maps
         let prefix = NSRegularExpression.escapedPattern(for: "miniapp://\(appId)/")

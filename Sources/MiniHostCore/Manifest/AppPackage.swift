@@ -33,7 +33,7 @@ public struct AppPackage: Sendable {
     /// `manifest.json` at the package root (W3C layout).
     public var isW3CLayout: Bool
     /// Source maps of the files ``compiled(cacheDirectory:)`` compiled (ES modules, TypeScript).
-    public var sourceMaps: [String: SourceMap] = [:]
+    public var sourceMaps = SourceMaps()
     /// A WeChat project's `app.json` (window, tabBar, usingComponents, resolveAlias, …).
     public var weChatApp: [String: JSONValue]?
 
