@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "CWorkerSupport", linkerSettings: [.linkedLibrary("seccomp")]),
         // Ctrl-C, SIGTERM and SIGHUP caught as bytes on a pipe (see MiniHostCore's Interrupts).
         .target(name: "CInterrupts"),
-        .target(name: "MiniHostProtocol"),
+        .target(name: "MiniHostProtocol", resources: [.embedInCode("JS")]),
         .target(
             name: "MiniHostRuntime",
             dependencies: ["MiniHostEngine", "MiniHostProtocol"],

@@ -1,4 +1,5 @@
 import MiniHostEngine
+import MiniHostProtocol
 
 /// The runtime's JavaScript half, evaluated in every app VM before any app code. Its code is
 /// `JS/*.js`, compiled into the module (`embedInCode`); nothing is read from disk at run time.
@@ -20,14 +21,16 @@ enum BootstrapScript {
     /// a string would leave a copy in each VM: about 70 KB per app).
     static let shared: SharedScript = SharedScript(source, sourceURL: sourceURL)!
 
-    /// The runtime's files (`JS/`), in name order: the body of `function (native)`. SwiftPM names
-    /// each file's bytes after the file, a leading digit replaced by `_`.
+    /// The runtime's files (`JS/`), in name order: the body of `function (native)`, with the shared
+    /// esbuild helpers (``EsbuildHelpers``) before the modules. SwiftPM names each file's bytes
+    /// after the file, a leading digit replaced by `_`.
     static let files: [EmbeddedJSFile] = [
         EmbeddedJSFile("01-intrinsics.js", PackageResources._1_intrinsics_js),
         EmbeddedJSFile("02-errors.js", PackageResources._2_errors_js),
         EmbeddedJSFile("03-console.js", PackageResources._3_console_js),
         EmbeddedJSFile("04-timers.js", PackageResources._4_timers_js),
         EmbeddedJSFile("05-error-routing.js", PackageResources._5_error_routing_js),
+        EmbeddedJSFile("esbuild-helpers.js", EsbuildHelpers.bytes),
         EmbeddedJSFile("06-modules.js", PackageResources._6_modules_js),
         EmbeddedJSFile("07-call-convention.js", PackageResources._7_call_convention_js),
         EmbeddedJSFile("08-argument-copy.js", PackageResources._8_argument_copy_js),

@@ -1,4 +1,5 @@
 import Foundation
+import MiniHostProtocol
 import Testing
 @testable import MiniHostCore
 
@@ -81,6 +82,17 @@ import Testing
         } catch {
             #expect("\(error)" == #"cannot compile pkg: utils/math.ts:2:12: Unexpected ";""#)
         }
+    }
+
+    @Test func compiledModulesShareEsbuildsHelpers() throws {
+        let result = try PackageCompiler.compile(files: files, packageName: "pkg", cacheDirectory: nil)
+        let code = String(decoding: result.files["utils/math.ts"]!, as: UTF8.self)
+        #expect(code.hasPrefix("var { __defProp, __getOwnPropDesc, "), "the installed esbuild writes helpers MiniHost does not know: \(code)")
+        #expect(!code.contains("var __export = ") && !code.contains("var __toCommonJS = "))
+        // An unknown helper stays, a changed one too, and line numbers never move.
+        let written = "\"use strict\";\nvar __defProp = Object.defineProperty;\nvar __later = (x) => __defProp(x, 'a', {});\nvar __hasOwnProp = 1;\nvar m_exports = {};\nrun();"
+        #expect(EsbuildHelpers.share(written) == "\"use strict\";\nvar { __defProp } = require(\"minihost:esbuild-helpers\");\nvar __later = (x) => __defProp(x, 'a', {});\nvar __hasOwnProp = 1;\nvar m_exports = {};\nrun();")
+        #expect(EsbuildHelpers.share("x();\nvar __defProp = Object.defineProperty;") == "x();\nvar __defProp = Object.defineProperty;")
     }
 
     @Test func aBadSourceMapIsRefused() {

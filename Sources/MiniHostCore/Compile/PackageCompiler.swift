@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MiniHostProtocol
 
 /// A package ready to load: every file, with ES modules and TypeScript compiled to the CommonJS
 /// the runtime loads, and the source maps that lead back to what the developer wrote.
@@ -17,7 +18,7 @@ public struct CompiledPackage: Sendable {
 /// caching the result by the content hash of what it compiled, so a second load compiles nothing.
 public enum PackageCompiler {
     /// Bumped when the options below change, so old cache entries are not used.
-    static let optionsVersion = "cjs-es2020-sourcemap-2"
+    static let optionsVersion = "cjs-es2020-sourcemap-shared-helpers-3"
 
     /// True for TypeScript (not declarations) and for JavaScript with `import`/`export` statements:
     /// at the start of a line or after `;`, past spaces and tabs, `import` before a name, `{`, `*`
@@ -105,6 +106,7 @@ public enum PackageCompiler {
     static func cacheKey(_ sources: [String: Data]) -> String {
         var hasher = SHA256()
         hasher.update(data: Data((optionsVersion + "\n").utf8))
+        hasher.update(data: Data(EsbuildHelpers.bytes))
         for path in sources.keys.sorted() {
             hasher.update(data: Data(path.utf8))
             hasher.update(data: Data([0]))
@@ -141,7 +143,7 @@ public enum PackageCompiler {
             let outPath = String(path.dropLast(3)) + ".js"  // `.ts` and `.js` alike
             let code = try String(contentsOf: out.appendingPathComponent(outPath), encoding: .utf8)
             let map = (try? String(contentsOf: out.appendingPathComponent(outPath + ".map"), encoding: .utf8)) ?? ""
-            result[path] = CompiledFile(code: Data(EsbuildProcess.withoutMapComment(code).utf8), map: Data(map.utf8))
+            result[path] = CompiledFile(code: Data(EsbuildHelpers.share(EsbuildProcess.withoutMapComment(code)).utf8), map: Data(map.utf8))
         }
         return result
     }

@@ -62,6 +62,8 @@ function resolveModule(from, spec) {
 }
 const resolvedPaths = new MapCtor();
 function requireFrom(from, spec) {
+  // The esbuild helpers a compiled module shares with the others (EsbuildHelpers.swift).
+  if (spec === 'minihost:esbuild-helpers') return esbuildHelpers;
   const base = resolveModule(from, spec);
   const known = resolvedPaths.get(base);
   if (known !== undefined) { const c = moduleCache.get(known); if (c) return c.exports; }
