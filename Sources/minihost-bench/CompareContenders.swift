@@ -13,9 +13,9 @@ import MiniHostRuntime
 /// nothing evaluated; the RSS growth of this process divided by `count`.
 enum RawJSC {
     /// The floor of a cold start on this engine and machine: the launch of `package` (the hello
-    /// sample) in a bare JavaScriptCore VM made ahead, with a minimal runtime of a dozen lines
-    /// (CommonJS `require`, `App`/`Page`, `setData` as a JSON copy, hooks in WeChat's order) and
-    /// none of MiniHost's sandbox (no frozen intrinsics, no allowlist, no CPU limit, no checks).
+    /// sample, or the generated WeChat project) in a bare JavaScriptCore VM made ahead, with a
+    /// minimal runtime of a dozen lines (CommonJS `require`, `App`/`Page`, `setData` as a JSON
+    /// copy, hooks in WeChat's order; the shared esbuild helpers) and none of MiniHost's sandbox (no frozen intrinsics, no allowlist, no CPU limit, no checks).
     /// Like a pooled VM, the runtime is warmed up first with a small app of its own.
     /// Timed: compiling and running the app's modules and the hooks up to the entry page's
     /// `onReady`, on the thread that made the VM. Not timed: the VM, the minimal runtime, its
@@ -24,7 +24,7 @@ enum RawJSC {
     static func launchFloor(_ package: AppPackage, runs: Int) throws -> Double {
         let entry = package.manifest.pages.first ?? ""
         var sources: [String: String] = [:]
-        for (path, data) in package.files where path.hasSuffix(".js") { sources[path] = String(decoding: data, as: UTF8.self) }
+        for (path, data) in package.files where path.hasSuffix(".js") || path.hasSuffix(".ts") { sources[path] = String(decoding: data, as: UTF8.self) }
         sources["warm/app.js"] = "App({ onLaunch(o) { console.log('up', o.path, { a: [1] }) }, onShow() {} })"
         sources["warm/utils/u.js"] = "module.exports = { tag: (s) => 'w' + s };"
         sources["warm/pages/w/w.js"] = "const { tag } = require('../../utils/u'); Page({ data: { t: '' }, onLoad() { this.setData({ t: tag(1) }) }, onReady() { setTimeout(() => {}, 1) } })"
@@ -34,11 +34,12 @@ enum RawJSC {
             let global = context.globalObject
             try global.set("hostLoad", context.makeNativeFunction(name: "hostLoad") { [unowned context] args in
                 let path = args[0].string ?? ""
-                guard let source = sources[path] else { throw JSError(message: "Cannot find module '\(path)'") }
+                guard let source = minimalLookup(path, in: sources) else { throw JSError(message: "Cannot find module '\(path)'") }
                 return try context.compileFunction(parameters: Sandbox.moduleParameters, body: source, sourceURL: "miniapp://raw/\(path)").value
             }.value)
             try global.set("hostEvent", context.makeNativeFunction(name: "hostEvent") { args in args.undefined }.value)
             _ = try context.evaluate(minimalRuntime, sourceURL: "miniapp://raw/runtime.js")
+            _ = try context.evaluate(String(decoding: EsbuildHelpers.bytes, as: UTF8.self), sourceURL: "miniapp://raw/esbuild-helpers.js")
             guard let launch = try global.get("launch").object else { throw JSError(message: "the minimal runtime has no launch") }
             guard try context.call(launch, [context.string("pages/w/w"), context.string("warm/")]).bool == true else {
                 throw JSError(message: "the minimal runtime's warm-up failed")
@@ -49,6 +50,17 @@ enum RawJSC {
             guard ok.bool == true else { throw JSError(message: "the raw launch of \(package.manifest.appId) failed") }
         }
         return median(Array(times.dropFirst(20)))
+    }
+
+    /// A module for the minimal runtime, which only joins relative paths to the requiring file's
+    /// and adds `.js`: failing that, the TypeScript file, an npm package of that name, or a file
+    /// of that name in an npm package (the runtime takes its parts as relative to the requirer).
+    static func minimalLookup(_ path: String, in sources: [String: String]) -> String? {
+        if let source = sources[path] { return source }
+        let base = path.hasSuffix(".js") ? String(path.dropLast(3)) : path
+        let name = base.split(separator: "/").last.map(String.init) ?? base
+        if let source = [base + ".ts", "miniprogram_npm/\(name)/index.js"].lazy.compactMap({ sources[$0] }).first { return source }
+        return sources.first { $0.key.hasPrefix("miniprogram_npm/") && $0.key.hasSuffix("/\(name).js") }?.value
     }
 
     /// The minimal runtime (`JS/minimal-runtime.js`, compiled into the binary).

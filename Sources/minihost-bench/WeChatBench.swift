@@ -36,6 +36,9 @@ struct WeChatBench: ParsableCommand {
         _ = try launches(host, package, pool: pool, count: 10)
         let launch = try launches(host, package, pool: pool, count: runs)
         let cjsLaunch = try launches(host, cjsPackage, pool: pool, count: runs)
+        // The same two launches in a bare VM with the minimal runtime: what the engine alone costs.
+        let floor = try RawJSC.launchFloor(package, runs: runs)
+        let cjsFloor = try RawJSC.launchFloor(cjsPackage, runs: runs)
         options.emit([
             ("files", package.files.count),
             ("compiled_files", package.sourceMaps.count),
@@ -44,6 +47,9 @@ struct WeChatBench: ParsableCommand {
             ("launch_ms", median(launch) * 1000),
             ("launch_commonjs_ms", median(cjsLaunch) * 1000),
             ("launch_ratio", median(launch) / median(cjsLaunch)),
+            ("launch_floor_ms", floor * 1000),
+            ("launch_floor_commonjs_ms", cjsFloor * 1000),
+            ("launch_floor_ratio", floor / cjsFloor),
         ])
     }
 

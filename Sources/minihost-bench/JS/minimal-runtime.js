@@ -1,5 +1,6 @@
 var modules = {}, appOptions = null, pageDefs = {}, loading = null, stack = [];
 function requireFrom(from, spec) {
+  if (spec === 'minihost:esbuild-helpers') return esbuildHelpers;
   var parts = from.split('/').slice(0, -1).concat(spec.split('/')), out = [];
   for (var i = 0; i < parts.length; i++) { var p = parts[i]; if (p === '' || p === '.') continue; if (p === '..') out.pop(); else out.push(p); }
   var path = out.join('/'); if (path.slice(-3) !== '.js') path += '.js';
