@@ -46,6 +46,14 @@ import Testing
         #expect(package.manifest.digest == nil)  // a source tree: no digest needed without --dev
     }
 
+    @Test func aPercentEncodedProjectNameIsDecoded() throws {
+        let p = try project(appJSON: #"{"pages": ["pages/index/index"]}"#,
+                            config: #"{"miniprogramRoot": "miniprogram/", "appid": "wx0123456789abcdef", "projectname": "%E5%A4%A9%E4%BD%BF 100%"}"#, pages: ["pages/index/index"])
+        #expect(try load(p).manifest.name == "%E5%A4%A9%E4%BD%BF 100%")  // not valid percent-encoding: kept as written
+        try p.write("project.config.json", #"{"miniprogramRoot": "miniprogram/", "appid": "wx0123456789abcdef", "projectname": "%E5%A4%A9%E4%BD%BF%E7%AB%A5%E8%A3%85"}"#)
+        #expect(try load(p).manifest.name == "天使童装")
+    }
+
     @Test func locationDeclarationsBecomePermissions() throws {
         let p = try project(appJSON: """
             {"pages": ["pages/index/index"], "permission": {"scope.userLocation": {"desc": "shops near you"}, "scope.camera": {"desc": "x"}},

@@ -119,7 +119,12 @@ extension WeChatProject {
         let section = minihostSection
         if let extra = section["req_permissions"]?.arrayValue { permissions += extra }
         let appId = section["app_id"] ?? projectConfig["appid"] ?? .string("touristappid")
-        let name = section["name"] ?? projectConfig["projectname"] ?? appJSON["window"]?["navigationBarTitleText"]
+        // WeChat DevTools writes `projectname` percent-encoded (`%E5%A4%A9…` for 天…).
+        let projectName = projectConfig["projectname"].map { value -> JSONValue in
+            guard let text = value.stringValue, let decoded = text.removingPercentEncoding else { return value }
+            return .string(decoded)
+        }
+        let name = section["name"] ?? projectName ?? appJSON["window"]?["navigationBarTitleText"]
             ?? .string(miniprogramRoot.lastPathComponent)
         var manifest: [String: JSONValue] = [
             "app_id": appId, "name": name,
