@@ -37,7 +37,8 @@ public final class HostAPIRegistry: @unchecked Sendable {
         }
         return HostAPIRegistry(
             storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis
-                + SystemInfoService(services: services).apis,
+                + SystemInfoService(services: services).apis + UIFeedbackService().apis
+                + ModalService(services: services).apis,
             events: LocationService.events + PaymentService.events + ChatService.events)
     }
 
@@ -73,10 +74,11 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     /// kept every test's app, its VM and its world alive to the end of the run.
     public private(set) weak var interceptor: (any BridgeInterceptor)?
 
-    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil, interceptor: BridgeInterceptor? = nil) {
+    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil, interceptor: BridgeInterceptor? = nil,
+                reporter: (@Sendable (RuntimeEvent) -> Void)? = nil) {
         self.interceptor = interceptor
         self.app = app
-        self.session = AppSession(app: app, launchConversation: launchConversation)
+        self.session = AppSession(app: app, launchConversation: launchConversation, reporter: reporter)
         self.registry = registry
         self.gate = CapabilityGate(services: services)
         self.queue = DispatchQueue(label: "minihost.bridge.\(app.appId)")

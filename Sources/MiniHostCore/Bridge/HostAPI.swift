@@ -59,9 +59,12 @@ public struct APICall: Sendable {
 public final class AppIdentity: Sendable {
     public let appId: String
     public let manifest: Manifest
+    /// The tab bar's page routes (app.json's `tabBar.list[].pagePath`), empty without a tab bar.
+    public let tabBarPages: [String]
 
-    public init(manifest: Manifest) {
+    public init(manifest: Manifest, tabBarPages: [String] = []) {
         self.appId = manifest.appId
         self.manifest = manifest
+        self.tabBarPages = tabBarPages
     }
 }

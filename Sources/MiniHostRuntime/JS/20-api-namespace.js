@@ -4,6 +4,7 @@ const mp = {};
 mp.navigateTo = navApi('navigateTo');
 mp.redirectTo = navApi('redirectTo');
 mp.reLaunch = navApi('reLaunch');
+mp.switchTab = navApi('switchTab');
 mp.navigateBack = navApi('navigateBack');
 // Host events: `mp.on<Name>(fn)` adds a listener, `mp.off<Name>(fn)` removes it (no argument: all).
 const listeners = new MapCtor();
