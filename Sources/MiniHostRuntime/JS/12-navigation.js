@@ -69,7 +69,7 @@ function unload(page) { unloadPage(page); }
 function top() { return stack[stack.length - 1]; }
 
 // Tab pages the user switched away from: kept alive (hidden), as WeChat keeps them, until reLaunch.
-const keptTabs = new Map();
+const keptTabs = new MapCtor();
 function isTab(route) { return tabBarRoutes.indexOf(route) >= 0; }
 
 // `from`: the route relative URLs resolve against (default: the top page's).
