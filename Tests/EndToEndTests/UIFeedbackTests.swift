@@ -6,12 +6,13 @@ import Testing
 /// rule; navigation keeps WeChat's tab bar rules.
 @Suite struct UIFeedbackRunTests {
     static let calls = """
-    Page({ async onLoad() {
+    Page({ onPullDownRefresh() { console.log('refresh'); wx.stopPullDownRefresh(); }, async onLoad() {
       wx.showToast({ title: 'Saved', icon: 'none' });
       wx.showLoading({ title: 'Loading' });
       wx.hideLoading();
       wx.setNavigationBarTitle({ title: 'Shop' });
       wx.pageScrollTo({ scrollTop: 200 });
+      await wx.startPullDownRefresh();
       try { await wx.showToast({ icon: 'none' }); } catch (e) { console.log(e.errCode + ' ' + e.errMsg); }
     } })
     """
@@ -23,13 +24,14 @@ import Testing
         let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", isolation, "--data-dir", tempDataDir()], stdin: "")
         #expect(r.status == 0, "\(r.stderr)")
         let ui = r.events(type: "ui")
-        #expect(ui.map { $0["api"] as? String ?? "?" } == ["showToast", "showLoading", "hideLoading", "setNavigationBarTitle", "pageScrollTo"], "\(r.stdout)")
+        #expect(ui.map { $0["api"] as? String ?? "?" } == ["showToast", "showLoading", "hideLoading", "setNavigationBarTitle", "pageScrollTo", "startPullDownRefresh", "stopPullDownRefresh"], "\(r.stdout)")
         #expect(ui.allSatisfy { $0["app"] as? String == "org.test.e2e" && $0["args"] is [String: Any] })
         let toast = ui.first?["args"] as? [String: Any]
         #expect(toast?["title"] as? String == "Saved" && toast?["icon"] as? String == "none" && toast?["duration"] as? Double == 1500)
         let line = r.stdout.split(separator: "\n").first { $0.contains(#""api":"showToast""#) }
         #expect(line?.hasPrefix(#"{"type":"ui","app":"org.test.e2e","api":"showToast","args":{"#) == true, "\(r.stdout)")
-        #expect(r.consoleMessages == ["1001 showToast:fail invalid argument: title must be a string of at most 1024 characters (it is missing)"], "\(r.stdout)")
+        // The page's onPullDownRefresh runs in a task of its own, after the calling code went on.
+        #expect(r.consoleMessages == ["1001 showToast:fail invalid argument: title must be a string of at most 1024 characters (it is missing)", "refresh"], "\(r.stdout)")
     }
 
     @Test func uiCallsAreLinesInTheHumanOutput() throws {
