@@ -16,6 +16,8 @@ final class DriverPrompter: Prompter, @unchecked Sendable {
         let done = DispatchSemaphore(value: 0)
         var answer: PromptAnswer = .deny
         var pick: Int?
+        /// The text a confirmed editable modal returns.
+        var content: String?
         init(id: Int, json: String) { self.id = id; self.json = json }
     }
 
@@ -37,9 +39,24 @@ final class DriverPrompter: Prompter, @unchecked Sendable {
         return lock.withLock { open.removeValue(forKey: p.id); return p.answer }
     }
 
+    func modal(_ request: ModalRequest) -> ModalAnswer {
+        let json = JSONText.object([
+            ("type", JSONText.quote("modal")), ("appId", JSONText.quote(request.appId)), ("appName", JSONText.quote(request.appName)),
+            ("title", JSONText.quote(request.title)), ("content", JSONText.quote(request.content)),
+            ("showCancel", request.showCancel ? "true" : "false"), ("editable", request.editable ? "true" : "false"),
+            ("confirmText", JSONText.quote(request.confirmText)), ("cancelText", JSONText.quote(request.cancelText)),
+        ])
+        guard let p = enqueue(json) else { return .cancel }
+        _ = p.done.wait(timeout: .now() + maxWait)
+        return lock.withLock {
+            open.removeValue(forKey: p.id)
+            return p.answer == .deny ? .cancel : .confirm(content: request.editable ? (p.content ?? request.content) : nil)
+        }
+    }
+
     func choose(_ request: ChoiceRequest) -> Int? {
         let json = JSONText.object([
-            ("type", JSONText.quote("picker")), ("kind", JSONText.quote(request.kind.rawValue)),
+            ("type", JSONText.quote(request.kind == .actionSheet ? "actionSheet" : "picker")), ("kind", JSONText.quote(request.kind.rawValue)),
             ("appId", JSONText.quote(request.appId)), ("appName", JSONText.quote(request.appName)),
             ("title", JSONText.quote(request.title)),
             ("options", "[" + request.options.map { JSONText.quote($0) }.joined(separator: ",") + "]"),
@@ -81,10 +98,11 @@ final class DriverPrompter: Prompter, @unchecked Sendable {
     }
 
     /// Answers an open prompt; false when it is no longer open.
-    func answer(_ id: Int, _ answer: PromptAnswer, pick: Int?) -> Bool {
+    func answer(_ id: Int, _ answer: PromptAnswer, pick: Int?, content: String? = nil) -> Bool {
         guard let p = lock.withLock({ open[id] }) else { return false }
         p.answer = answer
         p.pick = pick
+        p.content = content
         p.done.signal()
         return true
     }
@@ -130,4 +148,5 @@ final class SwitchingPrompter: Prompter, @unchecked Sendable {
     func set(_ policy: PolicyPrompter) { lock.withLock { self.policy = policy } }
     func ask(_ request: PromptRequest) -> PromptAnswer { lock.withLock { policy }.ask(request) }
     func choose(_ request: ChoiceRequest) -> Int? { lock.withLock { policy }.choose(request) }
+    func modal(_ request: ModalRequest) -> ModalAnswer { lock.withLock { policy }.modal(request) }
 }

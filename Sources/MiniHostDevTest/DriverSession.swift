@@ -408,7 +408,7 @@ final class DriverSession: @unchecked Sendable {
             let id = Int(a[0].number ?? 0), answer = str(a[1]), index = Int(a[2].number ?? -1)
             guard let prompter = scope?.world?.prompter else { throw DriverError("the prompt belongs to a test that has ended") }
             let value: PromptAnswer = answer == "always" ? .allowAlways : (answer == "deny" ? .deny : .allowOnce)
-            guard prompter.answer(id, value, pick: index >= 0 ? index : nil) else {
+            guard prompter.answer(id, value, pick: index >= 0 ? index : nil, content: a[3].string) else {
                 throw DriverError("the prompt was already answered (or timed out)")
             }
             return undefined()

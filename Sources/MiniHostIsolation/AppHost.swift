@@ -39,7 +39,8 @@ public final class AppHost: @unchecked Sendable {
             files: package.files,
             pages: package.manifest.pages,
             cpuLimitMs: package.manifest.limits.cpuMs,
-            resolveAlias: (package.weChatApp?["resolveAlias"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+            resolveAlias: (package.weChatApp?["resolveAlias"]?.objectValue ?? [:]).compactMapValues(\.stringValue),
+            tabBarPages: package.tabBarPages
         )
     }
 
@@ -59,7 +60,8 @@ public final class AppHost: @unchecked Sendable {
         }
         var endpoint: AppBridge?
         if let services, let registry {
-            endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services, launchConversation: conversation, interceptor: interceptor)
+            endpoint = AppBridge(app: AppIdentity(manifest: package.manifest, tabBarPages: package.tabBarPages), registry: registry, services: services,
+                                 launchConversation: conversation, interceptor: interceptor, reporter: { sink(appId, $0) })
         }
         let config = Self.sandboxConfig(for: package)
         let app: RunningApp

@@ -142,7 +142,7 @@ extension RuntimeEvent {
     /// as in-process. Nil when `text` is not such an event.
     public init?(jsonLine text: String) {
         var copy = text
-        guard let (o, raw) = copy.withUTF8({ JSONText.object(UnsafeRawBufferPointer($0), keepingRaw: ["data", "options", "query"]) }) else { return nil }
+        guard let (o, raw) = copy.withUTF8({ JSONText.object(UnsafeRawBufferPointer($0), keepingRaw: ["data", "options", "query", "args"]) }) else { return nil }
         self.init(json: o, raw: raw)
     }
 
@@ -171,6 +171,9 @@ extension RuntimeEvent {
         case "reply":
             guard let command = s("command"), let data = json("data") else { return nil }
             self = .reply(command: command, data: data)
+        case "ui":
+            guard let api = s("api"), let args = json("args") else { return nil }
+            self = .ui(api: api, args: args)
         default:
             return nil
         }

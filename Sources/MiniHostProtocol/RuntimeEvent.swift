@@ -16,6 +16,9 @@ public enum RuntimeEvent: Sendable, Equatable {
     case exit(status: String, reason: String?)
     /// A reply to a host query such as `data` (JSON text).
     case reply(command: String, data: String)
+    /// What a screen would show: a UI call of the app (`showToast`, `setNavigationBarTitle`,
+    /// `switchTab`, …) and its arguments (JSON object text).
+    case ui(api: String, args: String)
 
     /// The event's `type` field.
     public var type: String {
@@ -26,6 +29,7 @@ public enum RuntimeEvent: Sendable, Equatable {
         case .error: "error"
         case .exit: "exit"
         case .reply: "reply"
+        case .ui: "ui"
         }
     }
 
@@ -60,6 +64,9 @@ public enum RuntimeEvent: Sendable, Equatable {
         case let .reply(command, data):
             m.append(("command", JSONText.quote(command)))
             m.append(("data", data))
+        case let .ui(api, args):
+            m.append(("api", JSONText.quote(api)))
+            m.append(("args", args))
         }
         return JSONText.escapingLineSeparators(JSONText.replacingLoneSurrogates(JSONText.object(m)))
     }

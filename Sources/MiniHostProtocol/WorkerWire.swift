@@ -11,6 +11,7 @@ public enum WorkerWire {
             "appId": .string(config.appId), "appName": .string(config.appName),
             "pages": .array(config.pages.map { .string($0) }), "cpuLimitMs": .number(Double(config.cpuLimitMs)),
             "files": .object(files), "resolveAlias": .object(config.resolveAlias.mapValues { .string($0) }),
+            "tabBarPages": .array(config.tabBarPages.map { .string($0) }),
         ])
     }
 
@@ -28,7 +29,12 @@ public enum WorkerWire {
             guard let target = value.stringValue else { throw FrameError("start: resolveAlias \(key) is not a string") }
             alias[key] = target
         }
-        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias)
+        var tabBarPages: [String] = []
+        for value in o["tabBarPages"]?.arrayValue ?? [] {
+            guard let route = value.stringValue else { throw FrameError("start: tabBarPages holds a value that is not a string") }
+            tabBarPages.append(route)
+        }
+        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias, tabBarPages: tabBarPages)
     }
 
     public static func encode(_ options: LaunchOptions) -> JSONValue {

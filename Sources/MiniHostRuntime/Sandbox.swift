@@ -171,7 +171,8 @@ public final class Sandbox: @unchecked Sendable {
         let extra = options.extraJSON.flatMap { context.parseJSON($0) } ?? context.undefined
         let alias = context.makeObject()
         for (k, v) in config.resolveAlias { try? alias.set(k, context.string(v)) }
-        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value])
+        let tabs = (try? context.makeArray(config.tabBarPages.map { context.string($0) }))?.value ?? context.undefined
+        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value, tabs])
         return result?.bool ?? false
     }
 
@@ -224,6 +225,11 @@ public final class Sandbox: @unchecked Sendable {
         // The runtime answers a driver request through this native (target "driver").
         if target == "driver" {
             emit(.reply(command: "driver", data: detail ?? "{}"))
+            return
+        }
+        // A UI call the runtime answers itself (navigation) is reported through it (target "ui").
+        if target == "ui" {
+            emit(.ui(api: hook, args: detail ?? "{}"))
             return
         }
         emit(.lifecycle(target: target, hook: hook, route: route, detail: detail))

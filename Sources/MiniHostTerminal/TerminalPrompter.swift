@@ -49,6 +49,35 @@ public final class TerminalPrompter: Prompter, @unchecked Sendable {
         }
     }
 
+    public func modal(_ request: ModalRequest) -> ModalAnswer {
+        lock.withLock {
+            write(Self.render(request))
+            guard Self.parseModal(readLine(), offersCancel: request.showCancel) else { return .cancel }
+            guard request.editable else { return .confirm(content: nil) }
+            write("│ text to confirm (empty: \"\(PromptText.sanitize(request.content, maxLength: 64))\"): ")
+            let typed = readLine() ?? ""
+            return .confirm(content: typed.isEmpty ? request.content : typed)
+        }
+    }
+
+    /// A modal's text: the app's title and content, then its two buttons.
+    public static func render(_ request: ModalRequest) -> String {
+        var text = separator + "┌─ minihost: \(PromptText.sanitize(request.appName, maxLength: 64)) (\(PromptText.sanitize(request.appId, maxLength: 128))) shows a dialog\n"
+        if !request.title.isEmpty { text += "│ title    " + PromptText.sanitize(request.title) + "\n" }
+        if !request.content.isEmpty { text += "│ content  " + PromptText.sanitize(request.content, maxLength: 1000) + "\n" }
+        let confirm = PromptText.sanitize(request.confirmText, maxLength: 8)
+        let choices = request.showCancel ? "[c]onfirm (\(confirm)) / [x] cancel (\(PromptText.sanitize(request.cancelText, maxLength: 8)))" : "[c]onfirm (\(confirm))"
+        return text + "└─ \(choices): "
+    }
+
+    /// True when a line confirms: c/confirm, or anything when there is no cancel button; anything
+    /// else (and end of input) cancels.
+    public static func parseModal(_ line: String?, offersCancel: Bool) -> Bool {
+        guard offersCancel else { return true }
+        guard let line else { return false }
+        return ["c", "confirm"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     /// The picker's text: numbered options, then the question.
     /// Drawn before every prompt: a full rule no app line can start with (an app's console
     /// lines start with `> ` and cannot carry control characters), so a prompt is the host's.

@@ -41,6 +41,8 @@ final class EventPrinter: @unchecked Sendable {
                 write(text, toError: true)
             case let .exit(status, reason):
                 write("\(prefix)exit: \(Self.visible(status))\(reason.map { " (\(Self.visible($0)))" } ?? "")\n", toError: status != "ok")
+            case let .ui(api, args):
+                write("\(prefix)· ui \(Self.visible(api)) \(Self.visible(args))\n", toError: false)
             case let .reply(_, data):
                 let lines = Self.pretty(data).split(separator: "\n", omittingEmptySubsequences: false)
                 write(lines.map { prefix + Self.visible($0) + "\n" }.joined(), toError: false)

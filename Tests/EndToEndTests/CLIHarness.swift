@@ -142,6 +142,15 @@ struct TempApp {
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
+/// Writes `files` (path relative to `root` → text) below `root`, making folders as needed.
+func writeFiles(_ files: [String: String], under root: URL) throws {
+    for (path, text) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+}
+
 /// A fresh data directory for one test, inside ``dataDirRoot``.
 func tempDataDir() -> String {
     dataDirRoot.appendingPathComponent(UUID().uuidString).path

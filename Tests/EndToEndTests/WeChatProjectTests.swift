@@ -16,11 +16,7 @@ import Testing
             "miniprogram/pages/index/index.wxml": "<view>{{motto}}</view>",
             "miniprogram/sitemap.json": "{}",
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try writeFiles(files, under: root)
         return root
     }
 

@@ -40,7 +40,9 @@ import Testing
         #expect(device["additionalProperties"] as? Bool == false)
         #expect(Set(((device["properties"] as? [String: Any]) ?? [:]).keys) == [
             "location_services", "storage_full", "brand", "model", "system", "platform", "pixel_ratio",
-            "screen_width", "screen_height", "status_bar_height", "language", "theme",
+            "screen_width", "screen_height", "status_bar_height", "language", "theme", "window_width", "window_height",
+            "safe_area", "font_size_scale", "network_type", "wifi_enabled", "bluetooth_enabled", "orientation",
+            "battery_level", "battery_charging", "changes",
         ])
     }
 

@@ -37,6 +37,8 @@ import MiniHostProtocol
             "location.provider": WorldLocation.Provider.allCases.map(\.rawValue),
             "peers[].rules[].match": WorldPeerRule.Match.allCases.map(\.rawValue),
             "policy{}": PolicyRule.allCases.map(\.rawValue),
+            "device.network_type": WorldDevice.NetworkType.allCases.map(\.rawValue),
+            "device.changes[].network_type": WorldDevice.NetworkType.allCases.map(\.rawValue),
         ])
     }
 
@@ -53,7 +55,9 @@ import MiniHostProtocol
                                           messages: [WorldMessage(from: "c", text: "hi", time: "2024-01-01T00:00:00Z")])],
         peers: [WorldPeer(id: "c", rules: [WorldPeerRule(match: .contains, text: "hi", reply: "yo", delayMs: 5)])],
         policy: ["payment": .allow],
-        device: WorldDevice(locationServices: false, storageFull: true))
+        device: WorldDevice(locationServices: false, storageFull: true, windowWidth: 300, windowHeight: 600,
+                            safeArea: WorldInsets(top: 1, right: 2, bottom: 3, left: 4), networkType: .none,
+                            changes: [WorldDeviceChange(afterMs: 5, networkType: ._4g, theme: "dark", memoryWarning: 10)]))
 
     /// The member names of each object of `value` whose path the model has a table for.
     static func names(_ value: JSONValue, at path: String = "", into out: inout [String: Set<String>]) {

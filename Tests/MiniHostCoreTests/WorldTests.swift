@@ -69,6 +69,12 @@ import Testing
         #expect(error("{\"device\": {\"screen_width\": 0}}").contains("device.screen_width must be from 1 to 10000"))
         #expect(error("{\"device\": {\"pixel_ratio\": 0}}").contains("device.pixel_ratio must be above 0"))
         #expect(error("{\"device\": {\"theme\": \"blue\"}}").contains("device.theme must be"))
+        #expect(error("{\"device\": {\"battery_level\": 101}}").contains("device.battery_level must be from 0 to 100 (got 101)"))
+        #expect(error("{\"device\": {\"window_height\": 0}}").contains("device.window_height must be from 1 to 10000"))
+        #expect(error("{\"device\": {\"font_size_scale\": 9}}").contains("device.font_size_scale must be from 0.5 to 3"))
+        #expect(error("{\"device\": {\"safe_area\": {\"top\": 900}}}").contains("device.safe_area: insets must"))
+        #expect(error("{\"device\": {\"changes\": [{\"after_ms\": 5}]}}").contains("device.changes[0] must change network_type, theme or memory_warning"))
+        #expect(error("{\"device\": {\"changes\": [{\"after_ms\": 1.5, \"theme\": \"dark\"}]}}").contains("device.changes[0].after_ms"))
     }
 
     @Test func aSessionDeliversOnlyWhileRunningAndRunsStopHandlersOnce() {

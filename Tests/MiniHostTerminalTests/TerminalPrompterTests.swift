@@ -78,4 +78,30 @@ private final class FakeTerminal: @unchecked Sendable {
     @Test func noTerminalMeansNoPrompter() {
         #expect(TerminalPrompter.openTTY(path: "/nonexistent/tty") == nil)
     }
+
+    @Test func aModalIsConfirmedOrCancelledAndItsTextShownSafely() {
+        let modal = ModalRequest(appId: "org.example.shop", appName: "Shop", title: "Delete?\u{1B}[2J", content: "The item goes")
+        let text = TerminalPrompter.render(modal)
+        #expect(text.contains("│ title    Delete?\\u{1B}[2J\n"), "\(text)")
+        #expect(text.hasSuffix("└─ [c]onfirm (确定) / [x] cancel (取消): "), "\(text)")
+        let confirm = FakeTerminal(["c"])
+        #expect(confirm.prompter().modal(modal) == .confirm(content: nil))
+        #expect(FakeTerminal(["no"]).prompter().modal(modal) == .cancel)
+        #expect(FakeTerminal([]).prompter().modal(modal) == .cancel)
+        var editable = modal
+        editable.editable = true
+        editable.content = "draft"
+        #expect(FakeTerminal(["confirm", "Ada"]).prompter().modal(editable) == .confirm(content: "Ada"))
+        #expect(FakeTerminal(["c", ""]).prompter().modal(editable) == .confirm(content: "draft"))
+        var noCancel = modal
+        noCancel.showCancel = false
+        #expect(FakeTerminal(["x"]).prompter().modal(noCancel) == .confirm(content: nil))
+    }
+
+    @Test func anActionSheetIsAPickOfTheAppsItems() {
+        let sheet = ChoiceRequest(kind: .actionSheet, appId: "org.example.shop", appName: "Shop", title: "choose an action", options: ["Share", "Delete"])
+        #expect(TerminalPrompter.render(sheet).contains("│ 2. Delete\n"))
+        #expect(FakeTerminal(["2"]).prompter().choose(sheet) == 1)
+        #expect(FakeTerminal(["c"]).prompter().choose(sheet) == nil)
+    }
 }

@@ -12,7 +12,11 @@ public final class HostAPIRegistry: @unchecked Sendable {
         for event in events {
             descriptors.append(APIDescriptor(name: event, kind: .event))
         }
-        for api in apis {
+        for api in apis where api.syncOnly {
+            byName[api.name] = (api, true)
+            descriptors.append(APIDescriptor(name: api.name, kind: .sync))
+        }
+        for api in apis where !api.syncOnly {
             byName[api.name] = (api, false)
             descriptors.append(APIDescriptor(name: api.name, kind: .async))
             if let sync = api.syncName {
@@ -35,10 +39,13 @@ public final class HostAPIRegistry: @unchecked Sendable {
         services.onAppStart(key: "chat") { [weak services] session in
             if let services { ChatService(services: services).appStarted(session) }
         }
+        let device = services.world.device
+        services.onAppStart(key: "device") { session in SystemInfoService.appStarted(session, device: device) }
         return HostAPIRegistry(
             storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis
-                + SystemInfoService(services: services).apis,
-            events: LocationService.events + PaymentService.events + ChatService.events)
+                + SystemInfoService(services: services).apis + UIFeedbackService().apis
+                + ModalService(services: services).apis,
+            events: LocationService.events + PaymentService.events + ChatService.events + SystemInfoService.events)
     }
 
     func lookup(_ name: String) -> (api: HostAPI, isSync: Bool)? { byName[name] }
@@ -73,10 +80,11 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     /// kept every test's app, its VM and its world alive to the end of the run.
     public private(set) weak var interceptor: (any BridgeInterceptor)?
 
-    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil, interceptor: BridgeInterceptor? = nil) {
+    public init(app: AppIdentity, registry: HostAPIRegistry, services: HostServices, launchConversation: String? = nil, interceptor: BridgeInterceptor? = nil,
+                reporter: (@Sendable (RuntimeEvent) -> Void)? = nil) {
         self.interceptor = interceptor
         self.app = app
-        self.session = AppSession(app: app, launchConversation: launchConversation)
+        self.session = AppSession(app: app, launchConversation: launchConversation, reporter: reporter)
         self.registry = registry
         self.gate = CapabilityGate(services: services)
         self.queue = DispatchQueue(label: "minihost.bridge.\(app.appId)")

@@ -16,9 +16,19 @@ public final class AppSession: @unchecked Sendable {
     private var components: [ObjectIdentifier: AnyObject] = [:]
     private var stopHandlers: [@Sendable () -> Void] = []
 
-    public init(app: AppIdentity, launchConversation: String? = nil) {
+    /// Where the app's reports go (the CLI's output, a test driver): UI calls answered by the host.
+    private let reporter: (@Sendable (RuntimeEvent) -> Void)?
+
+    public init(app: AppIdentity, launchConversation: String? = nil, reporter: (@Sendable (RuntimeEvent) -> Void)? = nil) {
         self.app = app
         self.launchConversation = launchConversation
+        self.reporter = reporter
+    }
+
+    /// Reports an event for the app as its runtime would (dropped once the app has stopped).
+    public func report(_ event: RuntimeEvent) {
+        guard !hasStopped else { return }
+        reporter?(event)
     }
 
     public var appId: String { app.appId }

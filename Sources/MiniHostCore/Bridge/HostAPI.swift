@@ -13,6 +13,9 @@ public struct HostAPI: Sendable {
     public var rateLimit: RateLimiter.Rule?
     /// Checks the arguments before any consent is asked (so a malformed call never prompts).
     public var validate: (@Sendable (APIArguments) throws(BridgeError) -> Void)?
+    /// True when `name` is a synchronous function with no async form (WeChat's `getWindowInfo`):
+    /// it returns its result or throws, and takes the options object as its one argument.
+    public var syncOnly: Bool
     /// True when the work itself may wait for the user (a picker, the settings page), so async
     /// calls must not run on the app's thread.
     public var mayBlock: Bool
@@ -20,7 +23,7 @@ public struct HostAPI: Sendable {
     public var perform: @Sendable (APICall) throws(BridgeError) -> BridgeValue
 
     public init(name: String, syncName: String? = nil, positional: [String] = [], permission: Permission? = nil,
-                rateLimit: RateLimiter.Rule? = nil, mayBlock: Bool = false,
+                rateLimit: RateLimiter.Rule? = nil, mayBlock: Bool = false, syncOnly: Bool = false,
                 validate: (@Sendable (APIArguments) throws(BridgeError) -> Void)? = nil,
                 perform: @escaping @Sendable (APICall) throws(BridgeError) -> BridgeValue) {
         self.name = name
@@ -29,6 +32,7 @@ public struct HostAPI: Sendable {
         self.permission = permission
         self.rateLimit = rateLimit
         self.mayBlock = mayBlock
+        self.syncOnly = syncOnly
         self.validate = validate
         self.perform = perform
     }
@@ -59,9 +63,12 @@ public struct APICall: Sendable {
 public final class AppIdentity: Sendable {
     public let appId: String
     public let manifest: Manifest
+    /// The tab bar's page routes (app.json's `tabBar.list[].pagePath`), empty without a tab bar.
+    public let tabBarPages: [String]
 
-    public init(manifest: Manifest) {
+    public init(manifest: Manifest, tabBarPages: [String] = []) {
         self.appId = manifest.appId
         self.manifest = manifest
+        self.tabBarPages = tabBarPages
     }
 }

@@ -29,6 +29,9 @@ public struct PolicyPrompter: Prompter {
     public var settings: PolicyRule?
     /// Powerbox pickers (`"choose"`): `allow` picks the first option, `deny` cancels.
     public var choose: PolicyRule?
+    /// Modal dialogs and action sheets (`"modal"`): `allow` (or `confirm`) confirms a modal and
+    /// taps an action sheet's first item, `deny` (or `cancel`) cancels.
+    public var modal: PolicyRule?
     public var fallback: (any Prompter)?
 
     public init(
@@ -59,10 +62,18 @@ public struct PolicyPrompter: Prompter {
     }
 
     public func choose(_ request: ChoiceRequest) -> Int? {
-        switch choose {
+        switch request.kind == .actionSheet ? modal : choose {
         case .allow: return request.options.isEmpty ? nil : 0
         case .deny: return nil
         case .ask, nil: return fallback?.choose(request)
+        }
+    }
+
+    public func modal(_ request: ModalRequest) -> ModalAnswer {
+        switch modal {
+        case .allow: return .confirm(content: request.editable ? request.content : nil)
+        case .deny: return ModalAnswer.cancel.respecting(request)
+        case .ask, nil: return (fallback?.modal(request) ?? .cancel).respecting(request)
         }
     }
 
@@ -79,7 +90,7 @@ public struct PolicyPrompter: Prompter {
     }
 
     /// The names a policy accepts besides permission names (and their aliases).
-    public static let specialNames = ["payment", "chat.message", "settings", "choose"]
+    public static let specialNames = ["payment", "chat.message", "settings", "choose", "modal"]
 
     /// Applies `rule` to what `name` stands for; false when the name is unknown.
     private mutating func apply(_ name: String, _ rule: PolicyRule) -> Bool {
@@ -93,6 +104,8 @@ public struct PolicyPrompter: Prompter {
             settings = rule
         case "choose":
             choose = rule
+        case "modal":
+            modal = rule
         default:
             guard let p = Permission(name: name) else { return false }
             permissions[p] = rule
@@ -101,8 +114,11 @@ public struct PolicyPrompter: Prompter {
     }
 
     private static var knownNames: String {
-        (Permission.allCases.map(\.rawValue) + ["chat.message", "settings", "choose"]).joined(separator: ", ")
+        (Permission.allCases.map(\.rawValue) + ["chat.message", "settings", "choose", "modal"]).joined(separator: ", ")
     }
+
+    /// The modal's own words for its rules.
+    private static let modalRules: [String: PolicyRule] = ["confirm": .allow, "cancel": .deny]
 
     /// Builds a policy from a policy file (a JSON object `{"location": "allow", "payment":
     /// "deny", "chat.send": "ask"}`), then `--grant` names (allow) and `--deny` names. Flags win
@@ -131,8 +147,9 @@ public struct PolicyPrompter: Prompter {
             }
             for name in dict.keys.sorted() {
                 let shown = PromptText.quoted(name, maxLength: 64)
-                guard let text = dict[name]?.stringValue, let rule = PolicyRule(rawValue: text) else {
-                    throw PolicyError("the policy file \(path): the value of \(shown) must be \"allow\", \"deny\" or \"ask\"")
+                guard let text = dict[name]?.stringValue, let rule = PolicyRule(rawValue: text) ?? (name == "modal" ? modalRules[text] : nil) else {
+                    let modalWords = name == "modal" ? " (or \"confirm\", \"cancel\")" : ""
+                    throw PolicyError("the policy file \(path): the value of \(shown) must be \"allow\", \"deny\" or \"ask\"\(modalWords)")
                 }
                 guard policy.apply(name, rule) else {
                     throw PolicyError("the policy file \(path): \(shown) is not a permission (known: \(knownNames))")

@@ -55,6 +55,8 @@ public enum PromptAnswer: String, Sendable, Equatable {
 /// What a powerbox picker offers (`chooseLocation`, `chooseContact`, `chooseConversation`).
 public enum ChoiceKind: String, Sendable, Equatable {
     case location, contact, conversation
+    /// `showActionSheet`: one of the app's items (app text).
+    case actionSheet
 }
 
 /// A pick the user makes for an app: the app receives only the option picked.
@@ -82,11 +84,15 @@ public protocol Prompter: Sendable {
     func ask(_ request: PromptRequest) -> PromptAnswer
     /// The index of the option the user picked, or nil when they cancelled.
     func choose(_ request: ChoiceRequest) -> Int?
+    /// How the user closed a modal dialog (`showModal`).
+    func modal(_ request: ModalRequest) -> ModalAnswer
 }
 
 extension Prompter {
     /// By default nothing is picked (the picker is cancelled).
     public func choose(_ request: ChoiceRequest) -> Int? { nil }
+    /// By default a modal is cancelled (as a deny).
+    public func modal(_ request: ModalRequest) -> ModalAnswer { .cancel }
 }
 
 /// For tests: answers from a queue (then from `answer`, if given, then deny) and records every
@@ -127,6 +133,24 @@ public final class ScriptedPrompter: Prompter, @unchecked Sendable {
         lock.withLock {
             choices.append(request)
             return picks.isEmpty ? nil : picks.removeFirst()
+        }
+    }
+
+    private var modalAnswers: [ModalAnswer] = []
+    private var modals: [ModalRequest] = []
+
+    /// Adds answers for ``modal(_:)``; with none queued a modal is cancelled.
+    public func enqueueModals(_ values: ModalAnswer...) {
+        lock.withLock { modalAnswers.append(contentsOf: values) }
+    }
+
+    /// Every modal shown so far, in order.
+    public var modalRequests: [ModalRequest] { lock.withLock { modals } }
+
+    public func modal(_ request: ModalRequest) -> ModalAnswer {
+        lock.withLock {
+            modals.append(request)
+            return modalAnswers.isEmpty ? .cancel : modalAnswers.removeFirst()
         }
     }
 

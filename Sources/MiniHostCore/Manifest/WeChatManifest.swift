@@ -60,8 +60,22 @@ extension WeChatProject {
                 problem("entryPagePath", "must be one of the app's pages (got \(entry.jsonText))")
             }
         }
+        checkTabBar(mainPages: routes.filter { r in (appJSON["pages"]?.arrayValue ?? []).contains { $0.stringValue == r } }, problem)
         if !problems.isEmpty { throw ManifestError(problems: problems) }
         return routes
+    }
+
+    /// WeChat's rules for `tabBar`: `list` holds 2 to 5 items, each `pagePath` a page of `pages`.
+    private func checkTabBar(mainPages: [String], _ problem: (String, String) -> Void) {
+        guard let tabBar = appJSON["tabBar"] else { return }
+        guard let list = tabBar["list"]?.arrayValue else { return problem("tabBar.list", "must be an array of 2 to 5 tabs {pagePath, text}") }
+        if !(2...5).contains(list.count) { problem("tabBar.list", "must hold 2 to 5 tabs (got \(list.count))") }
+        for (i, item) in list.enumerated() {
+            let path = item["pagePath"]?.stringValue.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+            if path == nil || !mainPages.contains(path!) {
+                problem("tabBar.list[\(i)].pagePath", "must be one of the pages in \"pages\" (got \(item["pagePath"]?.jsonText ?? "nothing"))")
+            }
+        }
     }
 
     /// The permissions `app.json` declares: its `permission` scopes (with their `desc` as the
@@ -136,5 +150,14 @@ extension WeChatProject {
             if let value = section[key] { manifest[key] = value }
         }
         return Data(JSONValue.object(manifest).jsonText.utf8)
+    }
+}
+
+extension AppPackage {
+    /// The routes of app.json's `tabBar.list[].pagePath`, in order (empty: no tab bar).
+    public var tabBarPages: [String] {
+        (weChatApp?["tabBar"]?["list"]?.arrayValue ?? []).compactMap { item in
+            item["pagePath"]?.stringValue.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+        }
     }
 }

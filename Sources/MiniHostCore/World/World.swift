@@ -190,6 +190,8 @@ public struct World: Sendable, Equatable, Codable {
         "peers[]": WorldPeer.CodingKeys.names,
         "peers[].rules[]": WorldPeerRule.CodingKeys.names,
         "device": WorldDevice.CodingKeys.names,
+        "device.safe_area": WorldInsets.CodingKeys.names,
+        "device.changes[]": WorldDeviceChange.CodingKeys.names,
     ]
 
     /// Paths of members no coding key names (`peers[0].rule`), by name within each object, each
@@ -218,7 +220,10 @@ public struct World: Sendable, Equatable, Codable {
     public func name(of id: String) -> String { id == user.id ? user.name : contact(id)?.name ?? id }
 
     /// The world's integer members, by their JSON name.
-    static let integerMembers: Set<String> = ["balance", "per_payment_limit", "daily_limit", "delay_ms", "screen_width", "screen_height", "status_bar_height"]
+    static let integerMembers: Set<String> = [
+        "balance", "per_payment_limit", "daily_limit", "delay_ms", "screen_width", "screen_height", "status_bar_height",
+        "window_width", "window_height", "top", "right", "bottom", "left", "battery_level", "after_ms", "memory_warning",
+    ]
 
     /// The first integer member whose number is fractional or outside Int64, with its path.
     static func firstBadInteger(_ value: JSONValue, at path: String) -> (String, String)? {

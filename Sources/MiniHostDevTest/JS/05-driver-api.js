@@ -21,11 +21,16 @@ class Prompt {
   allow(options) { native.answerPrompt(this.id, options && options.always ? 'always' : 'once', -1); }
   deny() { native.answerPrompt(this.id, 'deny', -1); }
   choose(index) {
-    if (this.type !== 'picker') throw new Error('choose() answers a picker; this prompt is a ' + this.type + ' prompt');
+    if (this.type !== 'picker' && this.type !== 'actionSheet') throw new Error('choose() answers a picker or an action sheet; this prompt is a ' + this.type + ' prompt');
     if (!(index >= 0 && index < this.options.length)) throw new RangeError('choose(' + index + '): the picker has ' + this.options.length + ' option(s)');
     native.answerPrompt(this.id, 'choose', index);
   }
   cancel() { native.answerPrompt(this.id, 'deny', -1); }
+  // A modal: confirms it (`content`: the text an editable modal returns).
+  confirm(content) {
+    if (this.type !== 'modal') throw new Error('confirm() answers a modal; this prompt is a ' + this.type + ' prompt');
+    native.answerPrompt(this.id, 'once', -1, content === undefined ? undefined : String(content));
+  }
 }
 class App {
   constructor(handle, info) {

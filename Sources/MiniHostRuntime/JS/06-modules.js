@@ -1,6 +1,6 @@
 // Modules: CommonJS `require` over the package's files, resolved relative to the caller.
 //
-let appId = '', pageRoutes = [], aliases = [];
+let appId = '', pageRoutes = [], tabBarRoutes = [], aliases = [];
 // WeChat's `resolveAlias`: `[prefix, target]` pairs, longest prefix first. A key ending in `/*`
 // maps that folder (`@utils/*` to `utils/*`); another key maps one spec exactly. Targets are
 // paths from the package root (a leading `/` is dropped).

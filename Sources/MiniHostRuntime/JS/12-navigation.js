@@ -1,4 +1,5 @@
-// Pages and navigation: the page stack, page hooks, navigateTo/redirectTo/reLaunch/navigateBack.
+// Pages and navigation: the page stack, page hooks, navigateTo/redirectTo/reLaunch/switchTab/
+// navigateBack, with WeChat's tab bar rules.
 function parseURL(url, from) {
   if (typeof url !== 'string' || url === '') return { error: 'url must be a non-empty string' };
   const q = url.indexOf('?');
@@ -67,12 +68,18 @@ function openPage(route, query) {
 function unload(page) { unloadPage(page); }
 function top() { return stack[stack.length - 1]; }
 
+// Tab pages the user switched away from: kept alive (hidden), as WeChat keeps them, until reLaunch.
+const keptTabs = new MapCtor();
+function isTab(route) { return tabBarRoutes.indexOf(route) >= 0; }
+
 // `from`: the route relative URLs resolve against (default: the top page's).
 function navigate(kind, url, fail, from) {
   if (from === undefined) from = top() ? top().route : '';
   const u = parseURL(url, from);
   if (u.error) return fail('invalid argument: ' + u.error, ERR_INVALID);
   if (!u.route || pageRoutes.indexOf(u.route) < 0) return fail('page "' + (u.route || url) + '" is not found', ERR_NOT_FOUND);
+  if (kind === 'switchTab' && !isTab(u.route)) return fail('can not switch to no-tabBar page', ERR_INVALID);
+  if ((kind === 'navigateTo' || kind === 'redirectTo') && isTab(u.route)) return fail('can not ' + kind + ' a tabbar page', ERR_INVALID);
   if (kind === 'navigateTo' && stack.length >= 10) return fail('webview count limit exceed (at most 10 pages)', ERR_LIMIT);
   // Load the page's module before any hook runs: if it fails, the stack stays as it was.
   try { definition(u.route); } catch (e) {
@@ -87,11 +94,37 @@ function navigate(kind, url, fail, from) {
     const old = stack.pop();
     if (old) unload(old);
     openPage(u.route, u.query);
+  } else if (kind === 'switchTab') {
+    switchTab(u.route);
   } else {
     while (stack.length) unload(stack.pop());
+    for (const page of keptTabs.values()) unload(page);
+    keptTabs.clear();
     openPage(u.route, u.query);
   }
   return null;
+}
+// Every page above the bottom tab page is closed; the tab page left hides (kept), the target shows.
+function switchTab(route) {
+  const before = top();
+  while (stack.length && !isTab(top().route)) unload(stack.pop());
+  const current = top();
+  if (current && current.route === route) {
+    if (before !== current) showPage(current);
+    return;
+  }
+  if (current) {
+    if (before === current) hidePage(current);
+    keptTabs.set(current.route, stack.pop());
+  }
+  const kept = keptTabs.get(route);
+  if (kept) {
+    keptTabs.delete(route);
+    stack.push(kept);
+    showPage(kept);
+  } else {
+    openPage(route, {});
+  }
 }
 function back(delta, fail) {
   let d = delta === undefined ? 1 : NumberCtor(delta);
@@ -113,7 +146,9 @@ function navApi(kind) {
         let failed = false;
         const f = (r, code) => { failed = true; fail(r, code); };
         if (kind === 'navigateBack') back(o.delta, f); else navigate(kind, o.url, f);
-        if (!failed) ok({});
+        if (failed) return;
+        if (kind !== 'navigateTo' && kind !== 'navigateBack') native.lifecycle('ui', kind, null, JSONStringify({ url: o.url }));
+        ok({});
       });
     });
   };

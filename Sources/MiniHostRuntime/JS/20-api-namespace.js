@@ -4,6 +4,7 @@ const mp = {};
 mp.navigateTo = navApi('navigateTo');
 mp.redirectTo = navApi('redirectTo');
 mp.reLaunch = navApi('reLaunch');
+mp.switchTab = navApi('switchTab');
 mp.navigateBack = navApi('navigateBack');
 // Host events: `mp.on<Name>(fn)` adds a listener, `mp.off<Name>(fn)` removes it (no argument: all).
 const listeners = new MapCtor();
@@ -25,6 +26,14 @@ for (let i = 0; i < native.apis.length; i++) {
   const d = native.apis[i];
   if (d[1] === 'event') eventPair(d[0]);
   else mp[d[0]] = d[1] === 'sync' ? syncStub(d[0], i) : asyncStub(d[0], i);
+}
+// startPullDownRefresh acts as the user's pull would: the top page's onPullDownRefresh runs too.
+const hostStartPullDownRefresh = mp.startPullDownRefresh;
+if (hostStartPullDownRefresh) {
+  mp.startPullDownRefresh = function startPullDownRefresh(options) {
+    native.post(() => { const page = top(); if (page) hook('page', 'onPullDownRefresh', page, undefined, page.route); });
+    return hostStartPullDownRefresh(options);
+  };
 }
 mp.canIUse = function canIUse(name) {
   if (typeof name !== 'string' || name === '') return false;

@@ -1,8 +1,8 @@
 // The host's handle: the dispatcher the host drives the app with (launch, timers,
 // navigation, page calls, test-driver requests).
 return ObjectFreeze({
-  launch(id, routes, entry, query, options, alias) {
-    appId = id; pageRoutes = routes; setAliases(alias);
+  launch(id, routes, entry, query, options, alias, tabs) {
+    appId = id; pageRoutes = routes; setAliases(alias); tabBarRoutes = tabs || [];
     try {
       requireFrom('', './app.js');
     } catch (e) {
@@ -53,7 +53,8 @@ return ObjectFreeze({
       return null;
     }
     let err = null;
-    navigate('navigateTo', url, (r) => { err = r; }, '');  // the host names pages from the package root
+    // The host names pages from the package root; a tab page is reached as a tap on its tab would.
+    navigate(u.route && isTab(u.route) ? 'switchTab' : 'navigateTo', url, (r) => { err = r; }, '');
     return err;
   },
   back() { let err = null; back(1, (r) => { err = r; }); return err; },
@@ -140,11 +141,11 @@ return ObjectFreeze({
   // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.
   reset() {
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
-    appId = ''; pageRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
+    appId = ''; pageRoutes = []; tabBarRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
     componentDefs.clear(); instances.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
     for (const set of listeners.values()) set.length = 0;
-    stack.length = 0; nextTimerId = 1;
+    stack.length = 0; keptTabs.clear(); nextTimerId = 1;
   },
   // A terminated task never ran its `finally` blocks: clear the re-entry guard first.
   notifyError(message) { inErrorHook = false; loadingModules.length = 0; notifyApp(message); },
