@@ -26,7 +26,7 @@ function adoptDefaultApp(options) {
 function Page(options) {
   if (options === null || typeof options !== 'object') throw new TypeErrorCtor('Page() needs an options object');
   if (!loadingRoute) throw new ErrorCtor('Page() may be called only in a page module listed in the manifest');
-  pageDefs.set(loadingRoute, options);
+  pageDefs.set(loadingRoute, ArrayIsArray(options.behaviors) ? pageWithBehaviors(options, loadingRoute) : options);
 }
 function getApp(options) {
   if (appInstance === undefined && options !== null && typeof options === 'object' && options.allowDefault === true) {
