@@ -139,11 +139,11 @@ wx('es-ts-error-event', 'an uncaught error in a .ts page reaches App.onError wit
 wx('es-syntax-error', 'a syntax error in an ES module is refused naming the file, line and column', ['ES-6'],
    files={'utils/bad.js': "export const ok = 1;\n\nexport const broken = (;\n"},
    page="import { ok } from '../../utils/bad';\nPage({ onLoad() { L('ran') } })\n", exit_code=2, exit_status=None,
-   stderr_contains=['utils/bad.js:3:'], console_absent=['ran'])
+   stderr_contains=['utils/bad.js:3:24: '], console_absent=['ran'])
 wx('es-ts-syntax-error', 'a syntax error in a .ts file is refused naming the .ts file and line', ['ES-6'],
    files={'utils/bad.ts': "export interface A { x: number }\nexport const f = (a: A) => {\n  return a.x +;\n};\n"},
    page="import { f } from '../../utils/bad';\nPage({ onLoad() { L('ran') } })\n", exit_code=2, exit_status=None,
-   stderr_contains=['utils/bad.ts:3:'], console_absent=['ran'])
+   stderr_contains=['utils/bad.ts:3:15: '], console_absent=['ran'])
 wx('es-unresolvable-import', 'an import that resolves to nothing fails naming the importing file and the spec', ['ES-6', 'MD-7'],
    page="import { x } from '../../utils/nowhere';\nPage({ onLoad() { L('ran ' + x) } })\n", exit_code=1, exit_status='crashed',
    errors=[{'kind': 'launch', 'message_contains': 'utils/nowhere'}], console_absent=['ran'])
