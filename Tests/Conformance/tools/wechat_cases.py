@@ -80,6 +80,8 @@ refused('wx-pages-not-array', 'pages that is not an array is refused naming the 
         raw_app_json='{"pages": "pages/index/index"}\n', stderr=['app.json', 'pages'])
 refused('wx-page-leading-slash', 'a page path with a leading / is refused naming its index', ['WX-2', 'WX-8'],
         raw_app_json='{"pages": ["/pages/index/index"]}\n', stderr=['app.json', 'pages[0]'])
+refused('wx-page-extension', 'a page path with an extension is refused naming its index', ['WX-2', 'WX-8'],
+        raw_app_json='{"pages": ["pages/index/index.js"]}\n', stderr=['app.json', 'pages[0]'])
 refused('wx-page-twice', 'a page listed twice is refused', ['WX-2', 'WX-8'],
         raw_app_json='{"pages": ["pages/index/index", "pages/index/index"]}\n', stderr=['app.json', 'twice'])
 refused('wx-app-json-not-json', 'an app.json that is not JSON is refused naming the file and line', ['WX-8'],
@@ -143,6 +145,15 @@ wx('wx-perm-getsetting', 'getSetting reports the decision under the WeChat scope
 wx('wx-perm-other-scope-accepted', 'a scope with no MiniHost service is accepted and grants nothing', ['WX-9'],
    app_json={'permission': {'scope.camera': {'desc': 'scan'}}, 'requiredPrivateInfos': ['chooseAddress']}, args=['--grant', 'location'],
    asyncload=tryapi('loc', "wx.getLocation({})"), console=['loc 1002 getLocation:fail permission not declared'])
+wx('wx-perm-getsetting-denied', 'a denied scope is false in authSetting and the call fails with 1003', ['WX-10', 'WX-9'], app_json=loc_permission,
+   args=['--deny', 'location'],
+   asyncload=tryapi('loc', "wx.getLocation({})") + "const s = await wx.getSetting(); L('WX-10 ' + s.authSetting['scope.userLocation'])",
+   console=['loc 1003 getLocation:fail auth deny', 'WX-10 false'])
+wx('wx-perm-getsetting-undecided', 'a declared scope the user has not decided on is absent from authSetting', ['WX-10'], app_json=loc_permission,
+   asyncload="const s = await wx.getSetting(); L('WX-10 ' + ('scope.userLocation' in s.authSetting))", console=['WX-10 false'])
+wx('wx-perm-open-setting', 'openSetting asks again for a declared scope and returns the new authSetting', ['WX-10'], app_json=loc_permission,
+   world={'policy': {'settings': 'allow'}}, asyncload="const s = await wx.openSetting(); L('WX-10 ' + s.authSetting['scope.userLocation'])",
+   console=['WX-10 true'])
 refused('wx-perm-bad-desc', 'a permission desc that is not a string is refused naming the field', ['WX-9', 'WX-8'],
         app_json={'permission': {'scope.userLocation': {'desc': 5}}}, stderr=['app.json', 'permission.scope.userLocation.desc'])
 refused('wx-perm-bad-private-infos', 'requiredPrivateInfos that is not an array is refused naming the field', ['WX-9', 'WX-8'],

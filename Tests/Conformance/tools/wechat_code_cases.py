@@ -155,3 +155,12 @@ wx('es-same-module', 'a module imported by one file and required by another is e
           'lib/user.js': "const m = require('./once');\nmodule.exports = m.n;\n"},
    page="import { n } from '../../lib/once';\nimport u from '../../lib/user';\nPage({ onLoad() { L('ES-3 ' + n + ' ' + u + ' ' + global.loads) } })\n",
    console=['ES-3 1 1 1'])
+wx('es-import-json', 'an ES module imports a .json file as its default export', ['ES-2', 'WM-4'], files={'data/conf.json': '{"theme": "dark"}\n'},
+   page="import conf from '../../data/conf.json';\nPage({ onLoad() { L('ES-2 ' + conf.theme) } })\n", console=['ES-2 dark'])
+wx('es-import-and-require', 'one file may both import and require', ['ES-2'], files=esm,
+   page="import { answer } from '../../utils/named';\nconst greet = require('../../utils/cjs-fn');\nPage({ onLoad() { L('ES-2 ' + greet(answer)) } })\n",
+   console=['ES-2 hi 42'])
+wx('es-ts-component-page', 'a page written as a component in TypeScript', ['ES-4', 'PC-1'], page_ext='.ts',
+   page=("interface Data { n: number }\nComponent({\n  properties: { n: { type: Number, value: 1 } },\n"
+         "  methods: { onLoad(): void { const d = this.data as Data; L('ES-4 ' + (d.n + 1)) } },\n})\n"),
+   args=['--query', 'n=41'], console=['ES-4 42'])

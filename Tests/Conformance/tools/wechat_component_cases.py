@@ -235,3 +235,15 @@ wx('pc-mixed-pages', 'Page() and Component() pages navigate to each other', ['PC
    page="Page({ onReady() { wx.navigateTo({ url: '/pages/c/c' }) }, onShow() { console.log('index.onShow') } })\n",
    files={'pages/c/c.js': comp("methods: { onReady() { wx.navigateBack() }, onUnload() { console.log('c.onUnload') } }")},
    console=['index.onShow', 'c.onUnload', 'index.onShow'], console_match='exact')
+wx('pc-hide-show', 'hide and show reach a page component\'s onHide and onShow', ['PC-1', 'LC-3'],
+   app="App({ onHide() { console.log('app.onHide') }, onShow() { console.log('app.onShow') } })\n",
+   page=comp("methods: { onHide() { L('page.onHide') }, onShow() { L('page.onShow') } }"), script="hide\nshow\n",
+   console=['app.onShow', 'page.onShow', 'page.onHide', 'app.onHide', 'app.onShow', 'page.onShow'], console_match='exact')
+wx('pc-navigate-back-detached', 'navigating back from a page component detaches it after onUnload', ['PC-1', 'NV-5'],
+   pages=['pages/index/index', 'pages/c/c'], page="Page({ onReady() { wx.navigateTo({ url: '/pages/c/c' }) }, onShow() { console.log('index.onShow') } })\n",
+   files={'pages/c/c.js': comp("lifetimes: { detached() { console.log('c.detached') } },\nmethods: { onReady() { wx.navigateBack() }, onUnload() { console.log('c.onUnload') } }")},
+   console=['index.onShow', 'c.onUnload', 'c.detached', 'index.onShow'], console_match='exact')
+wx('pc-getapp-default-merged', 'members set on the default app are merged over those App() is given', ['PC-5'],
+   app=("const app = getApp({ allowDefault: true });\napp.data = 456;\napp.global = {};\n"
+        "App({ data: 123, other: 'hello' });\n"),
+   onload="const a = getApp(); L('PC-5 ' + a.data + ' ' + JSON.stringify(a.global) + ' ' + a.other)", console=['PC-5 456 {} hello'])
