@@ -13,15 +13,19 @@ public struct SandboxConfig: Sendable, Equatable {
     public var cpuLimitMs: Int
     /// WeChat's `resolveAlias` (`{"@utils/*": "utils/*"}`): module specs rewritten before lookup.
     public var resolveAlias: [String: String]
+    /// The roots of WeChat's independent subpackages (`moduleB`): launched into one of their
+    /// pages, the app runs without the main package until a page outside them opens.
+    public var independentRoots: [String]
 
     public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200,
-                resolveAlias: [String: String] = [:]) {
+                resolveAlias: [String: String] = [:], independentRoots: [String] = []) {
         self.appId = appId
         self.appName = appName
         self.files = files
         self.pages = pages
         self.cpuLimitMs = cpuLimitMs
         self.resolveAlias = resolveAlias
+        self.independentRoots = independentRoots
     }
 }
 

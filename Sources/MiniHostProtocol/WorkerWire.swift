@@ -11,6 +11,7 @@ public enum WorkerWire {
             "appId": .string(config.appId), "appName": .string(config.appName),
             "pages": .array(config.pages.map { .string($0) }), "cpuLimitMs": .number(Double(config.cpuLimitMs)),
             "files": .object(files), "resolveAlias": .object(config.resolveAlias.mapValues { .string($0) }),
+            "independentRoots": .array(config.independentRoots.map { .string($0) }),
         ])
     }
 
@@ -28,7 +29,13 @@ public enum WorkerWire {
             guard let target = value.stringValue else { throw FrameError("start: resolveAlias \(key) is not a string") }
             alias[key] = target
         }
-        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias)
+        var independent: [String] = []
+        for value in o["independentRoots"]?.arrayValue ?? [] {
+            guard let root = value.stringValue else { throw FrameError("start: independentRoots holds a non-string") }
+            independent.append(root)
+        }
+        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias,
+                             independentRoots: independent)
     }
 
     public static func encode(_ options: LaunchOptions) -> JSONValue {

@@ -171,7 +171,9 @@ public final class Sandbox: @unchecked Sendable {
         let extra = options.extraJSON.flatMap { context.parseJSON($0) } ?? context.undefined
         let alias = context.makeObject()
         for (k, v) in config.resolveAlias { try? alias.set(k, context.string(v)) }
-        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value])
+        let independent = (try? context.makeArray(config.independentRoots.map { context.string($0) }))?.value ?? context.undefined
+        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value,
+                                               independent])
         return result?.bool ?? false
     }
 

@@ -66,6 +66,13 @@ wx('wx-subpackages-camel', 'subPackages (the older spelling) is read the same wa
 wx('wx-subpackage-independent', 'an independent subpackage page may be the entry page', ['WX-4', 'WX-2'], files=sub_files,
    app_json={'subpackages': [{'root': 'packageB', 'pages': ['pages/solo/solo'], 'independent': True}], 'entryPagePath': 'packageB/pages/solo/solo'},
    console=['solo.onLoad {}', 'solo.onReady'])
+wx('wx-independent-without-main', 'launched into an independent subpackage, app.js does not run until a main page opens', ['WX-4', 'PC-5'],
+   app="console.log('app.js ran');\nApp({ onLaunch(o) { console.log('onLaunch ' + o.path) } })\n",
+   files={'packageB/pages/solo/solo.js': ("Page({ onLoad() { console.log('solo getApp ' + typeof getApp()) },\n"
+                                          "  go() { wx.navigateTo({ url: '/pages/index/index' }) } })\n")},
+   app_json={'subpackages': [{'root': 'packageB', 'pages': ['pages/solo/solo'], 'independent': True}], 'entryPagePath': 'packageB/pages/solo/solo'},
+   onload="L('index getApp ' + typeof getApp())", script="call - go\n",
+   console=['solo getApp undefined', 'app.js ran', 'onLaunch pages/index/index', 'index getApp object'], console_match='exact')
 refused('wx-subpackage-missing-page', 'a subpackage page without code is refused naming its route', ['WX-4', 'WX-5'],
         app_json={'subpackages': [{'root': 'packageA', 'pages': ['pages/gone/gone']}]}, stderr=['packageA/pages/gone/gone'])
 refused('wx-subpackage-bad-root', 'a subpackage root leaving the mini-program is refused naming the field', ['WX-4', 'WX-8'],
