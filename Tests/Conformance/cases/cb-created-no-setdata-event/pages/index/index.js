@@ -3,5 +3,5 @@ const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e &&
 Component({
 data: { v: 0 },
 lifetimes: { created() { this.setData({ v: 1 }) }, attached() { this.setData({ w: 2 }) } },
-methods: { onLoad() { L('CB-5 ' + this.data.v + ' ' + this.data.w) } }
+methods: { onLoad() { L('CB-5 ' + this.data.w) } }
 })
