@@ -118,6 +118,9 @@ wx('wx-manifest-wins', 'with both manifest.json and app.json, manifest.json wins
 wx('wx-minihost-section', 'the minihost section may set the app id and name', ['WX-7'],
    project={'minihost': {'app_id': 'org.conformance.wx-minihost-section', 'name': 'Named'}}, onload="L('named')",
    events=[{'type': 'console', 'message': 'named', 'app': 'org.conformance.wx-minihost-section'}])
+wx('wx-private-minihost', 'the minihost section of project.private.config.json wins over project.config.json\'s', ['WX-7', 'WX-1'],
+   project={'minihost': {'app_id': 'org.conformance.wx-private-public'}}, private={'minihost': {'app_id': 'org.conformance.wx-private-minihost'}},
+   onload="L('private section')", events=[{'type': 'console', 'message': 'private section', 'app': 'org.conformance.wx-private-minihost'}])
 refused('wx-minihost-bad-limits', 'a bad limit in the minihost section is refused naming the file and field', ['WX-7', 'WX-8'],
         project={'minihost': {'limits': {'cpu_ms': -5}}}, stderr=['project.config.json', 'limits.cpu_ms'])
 refused('wx-minihost-unknown-permission', 'an unknown permission in the minihost section is refused naming the field', ['WX-7', 'PK-5'],

@@ -164,3 +164,7 @@ wx('es-ts-component-page', 'a page written as a component in TypeScript', ['ES-4
    page=("interface Data { n: number }\nComponent({\n  properties: { n: { type: Number, value: 1 } },\n"
          "  methods: { onLoad(): void { const d = this.data as Data; L('ES-4 ' + (d.n + 1)) } },\n})\n"),
    args=['--query', 'n=41'], console=['ES-4 42'])
+wx('es-export-default-class', 'export default class is imported and constructed', ['ES-1'],
+   files={'lib/counter.js': "export default class Counter {\n  constructor() { this.n = 0; }\n  inc() { return ++this.n; }\n}\n"},
+   page="import Counter from '../../lib/counter';\nPage({ onLoad() { const c = new Counter(); c.inc(); L('ES-1 ' + c.inc()) } })\n",
+   console=['ES-1 2'])

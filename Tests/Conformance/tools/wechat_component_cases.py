@@ -76,6 +76,9 @@ wx('cb-observer-all', '** runs for every setData', ['CB-4'],
 wx('cb-observer-order', 'observers run in definition order', ['CB-4'],
    page=obs_page("b() { L('first b') }, a() { L('second a') }", "this.setData({ a: 3, b: 4 })"),
    console=['first b', 'second a'], console_match='exact')
+wx('cb-observer-query-property', 'properties set from the page query reach their observers before onLoad', ['CB-4', 'PC-2'],
+   page=comp("properties: { n: Number },\nobservers: { n(v) { L('observer n=' + v) } },\nmethods: { onLoad() { L('onLoad n=' + this.data.n) } }"),
+   args=['--query', 'n=2'], console=['observer n=2', 'onLoad n=2'], console_match='exact')
 wx('cb-observer-sees-data', 'when an observer runs, this.data already holds the change', ['CB-4'],
    page=obs_page("a() { L('seen ' + this.data.a) }", "this.setData({ a: 42 })"), console=['seen 42'])
 
