@@ -40,7 +40,8 @@ public final class AppHost: @unchecked Sendable {
             pages: package.manifest.pages,
             cpuLimitMs: package.manifest.limits.cpuMs,
             resolveAlias: (package.weChatApp?["resolveAlias"]?.objectValue ?? [:]).compactMapValues(\.stringValue),
-            tabBarPages: package.tabBarPages
+            tabBarPages: package.tabBarPages,
+            independentRoots: package.weChatIndependentRoots
         )
     }
 

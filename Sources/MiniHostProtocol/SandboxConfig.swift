@@ -15,9 +15,12 @@ public struct SandboxConfig: Sendable, Equatable {
     public var resolveAlias: [String: String]
     /// The tab bar's page routes (app.json's `tabBar.list[].pagePath`), empty without a tab bar.
     public var tabBarPages: [String]
+    /// The roots of WeChat's independent subpackages (`moduleB`): launched into one of their
+    /// pages, the app runs without the main package until a page outside them opens.
+    public var independentRoots: [String]
 
     public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200,
-                resolveAlias: [String: String] = [:], tabBarPages: [String] = []) {
+                resolveAlias: [String: String] = [:], tabBarPages: [String] = [], independentRoots: [String] = []) {
         self.appId = appId
         self.appName = appName
         self.files = files
@@ -25,6 +28,7 @@ public struct SandboxConfig: Sendable, Equatable {
         self.cpuLimitMs = cpuLimitMs
         self.resolveAlias = resolveAlias
         self.tabBarPages = tabBarPages
+        self.independentRoots = independentRoots
     }
 }
 

@@ -12,6 +12,7 @@ public enum WorkerWire {
             "pages": .array(config.pages.map { .string($0) }), "cpuLimitMs": .number(Double(config.cpuLimitMs)),
             "files": .object(files), "resolveAlias": .object(config.resolveAlias.mapValues { .string($0) }),
             "tabBarPages": .array(config.tabBarPages.map { .string($0) }),
+            "independentRoots": .array(config.independentRoots.map { .string($0) }),
         ])
     }
 
@@ -29,12 +30,16 @@ public enum WorkerWire {
             guard let target = value.stringValue else { throw FrameError("start: resolveAlias \(key) is not a string") }
             alias[key] = target
         }
-        var tabBarPages: [String] = []
-        for value in o["tabBarPages"]?.arrayValue ?? [] {
-            guard let route = value.stringValue else { throw FrameError("start: tabBarPages holds a value that is not a string") }
-            tabBarPages.append(route)
+        func strings(_ key: String) throws(FrameError) -> [String] {
+            var result: [String] = []
+            for value in o[key]?.arrayValue ?? [] {
+                guard let text = value.stringValue else { throw FrameError("start: \(key) holds a value that is not a string") }
+                result.append(text)
+            }
+            return result
         }
-        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias, tabBarPages: tabBarPages)
+        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias,
+                             tabBarPages: try strings("tabBarPages"), independentRoots: try strings("independentRoots"))
     }
 
     public static func encode(_ options: LaunchOptions) -> JSONValue {

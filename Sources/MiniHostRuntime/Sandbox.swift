@@ -172,7 +172,9 @@ public final class Sandbox: @unchecked Sendable {
         let alias = context.makeObject()
         for (k, v) in config.resolveAlias { try? alias.set(k, context.string(v)) }
         let tabs = (try? context.makeArray(config.tabBarPages.map { context.string($0) }))?.value ?? context.undefined
-        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value, tabs])
+        let independent = (try? context.makeArray(config.independentRoots.map { context.string($0) }))?.value ?? context.undefined
+        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value,
+                                               tabs, independent])
         return result?.bool ?? false
     }
 

@@ -31,7 +31,7 @@ import Testing
         for command in [["run", app.path, "--dev", "--data-dir", tempDataDir()], ["validate", app.path, "--dev"]] {
             let r = try CLI.run(command, stdin: "")
             #expect(r.status == 2)
-            #expect(r.stderr.contains(#"utils/greet.ts:2:19: Unexpected ";""#), "\(r.stderr)")
+            #expect(r.stderr.contains(#"utils/greet.ts:2:20: Unexpected ";""#), "\(r.stderr)")
         }
     }
 

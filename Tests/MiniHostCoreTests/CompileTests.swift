@@ -80,7 +80,8 @@ import Testing
             _ = try PackageCompiler.compile(files: broken, packageName: "pkg", cacheDirectory: nil)
             Issue.record("a syntax error compiled")
         } catch {
-            #expect("\(error)" == #"cannot compile pkg: utils/math.ts:2:12: Unexpected ";""#)
+            // Columns count from 1, as in stack traces (esbuild's own count from 0).
+            #expect("\(error)" == #"cannot compile pkg: utils/math.ts:2:13: Unexpected ";""#)
         }
     }
 

@@ -103,7 +103,9 @@ import Testing
 
     @Test func aBadAppidNamesIt() throws {
         let p = try project(appJSON: #"{"pages": ["pages/index/index"]}"#, config: #"{"miniprogramRoot": "miniprogram/", "appid": "wxNOTHEX"}"#, pages: ["pages/index/index"])
-        #expect(throws: ManifestError.self) { try load(p) }
+        do { _ = try load(p); Issue.record("loaded") } catch let error as ManifestError {
+            #expect(error.problems.map { "\($0.file) \($0.field ?? "")" } == ["\(displayPath(p.root.appendingPathComponent("project.config.json"))) appid"])
+        }
         let q = try project(appJSON: #"{"pages": ["pages/index/index"]}"#, config: #"{"miniprogramRoot": "../elsewhere"}"#, pages: ["pages/index/index"])
         do { _ = try load(q); Issue.record("loaded") } catch let error as ManifestError {
             #expect(error.problems.first?.field == "miniprogramRoot")
@@ -120,5 +122,17 @@ import Testing
         #expect(manifest.limits.cpuMs == 700)  // the private configuration wins, as in DevTools
         #expect(manifest.merchant?.id == "m.shop")
         #expect(manifest.reqPermissions.map(\.permission) == [.payment])
+    }
+
+    @Test func problemsOfTheMinihostSectionNameItsFieldInTheConfiguration() throws {
+        let p = try project(appJSON: #"{"pages": ["pages/index/index"], "permission": {"scope.userLocation": {"desc": "near"}}}"#, config: """
+            {"miniprogramRoot": "miniprogram/", "appid": "wx0123456789abcdef",
+             "minihost": {"limits": {"cpu_ms": -5}, "req_permissions": [{"name": "payment"}, {"name": "camera.secret"}]}}
+            """, pages: ["pages/index/index"])
+        do { _ = try load(p); Issue.record("loaded") } catch let error as ManifestError {
+            let config = displayPath(p.root.appendingPathComponent("project.config.json"))
+            #expect(Set(error.problems.map { "\($0.file) \($0.field ?? "")" })
+                    == ["\(config) minihost.limits.cpu_ms", "\(config) minihost.req_permissions[1].name"], "\(error)")
+        }
     }
 }

@@ -142,4 +142,16 @@ import MiniHostProtocol
                                 "[Component] components/card/card: an entry of behaviors is not a Behavior(); ignored"])
         #expect(log.answer(1) == "true")
     }
+
+    @Test func aPageListingBehaviorsGetsTheirDataAndMethodsUnderItsOwn() throws {
+        let log = try runApp([
+            "behaviors/b3.js": "module.exports = Behavior({ data: { who: 'b3', obj: { a: 'b3' } }, methods: { m() { return 'b3' }, deep() { return 'deep' } } })",
+            "behaviors/b1.js": "module.exports = Behavior({ behaviors: [require('./b3')], data: { who: 'b1', obj: { b: 'b1' } }, methods: { m() { return 'b1' } } })",
+            "pages/index/index.js": """
+            Page({ behaviors: [require('../../behaviors/b1')], data: { obj: { c: 'own' } }, own() { return 'own' },
+              onLoad() { console.log([this.data.who, JSON.stringify(this.data.obj), this.m(), this.deep(), this.own()].join(' ')) } })
+            """,
+        ])
+        #expect(log.console == [#"b1 {"a":"b3","b":"b1","c":"own"} b1 deep own"#])
+    }
 }

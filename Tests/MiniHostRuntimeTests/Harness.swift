@@ -25,13 +25,13 @@ final class EventLog: @unchecked Sendable {
 /// Runs a mini-program made of `files` until it is idle, then applies `commands` one by one
 /// (waiting for idle after each), and returns what it reported.
 func runApp(_ files: [String: String], pages: [String] = ["pages/index/index"], cpuMs: Int = 200, resolveAlias: [String: String] = [:],
-            query: [String: String] = [:], commands: [HostCommand] = [], timeout: Double = 10) throws -> EventLog {
+            query: [String: String] = [:], commands: [HostCommand] = [], timeout: Double = 10, independentRoots: [String] = []) throws -> EventLog {
     let log = EventLog()
     var all = files
     if all["app.js"] == nil { all["app.js"] = "App({})" }
     for p in pages where all[p + ".js"] == nil { all[p + ".js"] = "Page({})" }
     let config = SandboxConfig(appId: "org.test.app", appName: "Test", files: all.mapValues { Data($0.utf8) }, pages: pages, cpuLimitMs: cpuMs,
-                               resolveAlias: resolveAlias)
+                               resolveAlias: resolveAlias, independentRoots: independentRoots)
     let sandbox = try Sandbox(config: config) { log.append($0) }
     sandbox.launch(LaunchOptions(query: query))
     waitIdle(sandbox, timeout)

@@ -264,4 +264,26 @@ import MiniHostProtocol
         #expect(log.consoleLines.contains { $0.level == "warn" && $0.message.contains("App()") })
         #expect(log.console.contains("loaded object"))
     }
+
+    /// WeChat: launched into an independent subpackage, the main package does not run; App's
+    /// onLaunch and first onShow come when a main-package page first opens.
+    @Test func anIndependentSubpackageLaunchesWithoutAppJSUntilAMainPageOpens() throws {
+        let log = try runApp([
+            "app.js": "console.log('app.js ran'); App({ globalData: { main: true }, onLaunch(o) { console.log('onLaunch ' + o.path) } })",
+            "solo/pages/s/s.js": """
+            Page({ onLoad() { console.log('solo ' + typeof getApp() + ' ' + JSON.stringify(getApp({ allowDefault: true }).globalData)); getApp({ allowDefault: true }).globalData.fromSolo = 1 },
+              go() { wx.navigateTo({ url: '/pages/index/index' }) } })
+            """,
+            "pages/index/index.js": "Page({ onLoad() { console.log('index ' + JSON.stringify(getApp().globalData)) } })",
+        ], pages: ["solo/pages/s/s", "pages/index/index"], commands: [.hide, .show, .callPage(route: nil, method: "go", argumentJSON: nil)],
+           independentRoots: ["solo"])
+        #expect(log.console == ["solo undefined {}", "app.js ran", "onLaunch pages/index/index", #"index {"main":true,"fromSolo":1}"#])
+        #expect(log.hooks.filter { $0.hasPrefix("app.") } == ["app.onLaunch", "app.onShow"])
+    }
+
+    @Test func aMainPageEntryStillRunsAppJSFirst() throws {
+        let log = try runApp(["app.js": "console.log('app.js ran'); App({})", "pages/index/index.js": "Page({ onLoad() { console.log('index') } })"],
+                             pages: ["pages/index/index", "solo/pages/s/s"], independentRoots: ["solo"])
+        #expect(log.console == ["app.js ran", "index"])
+    }
 }

@@ -24,7 +24,8 @@ enum EsbuildProcess {
     }
 
     /// esbuild's errors as `file:line:column: message` lines (the scratch folder's `src/` prefix
-    /// removed, so the file is the package's own path).
+    /// removed, so the file is the package's own path; the column 1-based, as in stack traces,
+    /// where esbuild counts from 0).
     static func errors(_ stderr: String) -> String {
         var out: [String] = []
         var message: String?
@@ -34,12 +35,19 @@ enum EsbuildProcess {
                 if let message { out.append(message) }
                 message = String(trimmed[range.upperBound...])
             } else if let pending = message, trimmed.hasPrefix("src/"), trimmed.hasSuffix(":") {
-                out.append(String(trimmed.dropFirst(4).dropLast()) + ": " + pending)
+                out.append(oneBasedColumn(String(trimmed.dropFirst(4).dropLast())) + ": " + pending)
                 message = nil
             }
         }
         if let message { out.append(message) }
         return out.isEmpty ? stderr.trimmingCharacters(in: .whitespacesAndNewlines) : out.joined(separator: "; ")
+    }
+
+    /// `file:line:column` with the column counted from 1 (unchanged when it has no column).
+    static func oneBasedColumn(_ location: String) -> String {
+        guard let colon = location.lastIndex(of: ":"), let column = Int(location[location.index(after: colon)...]),
+              location[..<colon].contains(":") else { return location }
+        return location[..<colon] + ":\(column + 1)"
     }
 
     /// The compiled code without its `//# sourceMappingURL=` line (the map is kept beside it).

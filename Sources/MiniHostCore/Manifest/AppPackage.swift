@@ -113,12 +113,16 @@ public struct AppPackage: Sendable {
     /// is checked only when the configuration's `minihost` section records one (a project is a
     /// source tree, not a published package).
     static func loadWeChat(_ project: WeChatProject, entry: URL, dev: Bool) throws -> AppPackage {
-        let data = try project.manifestJSON()
-        let manifest = try Manifest.parse(data, file: project.appJSONShown)
-        var package = try loadTree(manifest: manifest, manifestURL: entry, rootURL: project.miniprogramRoot, shown: project.appJSONShown,
-                                   dev: dev, digestRequired: false, isW3C: false)
-        package.weChatApp = project.appJSON
-        return package
+        do {
+            let data = try project.manifestJSON()
+            let manifest = try Manifest.parse(data, file: project.appJSONShown)
+            var package = try loadTree(manifest: manifest, manifestURL: entry, rootURL: project.miniprogramRoot, shown: project.appJSONShown,
+                                       dev: dev, digestRequired: false, isW3C: false)
+            package.weChatApp = project.appJSON
+            return package
+        } catch let error as ManifestError {
+            throw project.located(error)
+        }
     }
 
     private static func loadTree(manifest: Manifest, manifestURL: URL, rootURL: URL, shown: String, dev: Bool, digestRequired: Bool, isW3C: Bool) throws -> AppPackage {

@@ -160,4 +160,15 @@ extension AppPackage {
             item["pagePath"]?.stringValue.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
         }
     }
+
+    /// The roots of the independent subpackages of a WeChat project's `app.json` (`moduleB`):
+    /// launched into one of their pages, the app runs without its main package (`app.js`).
+    public var weChatIndependentRoots: [String] {
+        guard let app = weChatApp else { return [] }
+        return ["subpackages", "subPackages"].flatMap { app[$0]?.arrayValue ?? [] }.compactMap { entry in
+            guard let object = entry.objectValue, object["independent"]?.boolValue == true, let root = object["root"]?.stringValue else { return nil }
+            let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
 }

@@ -26,7 +26,7 @@ function adoptDefaultApp(options) {
 function Page(options) {
   if (options === null || typeof options !== 'object') throw new TypeErrorCtor('Page() needs an options object');
   if (!loadingRoute) throw new ErrorCtor('Page() may be called only in a page module listed in the manifest');
-  pageDefs.set(loadingRoute, options);
+  pageDefs.set(loadingRoute, ArrayIsArray(options.behaviors) ? pageWithBehaviors(options, loadingRoute) : options);
 }
 function getApp(options) {
   if (appInstance === undefined && options !== null && typeof options === 'object' && options.allowDefault === true) {
@@ -36,3 +36,27 @@ function getApp(options) {
   return appInstance;
 }
 function getCurrentPages() { return stack.slice(); }
+// WeChat's independent subpackages: launched into one of their pages, the main package (app.js)
+// does not run; `pendingLaunch` keeps the launch options until a page outside them opens, when
+// app.js runs and App's onLaunch and first onShow are called.
+let independentRoots = [], pendingLaunch = null;
+function inIndependentSubpackage(route) {
+  for (const root of independentRoots) if (route.startsWith(root + '/')) return true;
+  return false;
+}
+// Runs app.js, then App.onLaunch and App.onShow with `opts`; false (after `failed(described
+// error)`) when app.js throws.
+function startApp(opts, failed) {
+  pendingLaunch = null;
+  try {
+    requireFrom('', './app.js');
+  } catch (e) {
+    failed(describe(e));
+    return false;
+  }
+  if (!appOptions) { appOptions = defaultApp || {}; appInstance = appOptions; defaultApp = undefined; native.print('warn', 'app.js did not call App(); running with an empty App'); }
+  const text = JSONStringify(opts);
+  hook('app', 'onLaunch', appInstance, opts, undefined, text);
+  hook('app', 'onShow', appInstance, clone(opts), undefined, text);
+  return true;
+}

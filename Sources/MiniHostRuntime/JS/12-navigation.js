@@ -81,6 +81,14 @@ function navigate(kind, url, fail, from) {
   if (kind === 'switchTab' && !isTab(u.route)) return fail('can not switch to no-tabBar page', ERR_INVALID);
   if ((kind === 'navigateTo' || kind === 'redirectTo') && isTab(u.route)) return fail('can not ' + kind + ' a tabbar page', ERR_INVALID);
   if (kind === 'navigateTo' && stack.length >= 10) return fail('webview count limit exceed (at most 10 pages)', ERR_LIMIT);
+  if (pendingLaunch && !inIndependentSubpackage(u.route)) {
+    let failure = null;
+    const opts = { path: u.route, query: u.query, scene: pendingLaunch.scene, referrerInfo: pendingLaunch.referrerInfo };
+    if (!startApp(opts, (d) => { failure = d; })) {
+      native.error('exception', 'app.js failed: ' + (failure.name ? failure.name + ': ' : '') + failure.message, failure.stack || '');
+      return fail('page "' + u.route + '" failed to load: app.js failed', ERR_HOST);
+    }
+  }
   // Load the page's module before any hook runs: if it fails, the stack stays as it was.
   try { definition(u.route); } catch (e) {
     const d = describe(e);

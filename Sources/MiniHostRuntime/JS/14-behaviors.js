@@ -120,3 +120,14 @@ function Behavior(options) {
   behaviorRecords.set(behavior, buildRecord(options, at));
   return behavior;
 }
+// A Page() listing `behaviors`: their data under the page's own (objects merged key by key) and
+// their methods where the page has none of that name, by the same merge rules as a component.
+function pageWithBehaviors(options, route) {
+  const rec = buildRecord({ behaviors: options.behaviors }, route);
+  const page = ObjectAssign({}, options), data = {};
+  mergeData(data, rec.data);
+  if (isPlainData(options.data)) mergeData(data, options.data);
+  page.data = data;
+  for (const k of ObjectKeys(rec.methods)) if (!hasOwn(page, k)) setOwn(page, k, rec.methods[k]);
+  return page;
+}

@@ -1,20 +1,12 @@
 // The host's handle: the dispatcher the host drives the app with (launch, timers,
 // navigation, page calls, test-driver requests).
 return ObjectFreeze({
-  launch(id, routes, entry, query, options, alias, tabs) {
+  launch(id, routes, entry, query, options, alias, tabs, independent) {
     appId = id; pageRoutes = routes; setAliases(alias); tabBarRoutes = tabs || [];
-    try {
-      requireFrom('', './app.js');
-    } catch (e) {
-      const d = describe(e);
-      native.error('launch', 'app.js failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || '');
-      return false;
-    }
-    if (!appOptions) { appOptions = defaultApp || {}; appInstance = appOptions; defaultApp = undefined; native.print('warn', 'app.js did not call App(); running with an empty App'); }
+    independentRoots = ArrayIsArray(independent) ? independent : [];
     const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
-    const text = JSONStringify(opts);
-    hook('app', 'onLaunch', appInstance, opts, undefined, text);
-    hook('app', 'onShow', appInstance, clone(opts), undefined, text);
+    if (inIndependentSubpackage(entry)) pendingLaunch = opts;
+    else if (!startApp(opts, (d) => native.error('launch', 'app.js failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || ''))) return false;
     appShown = true;
     try { definition(entry); } catch (e) {
       const d = describe(e);
@@ -37,13 +29,13 @@ return ObjectFreeze({
     if (!appShown) return;
     appShown = false;
     if (top()) hidePage(top());
-    hook('app', 'onHide', appInstance);
+    if (!pendingLaunch) hook('app', 'onHide', appInstance);
   },
   show() {
     if (appShown) return;
     appShown = true;
     const opts = { path: top() ? top().route : '', query: top() ? top().options : {}, scene: 'launch', referrerInfo: {} };
-    hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts));
+    if (!pendingLaunch) hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts));
     if (top()) showPage(top());
   },
   navigate(url) {
@@ -145,7 +137,7 @@ return ObjectFreeze({
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
     componentDefs.clear(); instances.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
     for (const set of listeners.values()) set.length = 0;
-    stack.length = 0; keptTabs.clear(); nextTimerId = 1;
+    stack.length = 0; keptTabs.clear(); nextTimerId = 1; independentRoots = []; pendingLaunch = null;
   },
   // A terminated task never ran its `finally` blocks: clear the re-entry guard first.
   notifyError(message) { inErrorHook = false; loadingModules.length = 0; notifyApp(message); },

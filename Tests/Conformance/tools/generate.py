@@ -1,65 +1,14 @@
 #!/usr/bin/env python3
-"""Writes the conformance cases (Tests/Conformance/cases/<id>/) from the definitions below.
+"""Writes the conformance cases (Tests/Conformance/cases/<id>/) from the definitions below and
+in wechat_cases.py (WeChat projects, modules, ES modules, components).
 
-Deterministic: the same definitions always give the same files (sorted keys, fixed order, no
-time or randomness). Run it from anywhere: `python3 Tests/Conformance/tools/generate.py`. It
-removes case folders it no longer defines (only folders holding a case.json it wrote).
+Deterministic: the same definitions always give the same files. Run it from anywhere:
+`python3 Tests/Conformance/tools/generate.py`. It removes case folders it no longer defines.
 """
-import hashlib, hmac, json, os, shutil, sys
+import hashlib, hmac, json, os, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CASES_DIR = os.path.join(ROOT, 'cases')
-CASES = []
-
-PRELUDE = "const L = (...a) => console.log(...a);\nconst E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));\n"
-DEFAULT_APP = "App({ onError(m) { console.log('onError: ' + String(m).split('\\n')[0]) }, onUnhandledRejection(r) { console.log('onUnhandledRejection: ' + String(r && r.reason && r.reason.message || r && r.reason)) } })\n"
-
-
-def case(id, title, covers, *, level='MUST', page=None, onload=None, asyncload=None, app=None, files=None, pages=None,
-         manifest=None, raw_manifest=None, args=None, script=None, world=None, isolation=None, timeout=None,
-         targets=None, dev=None, extra=None, **expect):
-    """One case. `onload`: JS run in the entry page's onLoad; `asyncload`: JS run in an async
-    function called from onLoad (use await). `expect`: case.json's expectations."""
-    assert all(c[0] in 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' for c in covers)
-    pages = pages or ['pages/index/index']
-    fs = dict(files or {})
-    fs.setdefault('app.js', app if app is not None else DEFAULT_APP)
-    if page is not None:
-        fs[pages[0] + '.js'] = PRELUDE + page
-    elif onload is not None:
-        fs[pages[0] + '.js'] = PRELUDE + 'Page({ onLoad(query) {\n' + onload + '\n} })\n'
-    elif asyncload is not None:
-        fs[pages[0] + '.js'] = PRELUDE + 'Page({ onLoad(query) { (async () => {\n' + asyncload + '\n})().catch((e) => console.log("case threw: " + e)) } })\n'
-    for p in pages:
-        fs.setdefault(p + '.js', 'Page({})\n')
-    if raw_manifest is not None:
-        fs['manifest.json'] = raw_manifest
-    else:
-        m = {'app_id': 'org.conformance.' + id, 'name': 'Conformance ' + id[:40], 'pages': pages}
-        m.update(manifest or {})
-        fs['manifest.json'] = json.dumps(m, indent=2, sort_keys=True) + '\n'
-    if world is not None:
-        fs['world.json'] = json.dumps(world, indent=2, sort_keys=True) + '\n'
-    if script is not None:
-        fs['script.minihost'] = script if script.endswith('\n') else script + '\n'
-    run = {}
-    if args: run['args'] = args
-    if isolation: run['isolation'] = isolation
-    if timeout: run['timeout_seconds'] = timeout
-    if targets: run['targets'] = targets
-    if dev is not None: run['dev'] = dev
-    exp = {'exit_code': 0, 'exit_status': 'ok'}
-    exp.update(expect)
-    exp = {k: v for k, v in exp.items() if v is not None}
-    c = {'id': id, 'title': title, 'covers': covers, 'level': level, 'expect': exp}
-    if run: c['run'] = run
-    fs['case.json'] = json.dumps(c, indent=2, sort_keys=True, ensure_ascii=False) + '\n'
-    CASES.append((id, fs, extra or {}))
-
-
-def tryapi(label, expr):
-    """JS: await a Promise API call; print `<label> ok <errMsg>` or `<label> <errCode> <errMsg>`."""
-    return "try { const r = await (%s); L('%s ok ' + r.errMsg) } catch (e) { E('%s', e) }\n" % (expr, label, label)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from casekit import CASES, PRELUDE, DEFAULT_APP, case, tryapi, write
 
 # ---------------------------------------------------------------- PK: packages and manifests
 def manifest_error(id, title, covers, manifest_text, stderr, files=None):
@@ -924,29 +873,7 @@ case('dr-json-error-shape', 'error events carry kind, message and a virtual stac
      events=[{'type': 'error', 'kind': 'exception'}], errors=[{'kind': 'exception', 'message_contains': 'TypeError'}], output_absent=['$CASE_DIR'])
 
 
-def write():
-    os.makedirs(CASES_DIR, exist_ok=True)
-    ids = [c[0] for c in CASES]
-    dup = {i for i in ids if ids.count(i) > 1}
-    if dup:
-        sys.exit('duplicate case ids: ' + ', '.join(sorted(dup)))
-    for name in sorted(os.listdir(CASES_DIR)):
-        d = os.path.join(CASES_DIR, name)
-        if name not in ids and os.path.isfile(os.path.join(d, 'case.json')):
-            shutil.rmtree(d)
-    for id, files, extra in CASES:
-        d = os.path.join(CASES_DIR, id)
-        if os.path.isdir(d):
-            shutil.rmtree(d)
-        for path, text in sorted(files.items()):
-            p = os.path.join(d, path)
-            os.makedirs(os.path.dirname(p), exist_ok=True)
-            with open(p, 'w', encoding='utf-8', newline='\n') as f:
-                f.write(text)
-        for link, target in sorted(extra.get('symlinks', {}).items()):
-            os.symlink(target, os.path.join(d, link))
-    print('%d cases written to %s' % (len(CASES), CASES_DIR))
-
+import wechat_cases  # noqa: E402,F401  (defines its cases on import)
 
 if __name__ == '__main__':
     write()

@@ -1,0 +1,8 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+const outer = require('../../behaviors/outer');
+const second = require('../../behaviors/second');
+Component({
+behaviors: [outer],
+lifetimes: { attached() { L('component.attached') } }
+})

@@ -1,0 +1,10 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+const outer = require('../../behaviors/outer');
+const second = require('../../behaviors/second');
+Component({
+behaviors: [outer, second],
+data: { v: 0 },
+observers: { v() { L('component.observer') } },
+methods: { onLoad() { this.setData({ v: 1 }) } }
+})

@@ -1,0 +1,1 @@
+module.exports = Behavior({ properties: { size: { type: Number, value: 1 }, label: String } });

@@ -1,0 +1,1 @@
+module.exports = Behavior({ definitionFilter(defFields) { defFields.methods = defFields.methods || {}; defFields.methods.added = function () { return 'added by filter' }; defFields.data = Object.assign({ fromFilter: true }, defFields.data) } });

@@ -1,0 +1,7 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Component({
+data: { a: 1, b: 2, obj: { x: 1, y: { z: 1 } }, list: [0, 0, 0] },
+observers: { '**'() { L('any') } },
+methods: { onLoad() { this.setData({ a: 0 }); this.setData({ 'obj.x': 0 }) } }
+})

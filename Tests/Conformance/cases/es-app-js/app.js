@@ -1,0 +1,2 @@
+import { answer } from './utils/named';
+App({ globalData: { answer } });

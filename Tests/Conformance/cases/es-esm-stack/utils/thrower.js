@@ -1,0 +1,6 @@
+import { answer } from './named';
+
+
+export function fail() {
+  if (answer) throw new Error('esm failed');
+}

@@ -1,0 +1,2 @@
+import greet from './cjs-fn';
+export const hello = () => greet('mid');

@@ -1,0 +1,2 @@
+export default function hello() { return 'esm pkg'; }
+export const v = 1;

@@ -1,0 +1,2 @@
+export * from './named';
+export { k as fromCjs } from './cjs-obj';

@@ -1,0 +1,2 @@
+const m = require('./once');
+module.exports = m.n;

@@ -1,0 +1,3 @@
+export const ok = 1;
+
+export const broken = (;

@@ -1,0 +1,3 @@
+interface G { who: string }
+const g: G = { who: 'ts app' };
+App({ globalData: g });

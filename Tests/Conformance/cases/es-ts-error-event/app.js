@@ -1,0 +1,1 @@
+App({ onError(m) { console.log('onError ' + m) } })

@@ -1,0 +1,4 @@
+export interface A { x: number }
+export const f = (a: A) => {
+  return a.x +;
+};

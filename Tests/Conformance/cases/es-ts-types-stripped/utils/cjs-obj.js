@@ -1,0 +1,1 @@
+exports.k = 'named from cjs';

@@ -1,0 +1,2 @@
+console.log('before ' + typeof getApp());
+App({});

@@ -1,0 +1,1 @@
+App({ globalData: { user: 'ann' }, hello() { return 'hi' } })

@@ -1,0 +1,1 @@
+App({ onHide() { console.log('app.onHide') }, onShow() { console.log('app.onShow') } })

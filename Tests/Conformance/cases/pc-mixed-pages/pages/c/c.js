@@ -1,0 +1,3 @@
+Component({
+methods: { onReady() { wx.navigateBack() }, onUnload() { console.log('c.onUnload') } }
+})

@@ -1,0 +1,1 @@
+const a = require('./index'); exports.seen = a.early + '/' + a.late;

@@ -1,0 +1,1 @@
+exports.early = 'early'; const b = require('./b'); exports.late = 'late'; exports.seen = b.seen;

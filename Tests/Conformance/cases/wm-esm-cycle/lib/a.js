@@ -1,0 +1,3 @@
+import { b } from './b';
+export function a() { return 'a'; }
+export const viaB = () => b();

@@ -1,0 +1,2 @@
+import { a } from './a';
+export function b() { return 'b>' + a(); }

@@ -1,0 +1,2 @@
+global.shared = 'from app';
+App({})

@@ -1,0 +1,1 @@
+module.exports = global.shared + ' seen by lib';

@@ -1,0 +1,1 @@
+Page({ onLoad() { setTimeout(() => console.log('other ' + typeof global.mark), 20) } })

@@ -1,0 +1,2 @@
+globalThis.__n = require('tiny-fmt').name;
+App({})

@@ -1,0 +1,1 @@
+module.exports = { name: 'pages tiny-fmt' };

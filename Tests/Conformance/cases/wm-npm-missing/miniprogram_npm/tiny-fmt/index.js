@@ -1,0 +1,1 @@
+module.exports = { name: 'root tiny-fmt', pad: (s) => '[' + s + ']' };

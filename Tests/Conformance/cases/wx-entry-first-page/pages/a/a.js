@@ -1,0 +1,1 @@
+Page({ onLoad(q) { console.log('a.onLoad ' + JSON.stringify(q)) }, onReady() { console.log('a.onReady') } })

@@ -1,0 +1,2 @@
+console.log('app.js ran');
+App({ onLaunch(o) { console.log('onLaunch ' + o.path) } })

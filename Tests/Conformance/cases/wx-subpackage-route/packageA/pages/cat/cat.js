@@ -1,0 +1,1 @@
+Page({ onLoad(q) { console.log('cat.onLoad ' + JSON.stringify(q)) }, onReady() { console.log('cat.onReady') } })
