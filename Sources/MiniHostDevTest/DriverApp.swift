@@ -4,6 +4,7 @@ import MiniHostCore
 import MiniHostInProcess
 import MiniHostIsolation
 import MiniHostProtocol
+import MiniHostRuntime
 
 /// The driver's handle on one app of a test: how it is launched, its mocks and call record (the
 /// bridge consults them before the gate and the service), what it printed, and the driver
@@ -38,7 +39,10 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
         self.options = options
         self.conversation = conversation
         self.session = session
-        self.known = Set(apis.filter { $0.kind != .event }.map(\.name))
+        // The host's APIs and WeChat's other names (their calls cross the bridge and fail with
+        // 1008 unless mocked); not the names the runtime implements, which never cross it.
+        let hostNames = Set(apis.filter { $0.kind != .event }.map(\.name))
+        self.known = hostNames.union(WeChatAPIs.names.subtracting(WeChatAPIs.runtimeNames))
     }
 
     // MARK: Starting and stopping (on the driver's queue)
@@ -154,7 +158,10 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
 
     func setMock(_ api: String, _ mock: Mock) throws {
         guard known.contains(api) else {
-            throw DriverError("app.mock(\"\(api)\"): no such host API (known: \(known.sorted().joined(separator: ", ")))")
+            if WeChatAPIs.runtimeNames.contains(api) {
+                throw DriverError("app.mock(\"\(api)\"): \(api) runs inside the app's runtime and never reaches the host, so it cannot be mocked")
+            }
+            throw DriverError("app.mock(\"\(api)\"): no such API: neither the host nor WeChat's base library has it")
         }
         lock.withLock { mocks[api] = mock }
     }

@@ -39,7 +39,8 @@ public final class AppHost: @unchecked Sendable {
             files: package.files,
             pages: package.manifest.pages,
             cpuLimitMs: package.manifest.limits.cpuMs,
-            resolveAlias: (package.weChatApp?["resolveAlias"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+            resolveAlias: (package.weChatApp?["resolveAlias"]?.objectValue ?? [:]).compactMapValues(\.stringValue),
+            appVersion: package.manifest.version?.name ?? ""
         )
     }
 

@@ -13,15 +13,18 @@ public struct SandboxConfig: Sendable, Equatable {
     public var cpuLimitMs: Int
     /// WeChat's `resolveAlias` (`{"@utils/*": "utils/*"}`): module specs rewritten before lookup.
     public var resolveAlias: [String: String]
+    /// The manifest's version name (`1.0.0`), what `getAccountInfoSync` reports ("" if none).
+    public var appVersion: String
 
     public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200,
-                resolveAlias: [String: String] = [:]) {
+                resolveAlias: [String: String] = [:], appVersion: String = "") {
         self.appId = appId
         self.appName = appName
         self.files = files
         self.pages = pages
         self.cpuLimitMs = cpuLimitMs
         self.resolveAlias = resolveAlias
+        self.appVersion = appVersion
     }
 }
 

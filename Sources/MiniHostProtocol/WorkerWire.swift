@@ -11,6 +11,7 @@ public enum WorkerWire {
             "appId": .string(config.appId), "appName": .string(config.appName),
             "pages": .array(config.pages.map { .string($0) }), "cpuLimitMs": .number(Double(config.cpuLimitMs)),
             "files": .object(files), "resolveAlias": .object(config.resolveAlias.mapValues { .string($0) }),
+            "appVersion": .string(config.appVersion),
         ])
     }
 
@@ -28,7 +29,12 @@ public enum WorkerWire {
             guard let target = value.stringValue else { throw FrameError("start: resolveAlias \(key) is not a string") }
             alias[key] = target
         }
-        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias)
+        var version = ""
+        if let v = o["appVersion"] {
+            guard let text = v.stringValue else { throw FrameError("start: appVersion is not a string") }
+            version = text
+        }
+        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias, appVersion: version)
     }
 
     public static func encode(_ options: LaunchOptions) -> JSONValue {

@@ -111,8 +111,8 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     }
 
     private func answersAtOnce(_ api: String, _ found: (api: HostAPI, isSync: Bool)?) -> Bool {
-        guard let (spec, _) = found else { return true }
         if let interceptor, interceptor.isMocked(api) { return false }
+        guard let (spec, _) = found else { return true }
         return spec.permission == nil && spec.mayBlock == false
     }
 
@@ -140,8 +140,9 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
 
     private typealias Mock = @Sendable (JSONValue) -> Result<BridgeValue, BridgeError>
 
+    /// Names the host does not implement (WeChat's other APIs) can be mocked too.
     private func mock(for call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Mock? {
-        guard found != nil, let interceptor else { return nil }
+        guard let interceptor else { return nil }
         return interceptor.mock(for: call.api)
     }
 
@@ -165,10 +166,14 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         return result
     }
 
+    /// The reason a call of a name the host does not implement fails with (errCode 1008): the
+    /// runtime makes stubs for the WeChat APIs MiniHost lacks, and their calls end here.
+    public static let notSupported = "not supported by MiniHost"
+
     /// Validation, then the gate (consent, rate limit), then the service.
     private func serve(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
         guard let (api, isSync) = found else {
-            return .failure(BridgeError(.serviceUnavailable, "no such API: \(call.api)"))
+            return .failure(BridgeError(.serviceUnavailable, Self.notSupported))
         }
         let arguments: APIArguments
         if isSync {

@@ -1,8 +1,10 @@
 // The host's handle: the dispatcher the host drives the app with (launch, timers,
 // navigation, page calls, test-driver requests).
 return ObjectFreeze({
-  launch(id, routes, entry, query, options, alias) {
-    appId = id; pageRoutes = routes; setAliases(alias);
+  launch(id, routes, entry, query, options, alias, version) {
+    appId = id; pageRoutes = routes; setAliases(alias); appVersion = typeof version === 'string' ? version : '';
+    const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
+    launchOptions = clone(opts); enterOptions = clone(opts);
     try {
       requireFrom('', './app.js');
     } catch (e) {
@@ -11,10 +13,10 @@ return ObjectFreeze({
       return false;
     }
     if (!appOptions) { appOptions = defaultApp || {}; appInstance = appOptions; defaultApp = undefined; native.print('warn', 'app.js did not call App(); running with an empty App'); }
-    const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
     const text = JSONStringify(opts);
     hook('app', 'onLaunch', appInstance, opts, undefined, text);
     hook('app', 'onShow', appInstance, clone(opts), undefined, text);
+    emitEvent('AppShow', opts);
     appShown = true;
     try { definition(entry); } catch (e) {
       const d = describe(e);
@@ -27,31 +29,27 @@ return ObjectFreeze({
   fire: fireTimer,
   settleCall,
   // A host event: each listener gets its own copy of the payload, in a guarded call.
-  event(name, payload) {
-    const set = listeners.get(name);
-    if (!set) return;
-    for (const fn of set.slice()) guarded('on' + name, fn, undefined, [clone(payload)]);
-  },
+  event(name, payload) { emitEvent(name, payload); },
   run(fn) { guarded('task', fn, undefined, []); },
   hide() {
     if (!appShown) return;
     appShown = false;
     if (top()) hidePage(top());
     hook('app', 'onHide', appInstance);
+    emitEvent('AppHide', {});
   },
   show() {
     if (appShown) return;
     appShown = true;
     const opts = { path: top() ? top().route : '', query: top() ? top().options : {}, scene: 'launch', referrerInfo: {} };
+    enterOptions = clone(opts);
     hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts));
+    emitEvent('AppShow', opts);
     if (top()) showPage(top());
   },
   navigate(url) {
     const u = parseURL(url, '');
-    if (u.route && pageRoutes.indexOf(u.route) < 0 && appOptions && typeof appOptions.onPageNotFound === 'function') {
-      hook('app', 'onPageNotFound', appInstance, { path: u.route, query: u.query, isEntryPage: false }, undefined, JSONStringify({ path: u.route, query: u.query, isEntryPage: false }));
-      return null;
-    }
+    if (u.route && pageRoutes.indexOf(u.route) < 0 && pageNotFound(u.route, u.query)) return null;
     let err = null;
     navigate('navigateTo', url, (r) => { err = r; }, '');  // the host names pages from the package root
     return err;
@@ -140,7 +138,7 @@ return ObjectFreeze({
   // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.
   reset() {
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
-    appId = ''; pageRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
+    appId = ''; appVersion = ''; launchOptions = null; enterOptions = null; pageRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
     componentDefs.clear(); instances.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
     for (const set of listeners.values()) set.length = 0;
