@@ -41,28 +41,31 @@ function unsupportedFactory(api, index, cls) {
     const plain = options !== null && typeof options === 'object' && !ArrayIsArray(options) && ObjectGetProto(options) === ObjectProto && !('setData' in options);
     const p = call(plain ? options : {});
     if (p !== undefined) p.then(undefined, (e) => warnOnce(api, e.errMsg + ' (errCode ' + e.errCode + '); its ' + cls + ' does nothing'));
-    return unsupportedObject(cls);
+    return unsupportedObject(cls, null, '');
   };
 }
-function unsupportedObject(cls) {
+// `owner`: the object whose method made this one (a NodesRef's methods return its SelectorQuery).
+function unsupportedObject(cls, owner, ownerClass) {
   const obj = {}, methods = wechatAPIs.classes[cls] || [];
+  const chain = (ret) => ret === cls ? obj : ret === ownerClass ? owner : unsupportedObject(ret, obj, cls);
   for (let i = 0; i < methods.length; i++) {
     const spec = methods[i], gt = spec.indexOf('>');
     const m = gt < 0 ? spec : spec.slice(0, gt), ret = gt < 0 ? '' : spec.slice(gt + 1);
-    obj[m] = hideSource(unsupportedMethod(cls + '.' + m, m, ret, cls, obj));
+    obj[m] = hideSource(unsupportedMethod(cls + '.' + m, m, ret, chain));
   }
   return obj;
 }
-// A method of an unsupported object: listeners are kept nowhere; `*Sync` methods throw; others
-// call `fail`/`complete` when given them (or warn once) and return the object they chain to.
-function unsupportedMethod(api, m, ret, cls, self) {
+// A method of an unsupported object: listeners are kept nowhere; `*Sync` methods throw; a method
+// that chains returns the next object (the chain's last call fails); others call `fail`/`complete`
+// when given them, or warn once.
+function unsupportedMethod(api, m, ret, chain) {
   if (isListenerName(m)) return function () {};
   if (m.endsWith('Sync')) return function () { throw syncFailure(api, [ERR_UNSUPPORTED, UNSUPPORTED]); };
+  if (ret !== '') return function () { return chain(ret); };
   return function (options) {
     const c = options !== null && typeof options === 'object' ? copyOptions(options) : { callbacks: null };
     if (c.callbacks) settle(api, c.callbacks, (ok, fail) => { PromiseResolve().then(() => fail(UNSUPPORTED, ERR_UNSUPPORTED)); });
     else warnOnce(api, api + ': ' + UNSUPPORTED + ' (errCode ' + ERR_UNSUPPORTED + ')');
-    return ret === '' ? undefined : ret === cls ? self : unsupportedObject(ret);
   };
 }
 // The stubs: a name the host or the runtime already gives `mp` keeps its implementation. A stub
