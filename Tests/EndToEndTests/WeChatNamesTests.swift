@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// End-to-end: WeChat's names MiniHost does not implement fail with 1008 through the real CLI, in
+/// both isolation modes; `minihost test` mocks and records them; the runtime's own members.
+@Suite struct WeChatNamesTests {
+    static let page = """
+    Page({
+      async onLoad() {
+        wx.addCard({ fail: (e) => console.log('callback ' + e.errMsg + ' ' + e.errCode), complete: () => console.log('complete') });
+        await wx.chooseInvoice({}).catch((e) => console.log('promise ' + e.errMsg + ' ' + e.errCode));
+        try { wx.getBatteryInfoSync(); } catch (e) { console.log('sync ' + e.errMsg + ' ' + e.errCode); }
+        const audio = wx.createInnerAudioContext();
+        audio.onPlay(() => console.log('never'));
+        audio.play();
+        const task = wx.request({ url: 'https://shop.test/items', fail: (e) => console.log('request ' + e.errMsg + ' ' + e.errCode) });
+        task.abort();
+        wx.onAccelerometerChange(() => console.log('never'));
+        wx.cloud.callFunction({ name: 'f' }).catch((e) => console.log('cloud ' + e.errMsg));
+        console.log('canIUse ' + [wx.canIUse('addCard'), wx.canIUse('getStorageSync'), wx.canIUse('getLaunchOptionsSync'),
+          wx.canIUse('button.open-type.contact'), wx.canIUse('getStorage.success.data')].join(' '));
+        const account = wx.getAccountInfoSync().miniProgram;
+        console.log([account.appId, account.envVersion, account.version, wx.env.USER_DATA_PATH, wx.getLaunchOptionsSync().path].join(' '));
+      },
+      tap() { wx.createVideoContext('v', this).play(); wx.getSystemInfoAsync({ fail: (e) => console.log('tap ' + e.errMsg) }); },
+    })
+    """
+
+    @Test(arguments: ["process", "in-process"])
+    func unsupportedNamesFailWith1008AndNeverThrowAtTheApp(isolation: String) throws {
+        let app = try TempApp(files: ["pages/index/index.js": Self.page], manifestExtra: #""version": {"code": 7, "name": "3.1.4"}"#)
+        defer { app.remove() }
+        let script = app.root.appendingPathComponent("demo.minihost")
+        try Data("wait 50\ncall - tap\nwait 50\n".utf8).write(to: script)
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", isolation, "--script", script.path, "--data-dir", tempDataDir()])
+        #expect(r.status == 0, "\(r.stderr)")
+        let messages = r.consoleMessages
+        for line in [
+            "callback addCard:fail not supported by MiniHost 1008", "complete",
+            "promise chooseInvoice:fail not supported by MiniHost 1008",
+            "sync getBatteryInfoSync:fail not supported by MiniHost 1008",
+            "request request:fail not supported by MiniHost 1008",
+            "cloud cloud.callFunction:fail not supported by MiniHost",
+            "canIUse false true true false true",
+            "org.test.e2e develop 3.1.4 wxfile://usr pages/index/index",
+            "InnerAudioContext.play: not supported by MiniHost (errCode 1008)",
+            "createInnerAudioContext:fail not supported by MiniHost (errCode 1008); its InnerAudioContext does nothing",
+            "onAccelerometerChange:fail not supported by MiniHost (errCode 1008); its listeners are never called",
+            "VideoContext.play: not supported by MiniHost (errCode 1008)",
+            "tap getSystemInfoAsync:fail not supported by MiniHost",
+        ] {
+            #expect(messages.contains(line), "missing \(line) in \(messages)")
+        }
+        #expect(!messages.contains("never"))
+        #expect(r.events(type: "error").isEmpty, "\(r.stdout)")
+    }
+
+    /// `app.mock` answers a name the host does not implement (request), and `app.calls` records
+    /// it; unmocked, the host answers 1008; runtime members cannot be mocked and say why.
+    @Test(arguments: ["process", "in-process"])
+    func aTestMocksRequestAndAssertsOnItsCalls(isolation: String) throws {
+        let app = try TempApp(id: "org.test.shop", files: [
+            "pages/index/index.js": """
+            Page({
+              load() {
+                return new Promise((resolve) => wx.request({ url: 'https://shop.test/items', method: 'GET',
+                  success: (r) => resolve({ ok: r.errMsg, status: r.statusCode, items: r.data.items }),
+                  fail: (e) => resolve({ failed: e.errMsg, code: e.errCode }) }));
+              },
+              battery() { try { return wx.getBatteryInfoSync(); } catch (e) { return { failed: e.errMsg, code: e.errCode }; } },
+              can() { return [wx.canIUse('request'), wx.canIUse('nextTick')]; },
+            })
+            """,
+            "tests/shop.test.js": """
+            describe('shop', () => {
+              it('mocks request and records its calls', async () => {
+                const app = await minihost.launch();
+                const page = await app.currentPage();
+                app.mock('request', (args) => ({ statusCode: 200, data: { items: [args.url.length] } }));
+                expect(await page.call('load')).toEqual({ ok: 'request:ok', status: 200, items: [23] });
+                app.restore('request');
+                expect(await page.call('load')).toEqual({ failed: 'request:fail not supported by MiniHost', code: 1008 });
+                const calls = app.calls('request');
+                expect(calls.length).toBe(2);
+                expect(calls[0]).toMatchObject({ api: 'request', args: { url: 'https://shop.test/items', method: 'GET' }, mocked: true });
+                expect(calls[1]).toMatchObject({ mocked: false, error: { errCode: 1008 } });
+              });
+              it('mocks a sync name and records it', async () => {
+                const app = await minihost.launch();
+                const page = await app.currentPage();
+                expect(await page.call('battery')).toEqual({ failed: 'getBatteryInfoSync:fail not supported by MiniHost', code: 1008 });
+                app.mock('getBatteryInfoSync', { level: 80, isCharging: true });
+                expect(await page.call('battery')).toEqual({ level: 80, isCharging: true });
+                expect(app.calls('getBatteryInfoSync').map((c) => c.mocked)).toEqual([false, true]);
+                expect(await page.call('can')).toEqual([false, true]);
+              });
+              it('refuses to mock what never reaches the host', async () => {
+                const app = await minihost.launch();
+                expect(() => app.mock('navigateTo', {})).toThrow("runs inside the app's runtime");
+                expect(() => app.mock('teleport', {})).toThrow('no such API');
+              });
+            });
+            """,
+        ])
+        defer { app.remove() }
+        let r = try CLI.run(["test", app.path, "--isolation", isolation], timeout: 120)
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("3 passed, 0 failed"), "\(r.stdout)")
+    }
+}
