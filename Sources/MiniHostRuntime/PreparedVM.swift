@@ -161,7 +161,17 @@ final class NativeTarget: @unchecked Sendable {
         }.value)
         let apiPairs = try apis.map { d throws(JSError) in try context.makeArray([context.string(d.name), context.string(d.kind.rawValue)]).value }
         try natives.set("apis", context.makeArray(apiPairs).value)
-        try natives.set("wechatAPIs", context.string(WeChatAPIs.runtimeJSON))
+        // Functions, not values: what they return is garbage once the runtime has read it.
+        try natives.set("wechatTable", context.makeNativeFunction(name: "wechatTable") { [unowned context] _ in
+            context.string(WeChatAPIs.runtimeTable)
+        }.value)
+        try natives.set("wechatListed", context.makeNativeFunction(name: "wechatListed") { [unowned context] args in
+            context.boolean(args[0].string.map(WeChatAPIs.names.contains) ?? false)
+        }.value)
+        try natives.set("wechatMethods", context.makeNativeFunction(name: "wechatMethods") { [unowned context] args in
+            let methods = args[0].string.flatMap(WeChatAPIs.methods(of:)) ?? []
+            return try context.makeArray(methods.map { context.string($0) }).value
+        }.value)
         try natives.set("allowedGlobals", context.makeArray(GlobalAllowlist.builtins.map { context.string($0) }).value)
         return natives
     }

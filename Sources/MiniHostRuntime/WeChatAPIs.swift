@@ -3,7 +3,8 @@ import MiniHostProtocol
 /// The WeChat base library's API names (`JS/wechat-apis.json`, compiled in), by the shape of
 /// their call. The runtime gives every name the host and the runtime do not implement a stub
 /// that fails with 1008 (`JS/22-unsupported-apis.js`); its calls cross the bridge by name, so
-/// they are recorded and can be mocked like any host API.
+/// they are recorded and can be mocked like any host API. The list is read once per process;
+/// each VM asks for what it needs (``runtimeTable``, ``methods(of:)``).
 public enum WeChatAPIs {
     /// How an unsupported name is called: `async` (options, callbacks or a Promise), `sync`
     /// (throws), `listener` (`on*`/`off*`) or `object` (a factory; `className` names what it returns).
@@ -23,29 +24,32 @@ public enum WeChatAPIs {
     /// never cross the bridge.
     public static let runtimeNames: Set<String> = parsed.runtime
 
-    /// What the runtime's JavaScript reads: `{"table": [[name, kind, class?], ...], "classes":
-    /// {Class: ["method", "method>ReturnedClass", ...]}}`.
-    static let runtimeJSON: String = parsed.runtimeJSON
+    /// ``entries`` as the runtime's JavaScript reads them: one line each, the kind's first letter
+    /// (`a`, `s`, `l`, `o`), the name, and for a factory ` Class`.
+    static let runtimeTable: String = entries.map { e in
+        String(e.kind.prefix(1)) + e.name + (e.className.map { " " + $0 } ?? "")
+    }.joined(separator: "\n")
 
-    private static let parsed: (entries: [Entry], runtime: Set<String>, runtimeJSON: String) = parse(PackageResources.wechat_apis_json)
+    /// The methods of a class a factory returns (`"select>NodesRef"`: the method returns a
+    /// NodesRef), or nil for a class the list does not describe.
+    static func methods(of className: String) -> [String]? { parsed.classes[className] }
 
-    static func parse(_ bytes: [UInt8]) -> (entries: [Entry], runtime: Set<String>, runtimeJSON: String) {
+    private static let parsed = parse(PackageResources.wechat_apis_json)
+
+    static func parse(_ bytes: [UInt8]) -> (entries: [Entry], runtime: Set<String>, classes: [String: [String]]) {
         guard let root = JSONValue.parse(String(decoding: bytes, as: UTF8.self))?.objectValue else {
             preconditionFailure("JS/wechat-apis.json is not a JSON object")
         }
-        func list(_ key: String) -> [String] { (root[key]?.arrayValue ?? []).compactMap(\.stringValue).sorted() }
+        func strings(_ v: JSONValue?) -> [String] { (v?.arrayValue ?? []).compactMap(\.stringValue) }
         var entries: [Entry] = []
-        for kind in ["async", "sync", "listener"] {
-            entries += list(kind == "listener" ? "listeners" : kind).map { Entry(name: $0, kind: kind, className: nil) }
+        for (kind, key) in [("async", "async"), ("sync", "sync"), ("listener", "listeners")] {
+            entries += strings(root[key]).sorted().map { Entry(name: $0, kind: kind, className: nil) }
         }
         let objects = root["objects"]?.objectValue ?? [:]
         for name in objects.keys.sorted() {
             entries.append(Entry(name: name, kind: "object", className: objects[name]?.stringValue))
         }
-        let table = entries.map { e in
-            JSONValue.array([.string(e.name), .string(e.kind)] + (e.className.map { [.string($0)] } ?? []))
-        }
-        let json = JSONValue.object(["table": .array(table), "classes": root["classes"] ?? .object([:])]).jsonText
-        return (entries, Set(list("runtime")), json)
+        let classes = (root["classes"]?.objectValue ?? [:]).mapValues(strings)
+        return (entries, Set(strings(root["runtime"])), classes)
     }
 }
