@@ -26,6 +26,18 @@ import MiniHostProtocol
         #expect(throws: FrameError.self) { try ControlMessage(op: "ping", body: body(#"{"seq":\#(id)}"#)) }
     }
 
+    /// The app's version crosses with its configuration (getAccountInfoSync reads it); a host
+    /// that sends none gives "", and one of the wrong type is refused.
+    @Test func theConfigurationCarriesTheAppVersion() throws {
+        let config = SandboxConfig(appId: "org.test.v", appName: "V", files: ["app.js": Data("App({})".utf8)], pages: ["p/p"], appVersion: "1.2.3")
+        #expect(try WorkerWire.config(WorkerWire.encode(config)) == config)
+        guard case var .object(o) = WorkerWire.encode(config) else { Issue.record("not an object"); return }
+        o["appVersion"] = nil
+        #expect(try WorkerWire.config(.object(o)).appVersion == "")
+        o["appVersion"] = .number(1)
+        #expect(throws: FrameError.self) { try WorkerWire.config(.object(o)) }
+    }
+
     @Test func anUnknownOperationIsNamed() {
         #expect(throws: FrameError.self) { try ControlMessage(op: "reboot", body: .null) }
     }
