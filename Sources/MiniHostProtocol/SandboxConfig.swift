@@ -48,6 +48,10 @@ public enum HostCommand: Sendable, Equatable {
     case show
     /// Calls a page method, as a tap would: `route` nil means the top page; `argumentJSON` is JSON text.
     case callPage(route: String?, method: String, argumentJSON: String?)
+    /// Calls `mp.<name>` as the app would (through the same bridge and gate): an array argument
+    /// (or a `*Sync` name) is its positional arguments, anything else its options. Replies with a
+    /// `.reply(command: "api", …)` event holding `{api, ok, result}` or `{api, ok: false, error}`.
+    case callAPI(name: String, argumentJSON: String?)
     /// Replies with a `.reply(command: "data", …)` event holding `{route, data}`.
     case pageData(route: String?)
     /// A test driver's request (`minihost test`): `op` is `stack`, `page` (`{route}`), `setData`

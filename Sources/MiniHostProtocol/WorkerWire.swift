@@ -72,6 +72,7 @@ public enum WorkerWire {
         case let .callPage(route, method, arg):
             return .object(["op": .string("call"), "route": opt(route), "method": .string(method), "arg": opt(arg)])
         case let .pageData(route): return .object(["op": .string("data"), "route": opt(route)])
+        case let .callAPI(name, arg): return .object(["op": .string("api"), "name": .string(name), "arg": opt(arg)])
         case let .driver(token, op, arg):
             return .object(["op": .string("driver"), "token": .number(Double(token)), "driverOp": .string(op), "arg": .string(arg)])
         }
@@ -89,6 +90,9 @@ public enum WorkerWire {
             guard let method = v["method"]?.stringValue else { throw FrameError("command call: method missing") }
             return .callPage(route: v["route"]?.stringValue, method: method, argumentJSON: v["arg"]?.stringValue)
         case "data": return .pageData(route: v["route"]?.stringValue)
+        case "api":
+            guard let name = v["name"]?.stringValue else { throw FrameError("command api: name missing") }
+            return .callAPI(name: name, argumentJSON: v["arg"]?.stringValue)
         case "driver":
             guard let token = v["token"]?.intValue, let op = v["driverOp"]?.stringValue, let arg = v["arg"]?.stringValue else {
                 throw FrameError("command driver: token, driverOp or arg missing")

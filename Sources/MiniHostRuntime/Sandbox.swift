@@ -188,6 +188,12 @@ public final class Sandbox: @unchecked Sendable {
                 return
             }
             reportFailure("call", callDispatcher("callPage", [route.map { context.string($0) } ?? context.null, context.string(method), arg.map { context.string($0) } ?? context.null]))
+        case let .callAPI(name, arg):
+            if let arg, context.parseJSON(arg) == nil {
+                emit(.error(kind: "host", message: "api \(name): the argument is not valid JSON: \(arg)", stack: nil))
+                return
+            }
+            reportFailure("api", callDispatcher("callAPI", [context.string(name), arg.map { context.string($0) } ?? context.null]))
         case let .driver(token, op, arg):
             performDriver(token, op, arg, in: context)
         case let .pageData(route):
@@ -221,9 +227,10 @@ public final class Sandbox: @unchecked Sendable {
 
     func nativePrint(_ level: String, _ message: String) { emit(.console(level: level, message: DataLimits.bounded(message))) }
     func nativeLifecycle(_ target: String, _ hook: String, _ route: String?, _ detail: String?) {
-        // The runtime answers a driver request through this native (target "driver").
-        if target == "driver" {
-            emit(.reply(command: "driver", data: detail ?? "{}"))
+        // The runtime answers a driver request, and an API call from the console, through this
+        // native (target "driver" or "api").
+        if target == "driver" || target == "api" {
+            emit(.reply(command: target, data: detail ?? "{}"))
             return
         }
         emit(.lifecycle(target: target, hook: hook, route: route, detail: detail))

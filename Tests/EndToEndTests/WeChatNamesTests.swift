@@ -108,3 +108,40 @@ import Testing
         #expect(r.stdout.contains("3 passed, 0 failed"), "\(r.stdout)")
     }
 }
+
+/// The console's `api <name> [json]`: any member of `wx`, called as the app would, in both modes.
+@Suite struct ConsoleAPITests {
+    @Test(arguments: ["process", "in-process"])
+    func theConsoleCallsAnyAPIAsTheApp(isolation: String) throws {
+        let app = try TempApp(files: ["pages/index/index.js": "Page({})"], manifestExtra: #""version": {"code": 1, "name": "0.9.0"}"#)
+        defer { app.remove() }
+        let script = app.root.appendingPathComponent("api.minihost")
+        try Data("""
+        api setStorageSync ["k", {"n": 1}]
+        api getStorage {"key": "k"}
+        api addCard {"cardList": []}
+        api getBatteryInfoSync
+        api getAccountInfoSync
+        api canIUse ["addCard"]
+        api teleport
+
+        """.utf8).write(to: script)
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", isolation, "--script", script.path, "--data-dir", tempDataDir()])
+        #expect(r.status == 0, "\(r.stderr)")
+        let replies = r.events(type: "reply").compactMap { $0["data"] as? [String: Any] }
+        let lines = replies.map { d -> String in
+            let body = (d["ok"] as? Bool == true) ? d["result"] : d["error"]
+            let text = body.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed]) }
+            return "\(d["api"] ?? "?") \(d["ok"] ?? "?") " + (text.map { String(decoding: $0, as: UTF8.self) } ?? "null")
+        }
+        #expect(lines == [
+            "setStorageSync 1 {}",
+            #"getStorage 1 {"data":{"n":1},"errMsg":"getStorage:ok"}"#,
+            #"addCard 0 {"errCode":1008,"errMsg":"addCard:fail not supported by MiniHost"}"#,
+            #"getBatteryInfoSync 0 {"errCode":1008,"errMsg":"getBatteryInfoSync:fail not supported by MiniHost"}"#,
+            #"getAccountInfoSync 1 {"miniProgram":{"appId":"org.test.e2e","envVersion":"develop","version":"0.9.0"}}"#,
+            "canIUse 1 false",
+        ], "\(r.stdout)")
+        #expect(r.events(type: "error").contains { ($0["message"] as? String) == #"api: wx has no function "teleport""# }, "\(r.stdout)")
+    }
+}

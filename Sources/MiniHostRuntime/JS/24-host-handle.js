@@ -65,6 +65,35 @@ return ObjectFreeze({
     guarded(method, fn, page, arg === undefined ? [] : [arg]);
     return null;
   },
+  // `api <name> [json]` from the console: calls mp.<name> as the app would and answers with
+  // native.lifecycle('api', ...). Returns an error message when there is nothing to call.
+  callAPI(name, argJSON) {
+    let fn = mp;
+    for (const part of name.split('.')) {
+      const d = fn !== null && (typeof fn === 'object' || typeof fn === 'function') ? ObjectGetDesc(fn, part) : undefined;
+      fn = d && d.value;
+    }
+    if (typeof fn !== 'function') return 'wx has no function "' + name + '"';
+    const answer = (ok, v) => {
+      let text;
+      try { text = JSONStringify(ok ? { api: name, ok: true, result: v === undefined ? null : v } : { api: name, ok: false, error: v }); }
+      catch (e) { text = JSONStringify({ api: name, ok: ok, note: 'the answer cannot be copied as JSON' }); }
+      native.lifecycle('api', 'reply', null, text);
+    };
+    const arg = argJSON === null || argJSON === undefined ? undefined : JSONParse(argJSON);
+    const failure = (e) => (e !== null && typeof e === 'object' && 'errMsg' in e ? { errMsg: e.errMsg, errCode: e.errCode } : describe(e).message);
+    if (ArrayIsArray(arg) || name.endsWith('Sync')) {
+      const args = ArrayIsArray(arg) ? arg : arg === undefined ? [] : [arg];
+      try { answer(true, ReflectApply(fn, undefined, args)); } catch (e) { answer(false, failure(e)); }
+      return null;
+    }
+    if (arg !== undefined && (arg === null || typeof arg !== 'object')) return name + ' takes an options object or an array of arguments';
+    const options = ObjectAssign({}, arg !== null && typeof arg === 'object' ? arg : {}, {
+      success: (r) => answer(true, r), fail: (e) => answer(false, failure(e)),
+    });
+    try { ReflectApply(fn, undefined, [options]); } catch (e) { answer(false, failure(e)); }
+    return null;
+  },
   pageData(route) {
     for (let i = stack.length - 1; i >= 0; i--) if (!route || stack[i].route === route)
       return JSONStringify({ route: stack[i].route, data: stack[i].data });
