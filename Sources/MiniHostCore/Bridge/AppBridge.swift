@@ -125,7 +125,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
 
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
         let found = registry.lookup(call.api)
-        let mock = mock(for: call, found: found)  // as it stands when the app makes the call
+        let mock = mock(for: call)  // as it stands when the app makes the call
         queue.async { [self] in
             // The app is gone (stopped, or its worker died): the call is dropped, not performed.
             if session.hasStopped { return }
@@ -141,14 +141,14 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     private typealias Mock = @Sendable (JSONValue) -> Result<BridgeValue, BridgeError>
 
     /// Names the host does not implement (WeChat's other APIs) can be mocked too.
-    private func mock(for call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Mock? {
+    private func mock(for call: BridgeCall) -> Mock? {
         guard let interceptor else { return nil }
         return interceptor.mock(for: call.api)
     }
 
     /// `found`: the registry's entry for the call's API (looked up by the caller).
     private func handle(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
-        handle(call, found: found, mock: mock(for: call, found: found))
+        handle(call, found: found, mock: mock(for: call))
     }
 
     /// `mock`: the interceptor's mock for the call, taken when the app made it.
