@@ -62,7 +62,8 @@ public final class AppHost: @unchecked Sendable {
         if let services, let registry {
             endpoint = AppBridge(app: AppIdentity(manifest: package.manifest), registry: registry, services: services, launchConversation: conversation, interceptor: interceptor)
         }
-        let config = Self.sandboxConfig(for: package)
+        var config = Self.sandboxConfig(for: package)
+        config.callsIntercepted = interceptor != nil
         let app: RunningApp
         switch isolation {
         case .inProcess:

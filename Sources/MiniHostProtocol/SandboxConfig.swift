@@ -15,9 +15,12 @@ public struct SandboxConfig: Sendable, Equatable {
     public var resolveAlias: [String: String]
     /// The manifest's version name (`1.0.0`), what `getAccountInfoSync` reports ("" if none).
     public var appVersion: String
+    /// True when a test driver records and mocks the app's calls: the runtime then asks the host
+    /// about the APIs it implements itself too (see `JS/22-unsupported-apis.js`).
+    public var callsIntercepted: Bool
 
     public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200,
-                resolveAlias: [String: String] = [:], appVersion: String = "") {
+                resolveAlias: [String: String] = [:], appVersion: String = "", callsIntercepted: Bool = false) {
         self.appId = appId
         self.appName = appName
         self.files = files
@@ -25,6 +28,7 @@ public struct SandboxConfig: Sendable, Equatable {
         self.cpuLimitMs = cpuLimitMs
         self.resolveAlias = resolveAlias
         self.appVersion = appVersion
+        self.callsIntercepted = callsIntercepted
     }
 }
 

@@ -11,7 +11,7 @@ public enum WorkerWire {
             "appId": .string(config.appId), "appName": .string(config.appName),
             "pages": .array(config.pages.map { .string($0) }), "cpuLimitMs": .number(Double(config.cpuLimitMs)),
             "files": .object(files), "resolveAlias": .object(config.resolveAlias.mapValues { .string($0) }),
-            "appVersion": .string(config.appVersion),
+            "appVersion": .string(config.appVersion), "callsIntercepted": .bool(config.callsIntercepted),
         ])
     }
 
@@ -34,7 +34,13 @@ public enum WorkerWire {
             guard let text = v.stringValue else { throw FrameError("start: appVersion is not a string") }
             version = text
         }
-        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias, appVersion: version)
+        var intercepted = false
+        if let v = o["callsIntercepted"] {
+            guard let flag = v.boolValue else { throw FrameError("start: callsIntercepted is not a boolean") }
+            intercepted = flag
+        }
+        return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias,
+                             appVersion: version, callsIntercepted: intercepted)
     }
 
     public static func encode(_ options: LaunchOptions) -> JSONValue {

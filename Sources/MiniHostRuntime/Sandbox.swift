@@ -171,7 +171,7 @@ public final class Sandbox: @unchecked Sendable {
         let extra = options.extraJSON.flatMap { context.parseJSON($0) } ?? context.undefined
         let alias = context.makeObject()
         for (k, v) in config.resolveAlias { try? alias.set(k, context.string(v)) }
-        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value, context.string(config.appVersion)])
+        let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value, context.string(config.appVersion), context.boolean(config.callsIntercepted)])
         return result?.bool ?? false
     }
 

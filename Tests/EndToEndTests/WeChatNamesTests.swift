@@ -56,10 +56,11 @@ import Testing
     }
 
     /// `app.mock` answers a name the host does not implement (request), and `app.calls` records
-    /// it; unmocked, the host answers 1008; runtime members cannot be mocked and say why.
+    /// it; unmocked, the host answers 1008. The members the runtime implements are mocked and
+    /// recorded too (unmocked, the runtime answers them).
     @Test(arguments: ["process", "in-process"])
     func aTestMocksRequestAndAssertsOnItsCalls(isolation: String) throws {
-        let app = try TempApp(id: "org.test.shop", files: [
+        let app = try TempApp(id: "org.test.shop", pages: ["pages/index/index", "pages/two/two"], files: [
             "pages/index/index.js": """
             Page({
               load() {
@@ -69,6 +70,8 @@ import Testing
               },
               battery() { try { return wx.getBatteryInfoSync(); } catch (e) { return { failed: e.errMsg, code: e.errCode }; } },
               can() { return [wx.canIUse('request'), wx.canIUse('nextTick')]; },
+              scene() { return wx.getLaunchOptionsSync().scene; },
+              go() { return new Promise((resolve) => wx.navigateTo({ url: '/pages/two/two?a=1', success: (r) => resolve(r.errMsg), fail: (e) => resolve(e.errMsg) })); },
             })
             """,
             "tests/shop.test.js": """
@@ -94,9 +97,19 @@ import Testing
                 expect(app.calls('getBatteryInfoSync').map((c) => c.mocked)).toEqual([false, true]);
                 expect(await page.call('can')).toEqual([false, true]);
               });
-              it('refuses to mock what never reaches the host', async () => {
+              it('mocks and records the members the runtime implements', async () => {
                 const app = await minihost.launch();
-                expect(() => app.mock('navigateTo', {})).toThrow("runs inside the app's runtime");
+                const page = await app.currentPage();
+                expect(await page.call('scene')).toBe('launch');
+                app.mock('getLaunchOptionsSync', { path: 'pages/index/index', scene: 1011, query: {}, referrerInfo: {} });
+                expect(await page.call('scene')).toBe(1011);
+                expect(await page.call('go')).toBe('navigateTo:ok');
+                await app.idle();
+                expect((await app.pageStack()).map((p) => p.route)).toEqual(['pages/index/index', 'pages/two/two']);
+                app.mock('navigateTo', (args) => { throw { errCode: 1005, errMsg: 'mocked limit ' + args.url }; });
+                expect(await page.call('go')).toBe('navigateTo:fail mocked limit /pages/two/two?a=1');
+                expect(app.calls('getLaunchOptionsSync').map((c) => [c.mocked, c.runtime === true])).toEqual([[false, true], [true, false]]);
+                expect(app.calls('navigateTo').map((c) => [c.mocked, c.args.url])).toEqual([[false, '/pages/two/two?a=1'], [true, '/pages/two/two?a=1']]);
                 expect(() => app.mock('teleport', {})).toThrow('no such API');
               });
             });

@@ -63,6 +63,33 @@ function unsupportedMethod(api, m, ret, chain) {
     else warnOnce(api, api + ': ' + UNSUPPORTED + ' (errCode ' + ERR_UNSUPPORTED + ')');
   };
 }
+// Under a test driver (`intercepted`, set at launch) a member the runtime implements itself asks
+// the host first, by its name: a mock answers in its place; otherwise the host records the call
+// and answers 1008, and the runtime's own implementation runs. `kind`: the table's letter.
+let intercepted = false;
+function interceptable(name, index, kind, impl) {
+  return function () {
+    if (!intercepted) return ReflectApply(impl, undefined, arguments);
+    const args = [];
+    for (let i = 0; i < arguments.length; i++) args[i] = arguments[i];
+    const c = kind === 'a' ? copyOptions(args[0]) : copyPositional(args);
+    const value = c.error ? (kind === 'a' ? {} : []) : c.primitives === true ? args : c.value;
+    let r;
+    try { r = native.callSync(index, value, JSONStringify(value)); } catch (x) {
+      if (isHostFailure(x) && x[0] === ERR_UNSUPPORTED && x[1] === UNSUPPORTED) {
+        // The options as copied (an app's getters ran once), with their callbacks.
+        if (kind === 'a' && !c.error) return impl(ObjectAssign({}, c.value, c.callbacks));
+        return ReflectApply(impl, undefined, args);
+      }
+      if (kind !== 'a') throw syncFailure(name, x);
+      return settle(name, c.callbacks, (ok, fail) => { PromiseResolve().then(() => fail(x[1], x[0])); });
+    }
+    if (kind !== 'a') return cloneData(r);
+    return settle(name, c.callbacks, (ok) => { PromiseResolve().then(() => ok(r)); });
+  };
+}
+const hostNames = new SetCtor();
+for (let i = 0; i < native.apis.length; i++) hostNames.add(native.apis[i][0]);
 // The stubs, from the table's lines (the kind's letter, the name, for a factory ` Class`): a name
 // `mp` already has keeps its implementation. A stub names its API by its index after the host
 // APIs' (`native.apis`). The lines are read in place (no array per line), in a function of its
@@ -74,7 +101,7 @@ function installStubs() {
     let end = table.indexOf('\n', start);
     if (end < 0) end = table.length;
     const space0 = table.indexOf(' ', start), nameEnd = space0 >= 0 && space0 < end ? space0 : end;
-    const kind = STUB_KINDS[table.charAt(start)], name = table.slice(start + 1, nameEnd), index = native.apis.length + i;
+    const lineStart = start, kind = STUB_KINDS[table.charAt(start)], name = table.slice(start + 1, nameEnd), index = native.apis.length + i;
     const cls = nameEnd < end ? table.slice(nameEnd + 1, end) : null;
     start = end + 1;
     const dot = name.indexOf('.');
@@ -85,7 +112,11 @@ function installStubs() {
       if (!ObjectGetDesc(mp, ns)) { mp[ns] = {}; unsupportedSpaces.add(mp[ns]); }
       space = mp[ns];
     }
-    if (ObjectGetDesc(space, key)) { implementedListed.add(name); continue; }
+    if (ObjectGetDesc(space, key)) {
+      implementedListed.add(name);
+      if (space === mp && !hostNames.has(name) && typeof mp[key] === 'function') mp[key] = interceptable(name, index, table.charAt(lineStart), mp[key]);
+      continue;
+    }
     space[key] = cls !== null ? call(FunctionBind, kind, undefined, name, index, cls) : call(FunctionBind, kind, undefined, name, index);
   }
 }

@@ -1,8 +1,9 @@
 // The host's handle: the dispatcher the host drives the app with (launch, timers,
 // navigation, page calls, test-driver requests).
 return ObjectFreeze({
-  launch(id, routes, entry, query, options, alias, version) {
+  launch(id, routes, entry, query, options, alias, version, callsIntercepted) {
     appId = id; pageRoutes = routes; setAliases(alias); appVersion = typeof version === 'string' ? version : '';
+    intercepted = callsIntercepted === true;
     const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
     launchOptions = clone(opts); enterOptions = clone(opts);
     try {
@@ -167,7 +168,7 @@ return ObjectFreeze({
   // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.
   reset() {
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
-    appId = ''; appVersion = ''; launchOptions = null; enterOptions = null; pageRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
+    appId = ''; appVersion = ''; intercepted = false; launchOptions = null; enterOptions = null; pageRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
     componentDefs.clear(); instances.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
     for (const set of listeners.values()) set.length = 0;
