@@ -94,6 +94,8 @@ for (let i = 0; i < native.apis.length; i++) hostNames.add(native.apis[i][0]);
 // `mp` already has keeps its implementation. A stub names its API by its index after the host
 // APIs' (`native.apis`). The lines are read in place (no array per line), in a function of its
 // own: a loop this long gets JIT-compiled, and so only this function is, not the whole runtime.
+// Lockdown calls it once it has hidden the source of `mp`'s other members: the stubs are bound
+// functions already, and the wrapped runtime members are hidden here.
 const STUB_KINDS = { a: unsupportedAsync, s: unsupportedSync, l: unsupportedListener, o: unsupportedFactory };
 function installStubs() {
   const table = native.wechatTable();
@@ -114,13 +116,12 @@ function installStubs() {
     }
     if (ObjectGetDesc(space, key)) {
       implementedListed.add(name);
-      if (space === mp && !hostNames.has(name) && typeof mp[key] === 'function') mp[key] = interceptable(name, index, table.charAt(lineStart), mp[key]);
+      if (space === mp && !hostNames.has(name) && typeof mp[key] === 'function') mp[key] = hideSource(interceptable(name, index, table.charAt(lineStart), mp[key]));
       continue;
     }
     space[key] = cls !== null ? call(FunctionBind, kind, undefined, name, index, cls) : call(FunctionBind, kind, undefined, name, index);
   }
 }
-installStubs();
 // True exactly for what works: `name`, `name.member` of a namespace, and WeChat's schema paths
 // below a working API (`getSystemInfo.success.theme`, `request.object.method`); false for
 // unsupported names and for components (`button.open-type.contact`), which MiniHost does not render.

@@ -2,13 +2,13 @@
 // intrinsics.
 // Apps get bound copies of the runtime's functions, so `toString` shows
 // `function name() { [native code] }` and not the runtime's source (SB-13).
-// The stubs of unsupported names are bound functions already. (A function, not a loop at the top:
-// a loop over hundreds of members gets JIT-compiled, and the top is the whole runtime.)
+// Then the stubs of WeChat's other names join `mp` (bound functions already).
 function hideMembers(obj) {
-  for (const k of ObjectKeys(obj)) if (typeof obj[k] === 'function' && !(obj === mp && isUnsupported(k))) obj[k] = hideSource(obj[k]);
+  for (const k of ObjectKeys(obj)) if (typeof obj[k] === 'function') obj[k] = hideSource(obj[k]);
 }
 hideMembers(mp);
 hideMembers(consoleObj);
+installStubs();
 const allowed = new SetCtor(native.allowedGlobals);
 const installed = {
   console: consoleObj,
