@@ -4,6 +4,7 @@ import MiniHostCore
 import MiniHostInProcess
 import MiniHostIsolation
 import MiniHostProtocol
+import MiniHostRuntime
 
 /// The driver's handle on one app of a test: how it is launched, its mocks and call record (the
 /// bridge consults them before the gate and the service), what it printed, and the driver
@@ -38,7 +39,10 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
         self.options = options
         self.conversation = conversation
         self.session = session
-        self.known = Set(apis.filter { $0.kind != .event }.map(\.name))
+        // The host's APIs and WeChat's other names: those MiniHost lacks (their calls cross the
+        // bridge and fail with 1008 unless mocked) and those the runtime implements (under a
+        // driver the runtime asks the host about them first).
+        self.known = Set(apis.filter { $0.kind != .event }.map(\.name)).union(WeChatAPIs.names)
     }
 
     // MARK: Starting and stopping (on the driver's queue)
@@ -154,7 +158,7 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
 
     func setMock(_ api: String, _ mock: Mock) throws {
         guard known.contains(api) else {
-            throw DriverError("app.mock(\"\(api)\"): no such host API (known: \(known.sorted().joined(separator: ", ")))")
+            throw DriverError("app.mock(\"\(api)\"): no such API: neither the host nor WeChat's base library has it")
         }
         lock.withLock { mocks[api] = mock }
     }
@@ -179,6 +183,14 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
 
     func record(api: String, arguments: JSONValue, result: Result<BridgeValue, BridgeError>, mocked: Bool) {
         var fields: [(String, String)] = [("api", JSONText.quote(api)), ("args", arguments.jsonText)]
+        // A member the runtime implements asked first and, unmocked, runs in the app: the host
+        // never sees its result.
+        if !mocked, WeChatAPIs.runtimeNames.contains(api), case .failure(let e) = result, e.code == .serviceUnavailable {
+            fields.append(("runtime", "true"))
+            fields.append(("mocked", "false"))
+            lock.withLock { calls.append(JSONText.object(fields)) }
+            return
+        }
         switch result {
         case let .success(v): fields.append(("result", v.jsonText))
         case let .failure(e):

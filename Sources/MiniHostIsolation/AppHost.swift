@@ -41,7 +41,8 @@ public final class AppHost: @unchecked Sendable {
             cpuLimitMs: package.manifest.limits.cpuMs,
             resolveAlias: (package.weChatApp?["resolveAlias"]?.objectValue ?? [:]).compactMapValues(\.stringValue),
             tabBarPages: package.tabBarPages,
-            independentRoots: package.weChatIndependentRoots
+            independentRoots: package.weChatIndependentRoots,
+            appVersion: package.manifest.version?.name ?? ""
         )
     }
 
@@ -64,7 +65,8 @@ public final class AppHost: @unchecked Sendable {
             endpoint = AppBridge(app: AppIdentity(manifest: package.manifest, tabBarPages: package.tabBarPages), registry: registry, services: services,
                                  launchConversation: conversation, interceptor: interceptor, reporter: { sink(appId, $0) })
         }
-        let config = Self.sandboxConfig(for: package)
+        var config = Self.sandboxConfig(for: package)
+        config.callsIntercepted = interceptor != nil
         let app: RunningApp
         switch isolation {
         case .inProcess:

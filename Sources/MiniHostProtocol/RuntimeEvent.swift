@@ -14,7 +14,7 @@ public enum RuntimeEvent: Sendable, Equatable {
     case error(kind: String, message: String, stack: String?)
     /// The app ended. `status`: ok, timeout, crashed, killed, error.
     case exit(status: String, reason: String?)
-    /// A reply to a host query such as `data` (JSON text).
+    /// A reply to a host query such as `data`, or to an `api` call from the console (JSON text).
     case reply(command: String, data: String)
     /// What a screen would show: a UI call of the app (`showToast`, `setNavigationBarTitle`,
     /// `switchTab`, …) and its arguments (JSON object text).

@@ -18,9 +18,15 @@ public struct SandboxConfig: Sendable, Equatable {
     /// The roots of WeChat's independent subpackages (`moduleB`): launched into one of their
     /// pages, the app runs without the main package until a page outside them opens.
     public var independentRoots: [String]
+    /// The manifest's version name (`1.0.0`), what `getAccountInfoSync` reports ("" if none).
+    public var appVersion: String
+    /// True when a test driver records and mocks the app's calls: the runtime then asks the host
+    /// about the APIs it implements itself too (see `JS/22-unsupported-apis.js`).
+    public var callsIntercepted: Bool
 
     public init(appId: String, appName: String, files: [String: Data], pages: [String], cpuLimitMs: Int = 200,
-                resolveAlias: [String: String] = [:], tabBarPages: [String] = [], independentRoots: [String] = []) {
+                resolveAlias: [String: String] = [:], tabBarPages: [String] = [], independentRoots: [String] = [],
+                appVersion: String = "", callsIntercepted: Bool = false) {
         self.appId = appId
         self.appName = appName
         self.files = files
@@ -29,6 +35,8 @@ public struct SandboxConfig: Sendable, Equatable {
         self.resolveAlias = resolveAlias
         self.tabBarPages = tabBarPages
         self.independentRoots = independentRoots
+        self.appVersion = appVersion
+        self.callsIntercepted = callsIntercepted
     }
 }
 
@@ -52,6 +60,10 @@ public enum HostCommand: Sendable, Equatable {
     case show
     /// Calls a page method, as a tap would: `route` nil means the top page; `argumentJSON` is JSON text.
     case callPage(route: String?, method: String, argumentJSON: String?)
+    /// Calls `mp.<name>` as the app would (through the same bridge and gate): an array argument
+    /// (or a `*Sync` name) is its positional arguments, anything else its options. Replies with a
+    /// `.reply(command: "api", …)` event holding `{api, ok, result}` or `{api, ok: false, error}`.
+    case callAPI(name: String, argumentJSON: String?)
     /// Replies with a `.reply(command: "data", …)` event holding `{route, data}`.
     case pageData(route: String?)
     /// A test driver's request (`minihost test`): `op` is `stack`, `page` (`{route}`), `setData`

@@ -13,6 +13,7 @@ public enum WorkerWire {
             "files": .object(files), "resolveAlias": .object(config.resolveAlias.mapValues { .string($0) }),
             "tabBarPages": .array(config.tabBarPages.map { .string($0) }),
             "independentRoots": .array(config.independentRoots.map { .string($0) }),
+            "appVersion": .string(config.appVersion), "callsIntercepted": .bool(config.callsIntercepted),
         ])
     }
 
@@ -38,8 +39,19 @@ public enum WorkerWire {
             }
             return result
         }
+        var version = ""
+        if let v = o["appVersion"] {
+            guard let text = v.stringValue else { throw FrameError("start: appVersion is not a string") }
+            version = text
+        }
+        var intercepted = false
+        if let v = o["callsIntercepted"] {
+            guard let flag = v.boolValue else { throw FrameError("start: callsIntercepted is not a boolean") }
+            intercepted = flag
+        }
         return SandboxConfig(appId: appId, appName: appName, files: decoded, pages: pages, cpuLimitMs: cpu, resolveAlias: alias,
-                             tabBarPages: try strings("tabBarPages"), independentRoots: try strings("independentRoots"))
+                             tabBarPages: try strings("tabBarPages"), independentRoots: try strings("independentRoots"),
+                             appVersion: version, callsIntercepted: intercepted)
     }
 
     public static func encode(_ options: LaunchOptions) -> JSONValue {
@@ -77,6 +89,7 @@ public enum WorkerWire {
         case let .callPage(route, method, arg):
             return .object(["op": .string("call"), "route": opt(route), "method": .string(method), "arg": opt(arg)])
         case let .pageData(route): return .object(["op": .string("data"), "route": opt(route)])
+        case let .callAPI(name, arg): return .object(["op": .string("api"), "name": .string(name), "arg": opt(arg)])
         case let .driver(token, op, arg):
             return .object(["op": .string("driver"), "token": .number(Double(token)), "driverOp": .string(op), "arg": .string(arg)])
         }
@@ -94,6 +107,9 @@ public enum WorkerWire {
             guard let method = v["method"]?.stringValue else { throw FrameError("command call: method missing") }
             return .callPage(route: v["route"]?.stringValue, method: method, argumentJSON: v["arg"]?.stringValue)
         case "data": return .pageData(route: v["route"]?.stringValue)
+        case "api":
+            guard let name = v["name"]?.stringValue else { throw FrameError("command api: name missing") }
+            return .callAPI(name: name, argumentJSON: v["arg"]?.stringValue)
         case "driver":
             guard let token = v["token"]?.intValue, let op = v["driverOp"]?.stringValue, let arg = v["arg"]?.stringValue else {
                 throw FrameError("command driver: token, driverOp or arg missing")

@@ -138,8 +138,9 @@ final class NativeTarget: @unchecked Sendable {
             guard let sandbox = self?.sandbox else { throw JSError(message: "the app has stopped") }
             return try sandbox.nativeLoad(base: str(args[0]), from: str(args[1]), spec: str(args[2]))
         }.value)
-        // The stubs name their API by its index in `apis` (no string crosses per call).
-        let names = apis.map(\.name)
+        // The stubs name their API by its index in `apis`, then in the unsupported names' table
+        // (no string crosses per call).
+        let names = apis.map(\.name) + WeChatAPIs.entries.map(\.name)
         func apiName(_ v: JSValue) -> String {
             guard let n = v.number, n >= 0, n < Double(names.count) else { return "" }
             return names[Int(n)]
@@ -160,6 +161,17 @@ final class NativeTarget: @unchecked Sendable {
         }.value)
         let apiPairs = try apis.map { d throws(JSError) in try context.makeArray([context.string(d.name), context.string(d.kind.rawValue)]).value }
         try natives.set("apis", context.makeArray(apiPairs).value)
+        // Functions, not values: what they return is garbage once the runtime has read it.
+        try natives.set("wechatTable", context.makeNativeFunction(name: "wechatTable") { [unowned context] _ in
+            context.string(WeChatAPIs.runtimeTable)
+        }.value)
+        try natives.set("wechatListed", context.makeNativeFunction(name: "wechatListed") { [unowned context] args in
+            context.boolean(args[0].string.map(WeChatAPIs.names.contains) ?? false)
+        }.value)
+        try natives.set("wechatMethods", context.makeNativeFunction(name: "wechatMethods") { [unowned context] args in
+            let methods = args[0].string.flatMap(WeChatAPIs.methods(of:)) ?? []
+            return try context.makeArray(methods.map { context.string($0) }).value
+        }.value)
         try natives.set("allowedGlobals", context.makeArray(GlobalAllowlist.builtins.map { context.string($0) }).value)
         return natives
     }

@@ -174,7 +174,7 @@ public final class Sandbox: @unchecked Sendable {
         let tabs = (try? context.makeArray(config.tabBarPages.map { context.string($0) }))?.value ?? context.undefined
         let independent = (try? context.makeArray(config.independentRoots.map { context.string($0) }))?.value ?? context.undefined
         let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value,
-                                               tabs, independent])
+                                               tabs, independent, context.string(config.appVersion), context.boolean(config.callsIntercepted)])
         return result?.bool ?? false
     }
 
@@ -191,6 +191,12 @@ public final class Sandbox: @unchecked Sendable {
                 return
             }
             reportFailure("call", callDispatcher("callPage", [route.map { context.string($0) } ?? context.null, context.string(method), arg.map { context.string($0) } ?? context.null]))
+        case let .callAPI(name, arg):
+            if let arg, context.parseJSON(arg) == nil {
+                emit(.error(kind: "host", message: "api \(name): the argument is not valid JSON: \(arg)", stack: nil))
+                return
+            }
+            reportFailure("api", callDispatcher("callAPI", [context.string(name), arg.map { context.string($0) } ?? context.null]))
         case let .driver(token, op, arg):
             performDriver(token, op, arg, in: context)
         case let .pageData(route):
@@ -224,9 +230,10 @@ public final class Sandbox: @unchecked Sendable {
 
     func nativePrint(_ level: String, _ message: String) { emit(.console(level: level, message: DataLimits.bounded(message))) }
     func nativeLifecycle(_ target: String, _ hook: String, _ route: String?, _ detail: String?) {
-        // The runtime answers a driver request through this native (target "driver").
-        if target == "driver" {
-            emit(.reply(command: "driver", data: detail ?? "{}"))
+        // The runtime answers a driver request, and an API call from the console, through this
+        // native (target "driver" or "api").
+        if target == "driver" || target == "api" {
+            emit(.reply(command: target, data: detail ?? "{}"))
             return
         }
         // A UI call the runtime answers itself (navigation) is reported through it (target "ui").

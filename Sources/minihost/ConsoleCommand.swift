@@ -10,6 +10,8 @@ public enum ConsoleCommand: Equatable, Sendable {
     /// The commands, for `help` and error messages.
     public static let usage = """
     call <route> <method> [json]   call a page method (how a tap reaches a page)
+    api <name> [json]              call wx.<name> as the app would (json: its options,
+                                   or an array of positional arguments)
     navigate <url>                 open a page, as navigateTo does
     back                           go back one page
     hide | show                    send the app to the background / bring it back
@@ -33,6 +35,13 @@ public enum ConsoleCommand: Equatable, Sendable {
             }
             let r = route == "-" ? nil : route.hasPrefix("/") ? String(route.dropFirst()) : route
             return .host(.callPage(route: r, method: method, argumentJSON: json.isEmpty ? nil : json))
+        case "api":
+            let (name, json) = splitWord(rest)
+            guard !name.isEmpty else { throw ConsoleCommandError("api needs the name of an API: api <name> [json]") }
+            if !json.isEmpty, (try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])) == nil {
+                throw ConsoleCommandError("api: the argument is not valid JSON: \(json)")
+            }
+            return .host(.callAPI(name: name, argumentJSON: json.isEmpty ? nil : json))
         case "navigate":
             guard !rest.isEmpty, !rest.contains(" ") else { throw ConsoleCommandError("navigate needs one url: navigate <url>") }
             return .host(.navigate(url: rest))

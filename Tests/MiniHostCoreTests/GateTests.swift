@@ -67,7 +67,7 @@ import MiniHostTerminal
         #expect(call(b, "setStorage", .object(["key": .string(String(repeating: "k", count: 129)), "data": .number(1)])) ==
                 .failure(.invalid("key must be a non-empty string of at most 128 characters (got 129 characters)")))
         #expect(call(b, "setStorage", .string("not an object")) == .failure(.invalid("the options must be an object")))
-        #expect(call(b, "noSuchApi", .object([:])) == .failure(BridgeError(.serviceUnavailable, "no such API: noSuchApi")))
+        #expect(call(b, "noSuchApi", .object([:])) == .failure(BridgeError(.serviceUnavailable, "not supported by MiniHost")))
         #expect(prompter.requests.isEmpty)
         let decisions = try services.audit.entries(app: "org.test.gate", limit: nil).map(\.decision)
         #expect(decisions == ["invalid", "invalid", "invalid", "invalid"])

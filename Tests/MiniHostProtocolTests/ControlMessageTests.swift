@@ -26,6 +26,22 @@ import MiniHostProtocol
         #expect(throws: FrameError.self) { try ControlMessage(op: "ping", body: body(#"{"seq":\#(id)}"#)) }
     }
 
+    /// The app's version (getAccountInfoSync reads it) and whether a driver intercepts its calls
+    /// cross with its configuration; a host that sends neither gives "" and false, and a value of
+    /// the wrong type is refused.
+    @Test func theConfigurationCarriesTheAppVersion() throws {
+        let config = SandboxConfig(appId: "org.test.v", appName: "V", files: ["app.js": Data("App({})".utf8)], pages: ["p/p"], appVersion: "1.2.3",
+                                   callsIntercepted: true)
+        #expect(try WorkerWire.config(WorkerWire.encode(config)) == config)
+        guard case var .object(o) = WorkerWire.encode(config) else { Issue.record("not an object"); return }
+        o["appVersion"] = nil
+        o["callsIntercepted"] = nil
+        let older = try WorkerWire.config(.object(o))
+        #expect(older.appVersion == "" && older.callsIntercepted == false)
+        o["appVersion"] = .number(1)
+        #expect(throws: FrameError.self) { try WorkerWire.config(.object(o)) }
+    }
+
     @Test func anUnknownOperationIsNamed() {
         #expect(throws: FrameError.self) { try ControlMessage(op: "reboot", body: .null) }
     }

@@ -119,8 +119,8 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     }
 
     private func answersAtOnce(_ api: String, _ found: (api: HostAPI, isSync: Bool)?) -> Bool {
-        guard let (spec, _) = found else { return true }
         if let interceptor, interceptor.isMocked(api) { return false }
+        guard let (spec, _) = found else { return true }
         return spec.permission == nil && spec.mayBlock == false
     }
 
@@ -133,7 +133,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
 
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
         let found = registry.lookup(call.api)
-        let mock = mock(for: call, found: found)  // as it stands when the app makes the call
+        let mock = mock(for: call)  // as it stands when the app makes the call
         queue.async { [self] in
             // The app is gone (stopped, or its worker died): the call is dropped, not performed.
             if session.hasStopped { return }
@@ -148,14 +148,15 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
 
     private typealias Mock = @Sendable (JSONValue) -> Result<BridgeValue, BridgeError>
 
-    private func mock(for call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Mock? {
-        guard found != nil, let interceptor else { return nil }
+    /// Names the host does not implement (WeChat's other APIs) can be mocked too.
+    private func mock(for call: BridgeCall) -> Mock? {
+        guard let interceptor else { return nil }
         return interceptor.mock(for: call.api)
     }
 
     /// `found`: the registry's entry for the call's API (looked up by the caller).
     private func handle(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
-        handle(call, found: found, mock: mock(for: call, found: found))
+        handle(call, found: found, mock: mock(for: call))
     }
 
     /// `mock`: the interceptor's mock for the call, taken when the app made it.
@@ -173,10 +174,14 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         return result
     }
 
+    /// The reason a call of a name the host does not implement fails with (errCode 1008): the
+    /// runtime makes stubs for the WeChat APIs MiniHost lacks, and their calls end here.
+    public static let notSupported = "not supported by MiniHost"
+
     /// Validation, then the gate (consent, rate limit), then the service.
     private func serve(_ call: BridgeCall, found: (api: HostAPI, isSync: Bool)?) -> Result<BridgeValue, BridgeError> {
         guard let (api, isSync) = found else {
-            return .failure(BridgeError(.serviceUnavailable, "no such API: \(call.api)"))
+            return .failure(BridgeError(.serviceUnavailable, Self.notSupported))
         }
         let arguments: APIArguments
         if isSync {

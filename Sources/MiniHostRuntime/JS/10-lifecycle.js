@@ -55,8 +55,10 @@ function startApp(opts, failed) {
     return false;
   }
   if (!appOptions) { appOptions = defaultApp || {}; appInstance = appOptions; defaultApp = undefined; native.print('warn', 'app.js did not call App(); running with an empty App'); }
+  launchOptions = clone(opts); enterOptions = clone(opts);
   const text = JSONStringify(opts);
   hook('app', 'onLaunch', appInstance, opts, undefined, text);
   hook('app', 'onShow', appInstance, clone(opts), undefined, text);
+  emitEvent('AppShow', opts);
   return true;
 }

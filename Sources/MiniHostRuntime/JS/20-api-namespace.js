@@ -1,5 +1,4 @@
-// The API namespace: `mp` (also `wx`) with navigation, the host APIs' stubs, host events
-// and canIUse.
+// The API namespace: `mp` (also `wx`) with navigation, the host APIs' stubs and host events.
 const mp = {};
 mp.navigateTo = navApi('navigateTo');
 mp.redirectTo = navApi('redirectTo');
@@ -7,9 +6,10 @@ mp.reLaunch = navApi('reLaunch');
 mp.switchTab = navApi('switchTab');
 mp.navigateBack = navApi('navigateBack');
 // Host events: `mp.on<Name>(fn)` adds a listener, `mp.off<Name>(fn)` removes it (no argument: all).
+// `set`: the array that keeps the listeners (default: a new one).
 const listeners = new MapCtor();
-function eventPair(name) {
-  const set = [];
+function eventPair(name, set) {
+  if (set === undefined) set = [];
   listeners.set(name, set);
   mp['on' + name] = function (fn) {
     if (typeof fn !== 'function') throw new TypeErrorCtor('on' + name + ' needs a function');
@@ -35,9 +35,3 @@ if (hostStartPullDownRefresh) {
     return hostStartPullDownRefresh(options);
   };
 }
-mp.canIUse = function canIUse(name) {
-  if (typeof name !== 'string' || name === '') return false;
-  const first = name.split('.')[0];
-  const d = ObjectGetDesc(mp, first);  // own APIs only, not Object.prototype's toString & co.
-  return d !== undefined && typeof d.value === 'function';
-};

@@ -321,6 +321,24 @@ case('cc-options-not-object', 'an async API called with a non-object fails with 
 case('cc-result-data', 'getStorage resolves with {data, errMsg}', ['CC-3', 'ST-1'],
      asyncload="await mp.setStorage({ key: 'd', data: [1, 'two'] }); const r = await mp.getStorage({ key: 'd' }); L(JSON.stringify(r.data) + ' ' + r.errMsg)",
      console=['[1,"two"] getStorage:ok'])
+case('cc-caniuse-unsupported', 'canIUse is false for unsupported names, components and unknown paths', ['CC-8'],
+     onload="L('CC-8 ' + [mp.canIUse('addCard'), mp.canIUse('cloud'), mp.canIUse('button.open-type.contact'), mp.canIUse('getStorage.bogus'), mp.canIUse('getStorage.success.data'), mp.canIUse('env.USER_DATA_PATH')].join(' '))",
+     console=['CC-8 false false false false true true'])
+case('cc-unsupported-shapes', 'WeChat names MiniHost lacks exist and fail with 1008 in each shape', ['CC-12', 'ER-8'],
+     asyncload="mp.addCard({ fail: (e) => L('async ' + e.errCode + ' ' + e.errMsg), complete: () => L('complete') }); "
+               "await mp.chooseInvoice({}).catch((e) => L('promise ' + e.errCode + ' ' + e.errMsg)); "
+               "try { mp.getExptInfoSync() } catch (e) { L('sync ' + (e instanceof Error) + ' ' + e.errCode + ' ' + e.errMsg) } "
+               "mp.onAccelerometerChange(() => L('listener called')); "
+               "mp.createMapContext('m').getCenterLocation({ fail: (e) => L('object ' + e.errCode + ' ' + e.errMsg) }); "
+               "L('namespace ' + typeof mp.cloud + ' ' + typeof mp.cloud.callFunction)",
+     console=['async 1008 addCard:fail not supported by MiniHost', 'complete',
+              'promise 1008 chooseInvoice:fail not supported by MiniHost',
+              'sync true 1008 getExptInfoSync:fail not supported by MiniHost',
+              'namespace object function', 'object 1008 MapContext.getCenterLocation:fail not supported by MiniHost'],
+     console_absent=['listener called'])
+case('cc-host-wins', 'a name the host implements keeps the host\'s implementation', ['CC-13'],
+     onload="mp.setStorageSync('k', 'v'); L('CC-13 ' + mp.getStorageSync('k') + ' ' + mp.canIUse('getStorageSync'))",
+     console=['CC-13 v true'])
 
 # ---------------------------------------------------------------- ER: error classes
 case('er-1001-names-field', '1001 names the field that is wrong', ['ER-1'],

@@ -33,7 +33,7 @@ describe('mocks', () => {
   });
 
   it('mocking an unknown API is an error that names it', () => {
-    return minihost.launch().then((app) => expect(() => app.mock('getTeleport', {})).toThrow('no such host API'));
+    return minihost.launch().then((app) => expect(() => app.mock('getTeleport', {})).toThrow('no such API'));
   });
 });
 

@@ -2,8 +2,13 @@
 // intrinsics.
 // Apps get bound copies of the runtime's functions, so `toString` shows
 // `function name() { [native code] }` and not the runtime's source (SB-13).
-for (const k of ObjectKeys(mp)) if (typeof mp[k] === 'function') mp[k] = hideSource(mp[k]);
-for (const k of ObjectKeys(consoleObj)) consoleObj[k] = hideSource(consoleObj[k]);
+// Then the stubs of WeChat's other names join `mp` (bound functions already).
+function hideMembers(obj) {
+  for (const k of ObjectKeys(obj)) if (typeof obj[k] === 'function') obj[k] = hideSource(obj[k]);
+}
+hideMembers(mp);
+hideMembers(consoleObj);
+installStubs();
 const allowed = new SetCtor(native.allowedGlobals);
 const installed = {
   console: consoleObj,
@@ -64,12 +69,12 @@ function freeze(root) {
   while (pending.length) {
     const o = pending.pop();
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || o === G || frozen.has(o)) continue;
-    frozen.add(o);
     // A plain method (a function with no own `prototype`) is a leaf: its own properties are its
     // read-only name and length, and nothing the runtime reads. Leaving it unfrozen and unread
-    // keeps JavaScriptCore from materializing them in every VM.
+    // (and out of `frozen`) keeps JavaScriptCore from materializing them in every VM.
     // (Function.prototype and Proxy are functions with no `prototype` that are not leaves.)
     if (typeof o === 'function' && !ObjectGetDesc(o, 'prototype') && o !== FunctionProto && o !== ProxyCtor && !enablementGetters.has(o)) continue;
+    frozen.add(o);
     ObjectFreeze(o);
     pending.push(ObjectGetProto(o));
     for (const key of ReflectOwnKeys(o)) {

@@ -1,10 +1,13 @@
 // The host's handle: the dispatcher the host drives the app with (launch, timers,
 // navigation, page calls, test-driver requests).
 return ObjectFreeze({
-  launch(id, routes, entry, query, options, alias, tabs, independent) {
+  launch(id, routes, entry, query, options, alias, tabs, independent, version, callsIntercepted) {
     appId = id; pageRoutes = routes; setAliases(alias); tabBarRoutes = tabs || [];
     independentRoots = ArrayIsArray(independent) ? independent : [];
+    appVersion = typeof version === 'string' ? version : '';
+    intercepted = callsIntercepted === true;
     const opts = ObjectAssign({ path: entry, query: query, scene: 'launch', referrerInfo: {} }, options || {});
+    launchOptions = clone(opts); enterOptions = clone(opts);
     if (inIndependentSubpackage(entry)) pendingLaunch = opts;
     else if (!startApp(opts, (d) => native.error('launch', 'app.js failed: ' + (d.name ? d.name + ': ' : '') + d.message, d.stack || ''))) return false;
     appShown = true;
@@ -19,31 +22,25 @@ return ObjectFreeze({
   fire: fireTimer,
   settleCall,
   // A host event: each listener gets its own copy of the payload, in a guarded call.
-  event(name, payload) {
-    const set = listeners.get(name);
-    if (!set) return;
-    for (const fn of set.slice()) guarded('on' + name, fn, undefined, [clone(payload)]);
-  },
+  event(name, payload) { emitEvent(name, payload); },
   run(fn) { guarded('task', fn, undefined, []); },
   hide() {
     if (!appShown) return;
     appShown = false;
     if (top()) hidePage(top());
-    if (!pendingLaunch) hook('app', 'onHide', appInstance);
+    if (!pendingLaunch) { hook('app', 'onHide', appInstance); emitEvent('AppHide', {}); }
   },
   show() {
     if (appShown) return;
     appShown = true;
     const opts = { path: top() ? top().route : '', query: top() ? top().options : {}, scene: 'launch', referrerInfo: {} };
-    if (!pendingLaunch) hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts));
+    enterOptions = clone(opts);
+    if (!pendingLaunch) { hook('app', 'onShow', appInstance, opts, undefined, JSONStringify(opts)); emitEvent('AppShow', opts); }
     if (top()) showPage(top());
   },
   navigate(url) {
     const u = parseURL(url, '');
-    if (u.route && pageRoutes.indexOf(u.route) < 0 && appOptions && typeof appOptions.onPageNotFound === 'function') {
-      hook('app', 'onPageNotFound', appInstance, { path: u.route, query: u.query, isEntryPage: false }, undefined, JSONStringify({ path: u.route, query: u.query, isEntryPage: false }));
-      return null;
-    }
+    if (u.route && pageRoutes.indexOf(u.route) < 0 && pageNotFound(u.route, u.query)) return null;
     let err = null;
     // The host names pages from the package root; a tab page is reached as a tap on its tab would.
     navigate(u.route && isTab(u.route) ? 'switchTab' : 'navigateTo', url, (r) => { err = r; }, '');
@@ -58,6 +55,35 @@ return ObjectFreeze({
     if (typeof fn !== 'function') return 'page ' + page.route + ' has no method "' + method + '"';
     const arg = argJSON === undefined || argJSON === null ? undefined : JSONParse(argJSON);
     guarded(method, fn, page, arg === undefined ? [] : [arg]);
+    return null;
+  },
+  // `api <name> [json]` from the console: calls mp.<name> as the app would and answers with
+  // native.lifecycle('api', ...). Returns an error message when there is nothing to call.
+  callAPI(name, argJSON) {
+    let fn = mp;
+    for (const part of name.split('.')) {
+      const d = fn !== null && (typeof fn === 'object' || typeof fn === 'function') ? ObjectGetDesc(fn, part) : undefined;
+      fn = d && d.value;
+    }
+    if (typeof fn !== 'function') return 'wx has no function "' + name + '"';
+    const answer = (ok, v) => {
+      let text;
+      try { text = JSONStringify(ok ? { api: name, ok: true, result: v === undefined ? null : v } : { api: name, ok: false, error: v }); }
+      catch (e) { text = JSONStringify({ api: name, ok: ok, note: 'the answer cannot be copied as JSON' }); }
+      native.lifecycle('api', 'reply', null, text);
+    };
+    const arg = argJSON === null || argJSON === undefined ? undefined : JSONParse(argJSON);
+    const failure = (e) => (e !== null && typeof e === 'object' && 'errMsg' in e ? { errMsg: e.errMsg, errCode: e.errCode } : describe(e).message);
+    if (ArrayIsArray(arg) || name.endsWith('Sync')) {
+      const args = ArrayIsArray(arg) ? arg : arg === undefined ? [] : [arg];
+      try { answer(true, ReflectApply(fn, undefined, args)); } catch (e) { answer(false, failure(e)); }
+      return null;
+    }
+    if (arg !== undefined && (arg === null || typeof arg !== 'object')) return name + ' takes an options object or an array of arguments';
+    const options = ObjectAssign({}, arg !== null && typeof arg === 'object' ? arg : {}, {
+      success: (r) => answer(true, r), fail: (e) => answer(false, failure(e)),
+    });
+    try { ReflectApply(fn, undefined, [options]); } catch (e) { answer(false, failure(e)); }
     return null;
   },
   pageData(route) {
@@ -133,7 +159,7 @@ return ObjectFreeze({
   // Forgets everything an app left behind; used after the warm-up launch of a prepared VM.
   reset() {
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
-    appId = ''; pageRoutes = []; tabBarRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
+    appId = ''; appVersion = ''; intercepted = false; launchOptions = null; enterOptions = null; pageRoutes = []; tabBarRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
     componentDefs.clear(); instances.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
     for (const set of listeners.values()) set.length = 0;
