@@ -1,0 +1,30 @@
+import Foundation
+
+/// What the simulated device keeps while the host runs: the clipboard (all apps share it, as on
+/// a phone), the phone calls apps started, and how many of the world's scans were used.
+public final class DeviceState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var clipboardText: String
+    private var calls: [String] = []
+    private var scans: [WorldScan]
+
+    public init(world: World) {
+        clipboardText = world.clipboard
+        scans = world.scans
+    }
+
+    public var clipboard: String {
+        get { lock.withLock { clipboardText } }
+        set { lock.withLock { clipboardText = newValue } }
+    }
+
+    /// The numbers `makePhoneCall` dialled, in order.
+    public var phoneCalls: [String] { lock.withLock { calls } }
+
+    func recordCall(_ number: String) { lock.withLock { calls.append(number) } }
+
+    /// The next code the camera sees (nil when the world has none left).
+    func nextScan() -> WorldScan? {
+        lock.withLock { scans.isEmpty ? nil : scans.removeFirst() }
+    }
+}
