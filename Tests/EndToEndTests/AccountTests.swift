@@ -84,3 +84,55 @@ import Testing
         ], "\(r.stdout)")
     }
 }
+
+/// `minihost test`: the world's backend exchanges the app's login code; the device's clipboard
+/// and calls are readable; an inline world's album is relative to the test file.
+@Suite struct AccountDevTestTests {
+    static let page = """
+    Page({
+      async signIn() { return (await wx.login()).code; },
+      async copyAndCall() { await wx.setClipboardData({ data: 'order 7' }); await wx.makePhoneCall({ phoneNumber: '10086' }); },
+      async pick() { const r = await wx.chooseImage({ count: 1 }); return r.tempFiles[0].size; },
+      async profile() { return (await wx.getUserProfile({ desc: 'greet you' })).userInfo.nickName; },
+    })
+    """
+    static let tests = """
+    it('the backend exchanges a login code once', async () => {
+      const app = await minihost.launch({ world: { user: { openid: 'oTest' } } });
+      const page = await app.currentPage();
+      const code = await page.call('signIn');
+      expect(app.world.account.code2Session(code)).toMatchObject({ openid: 'oTest' });
+      expect(app.world.account.code2Session(code)).toEqual({ errcode: 40163, errmsg: 'code been used' });
+      expect(app.world.account.code2Session('nope').errcode).toBe(40029);
+    });
+    it('the clipboard and phone calls are the world s', async () => {
+      const app = await minihost.launch();
+      await (await app.currentPage()).call('copyAndCall');
+      expect(app.world.device.clipboard()).toBe('order 7');
+      expect(app.world.device.phoneCalls()).toEqual(['10086']);
+      expect(app.calls('setClipboardData').length).toBe(1);
+    });
+    it('the album of an inline world is found next to the test', async () => {
+      const app = await minihost.launch({ world: { media: [{ path: 'photo.jpg' }] } });
+      expect(await (await app.currentPage()).call('pick')).toBe(5);
+    });
+    it('the profile waits for consent', async () => {
+      const app = await minihost.launch({ world: { user: { name: 'Mei' } } });
+      const page = await app.currentPage();
+      const pending = page.call('profile');
+      const prompt = await app.nextPrompt();
+      expect(prompt.permission).toBe('userInfo');
+      prompt.allow();
+      expect(await pending).toBe('Mei');
+    });
+    """
+
+    @Test(arguments: ["process", "in-process"])
+    func theWorldAnswersTheDriver(isolation: String) throws {
+        let app = try TempApp(files: ["pages/index/index.js": Self.page, "tests/account.test.js": Self.tests, "tests/photo.jpg": "12345"])
+        defer { app.remove() }
+        let r = try CLI.run(["test", app.path, "--isolation", isolation], timeout: 120)
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("4 passed, 0 failed"), "\(r.stdout)")
+    }
+}

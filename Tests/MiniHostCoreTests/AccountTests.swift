@@ -60,7 +60,7 @@ import MiniHostProtocol
         let code = try #require(value(call(h, "login"))?["code"]?.stringValue)
         #expect(code.count == 32)
         #expect(value(call(h, "checkSession")) == .object([:]))
-        let sessions = h.services.component(LoginSessions.self) { fatalError("login made the store") }
+        let sessions = LoginSessions.of(h.services)
         #expect(sessions.exchange(code: code, appId: "org.test.other")["errcode"] == .number(40029))
         let exchanged = sessions.exchange(code: code, appId: "org.test.account")
         #expect(exchanged["openid"]?.stringValue == sessions.openid(appId: "org.test.account"))
@@ -79,7 +79,7 @@ import MiniHostProtocol
         world.user.openid = "oFixed"
         let h = try host(world: world)
         let code = try #require(value(call(h, "login"))?["code"]?.stringValue)
-        let sessions = h.services.component(LoginSessions.self) { fatalError("login made the store") }
+        let sessions = LoginSessions.of(h.services)
         #expect(sessions.exchange(code: code)["openid"] == .string("oFixed"))
     }
 
@@ -113,7 +113,7 @@ import MiniHostProtocol
         let toast = try #require(uiEvents(h).first)
         #expect(toast.0 == "showToast")
         #expect(toast.1?["title"] == .string("内容已复制"))
-        #expect(h.services.component(DeviceState.self) { fatalError() }.clipboard == "copied")
+        #expect(DeviceState.of(h.services).clipboard == "copied")
         #expect(reason(call(h, "setClipboardData"))?.hasPrefix("1001 invalid argument: data must be a string") == true)
     }
 
@@ -121,7 +121,7 @@ import MiniHostProtocol
         let h = try host()
         #expect(reason(call(h, "makePhoneCall", ["phoneNumber": .string("call me")]))?.contains("phoneNumber must be a telephone number") == true)
         #expect(value(call(h, "makePhoneCall", ["phoneNumber": .string("+86 10 1234 5678")])) == .object([:]))
-        #expect(h.services.component(DeviceState.self) { fatalError() }.phoneCalls == ["+86 10 1234 5678"])
+        #expect(DeviceState.of(h.services).phoneCalls == ["+86 10 1234 5678"])
         #expect(value(call(h, "vibrateShort", ["type": .string("heavy")])) == .object([:]))
         #expect(reason(call(h, "vibrateShort", ["type": .string("soft")]))?.contains("type must be one of") == true)
         #expect(value(call(h, "vibrateLong")) == .object([:]))
@@ -161,7 +161,7 @@ import MiniHostProtocol
         let path = try #require(images["tempFilePaths"]?.arrayValue?.first?.stringValue)
         #expect(path.hasPrefix("wxfile://tmp/") && path.hasSuffix(".png"))
         #expect(images["tempFiles"] == .array([.object(["path": .string(path), "size": .number(2048)])]))
-        let picked = h.services.component(PickedFiles.self) { fatalError() }
+        let picked = PickedFiles.of(h.services)
         #expect(picked.file(appId: "org.test.account", path: path)?.count == 2048)
         #expect(picked.file(appId: "org.test.other", path: path) == nil)
         let media = try #require(value(call(h, "chooseMedia", ["mediaType": .array([.string("video")])])))

@@ -101,7 +101,7 @@ extension World {
 
     /// The album's relative paths resolved against `directory` (the world file's); each file must
     /// exist.
-    mutating func resolveMedia(relativeTo directory: URL, file: String) throws(WorldError) {
+    public mutating func resolveMedia(relativeTo directory: URL, file: String) throws(WorldError) {
         for i in media.indices {
             guard let path = media[i].path else { continue }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)

@@ -8,9 +8,7 @@ import MiniHostProtocol
 struct AccountService {
     let services: HostServices
 
-    var sessions: LoginSessions {
-        services.component(LoginSessions.self) { [services] in LoginSessions(user: services.world.user, clock: services.clock) }
-    }
+    var sessions: LoginSessions { LoginSessions.of(services) }
 
     var apis: [HostAPI] {
         [

@@ -29,6 +29,11 @@ public final class LoginSessions: @unchecked Sendable {
         self.clock = clock
     }
 
+    /// The host's one store (made on first use).
+    public static func of(_ services: HostServices) -> LoginSessions {
+        services.component(LoginSessions.self) { LoginSessions(user: services.world.user, clock: services.clock) }
+    }
+
     /// The world user's openid for `appId`: the world's `user.openid`, else 28 characters
     /// derived from the app id and the user's id (stable across runs, different per app).
     public func openid(appId: String) -> String {

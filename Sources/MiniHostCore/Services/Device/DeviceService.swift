@@ -7,7 +7,7 @@ import MiniHostProtocol
 struct DeviceService {
     let services: HostServices
 
-    var state: DeviceState { services.component(DeviceState.self) { [services] in DeviceState(world: services.world) } }
+    var state: DeviceState { DeviceState.of(services) }
 
     var apis: [HostAPI] {
         [

@@ -13,6 +13,11 @@ public final class DeviceState: @unchecked Sendable {
         scans = world.scans
     }
 
+    /// The host's one device (made on first use).
+    public static func of(_ services: HostServices) -> DeviceState {
+        services.component(DeviceState.self) { DeviceState(world: services.world) }
+    }
+
     public var clipboard: String {
         get { lock.withLock { clipboardText } }
         set { lock.withLock { clipboardText = newValue } }

@@ -8,7 +8,7 @@ import MiniHostProtocol
 struct MediaService {
     let services: HostServices
 
-    var picked: PickedFiles { services.component(PickedFiles.self) { PickedFiles() } }
+    var picked: PickedFiles { PickedFiles.of(services) }
 
     var apis: [HostAPI] {
         [
@@ -105,6 +105,11 @@ struct MediaService {
 public final class PickedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: [String: WorldMedia]] = [:]
+
+    /// The host's one record (made on first use).
+    public static func of(_ services: HostServices) -> PickedFiles {
+        services.component(PickedFiles.self) { PickedFiles() }
+    }
 
     func register(appId: String, media: WorldMedia) -> String {
         let path = "wxfile://tmp/" + LoginSessions.randomHex(bytes: 8) + "." + media.fileExtension
