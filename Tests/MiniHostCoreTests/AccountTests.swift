@@ -100,6 +100,8 @@ import MiniHostProtocol
         #expect(prompter.requests.first?.kind == .permission(.userInfo))
         #expect(prompter.requests.first?.title == "see your nickname, avatar, gender and region")
         #expect(reason(call(h, "getUserProfile", ["desc": .string("again")])) == "1003 auth deny")
+        // The remembered "deny" shows in getSetting under WeChat's scope.
+        #expect(value(call(h, "getSetting"))?["authSetting"] == .object(["userInfo": .bool(false), "scope.userInfo": .bool(false)]))
     }
 
     @Test func theClipboardIsWrittenWithAToastAndReadWithConsent() throws {
