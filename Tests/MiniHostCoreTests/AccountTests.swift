@@ -199,3 +199,33 @@ import MiniHostProtocol
         #expect(throws: WorldError.self) { try World.load(dir.appendingPathComponent("w.json")) }
     }
 }
+
+/// What apps leave on the host stays bounded however often they call.
+@Suite struct AccountBoundsTests {
+    @Test func loginCodesAreCappedPerAppAndExpiredOnesDropped() throws {
+        let clock = AccountTests.Clock()
+        let sessions = LoginSessions(user: WorldUser(), clock: { clock.date })
+        let first = sessions.issue(appId: "a")
+        let other = sessions.issue(appId: "b")
+        for _ in 0..<LoginSessions.maxCodesPerApp { _ = sessions.issue(appId: "a") }
+        #expect(sessions.exchange(code: first)["errcode"] == .number(40029))
+        #expect(sessions.exchange(code: other)["openid"] != nil)
+        let late = sessions.issue(appId: "a")
+        clock.date += LoginSessions.codeLifetime + 1
+        _ = sessions.issue(appId: "a")
+        #expect(sessions.exchange(code: late)["errcode"] == .number(40029))
+    }
+
+    @Test func pickedFilesAndCallsKeepTheLatest() {
+        let picked = PickedFiles()
+        let media = WorldMedia(dataBase64: "AA==")
+        let first = picked.register(appId: "a", media: media)
+        var last = first
+        for _ in 0..<PickedFiles.maxPerApp { last = picked.register(appId: "a", media: media) }
+        #expect(picked.file(appId: "a", path: first) == nil)
+        #expect(picked.file(appId: "a", path: last) == Data([0]))
+        let device = DeviceState(world: .default)
+        for i in 0...DeviceState.maxCalls { device.recordCall("\(i)") }
+        #expect(device.phoneCalls.count == DeviceState.maxCalls && device.phoneCalls.first == "1")
+    }
+}

@@ -8,12 +8,16 @@ import MiniHostProtocol
 public final class LoginSessions: @unchecked Sendable {
     /// How long a code can be exchanged (WeChat: five minutes), in seconds.
     public static let codeLifetime: TimeInterval = 300
+    /// Codes one app may hold unexchanged at once.
+    public static let maxCodesPerApp = 256
 
     struct Issued {
         var appId: String
         var openid: String
         var sessionKey: String
         var issuedAt: Date
+        /// Issue order (codes issued in the same instant are still ordered).
+        var serial: Int
         var used = false
     }
 
@@ -21,6 +25,7 @@ public final class LoginSessions: @unchecked Sendable {
     private let clock: @Sendable () -> Date
     private let lock = NSLock()
     private var codes: [String: Issued] = [:]
+    private var issuedCount = 0
     /// Each app's current session key (set by `login`).
     private var sessions: [String: String] = [:]
 
@@ -48,7 +53,16 @@ public final class LoginSessions: @unchecked Sendable {
         let code = Self.randomHex(bytes: 16)
         let sessionKey = Data((0..<16).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
         lock.withLock {
-            codes[code] = Issued(appId: appId, openid: openid(appId: appId), sessionKey: sessionKey, issuedAt: clock())
+            // An app calling login in a loop must not grow the host: expired codes go, and past
+            // the cap the oldest of the app's codes.
+            let now = clock()
+            codes = codes.filter { now.timeIntervalSince($0.value.issuedAt) <= Self.codeLifetime }
+            let mine = codes.filter { $0.value.appId == appId }
+            if mine.count >= Self.maxCodesPerApp, let oldest = mine.min(by: { $0.value.serial < $1.value.serial }) {
+                codes[oldest.key] = nil
+            }
+            codes[code] = Issued(appId: appId, openid: openid(appId: appId), sessionKey: sessionKey, issuedAt: now, serial: issuedCount)
+            issuedCount += 1
             sessions[appId] = sessionKey
         }
         return code

@@ -26,7 +26,15 @@ public final class DeviceState: @unchecked Sendable {
     /// The numbers `makePhoneCall` dialled, in order.
     public var phoneCalls: [String] { lock.withLock { calls } }
 
-    func recordCall(_ number: String) { lock.withLock { calls.append(number) } }
+    /// The calls kept (the latest).
+    static let maxCalls = 1000
+
+    func recordCall(_ number: String) {
+        lock.withLock {
+            calls.append(number)
+            if calls.count > Self.maxCalls { calls.removeFirst(calls.count - Self.maxCalls) }
+        }
+    }
 
     /// The next code the camera sees (nil when the world has none left).
     func nextScan() -> WorldScan? {

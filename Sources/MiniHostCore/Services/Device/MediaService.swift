@@ -111,9 +111,17 @@ public final class PickedFiles: @unchecked Sendable {
         services.component(PickedFiles.self) { PickedFiles() }
     }
 
+    /// Temp files one app keeps; past it, its oldest picks are forgotten.
+    static let maxPerApp = 1000
+    private var order: [String: [String]] = [:]
+
     func register(appId: String, media: WorldMedia) -> String {
         let path = "wxfile://tmp/" + LoginSessions.randomHex(bytes: 8) + "." + media.fileExtension
-        lock.withLock { files[appId, default: [:]][path] = media }
+        lock.withLock {
+            files[appId, default: [:]][path] = media
+            order[appId, default: []].append(path)
+            if order[appId]!.count > Self.maxPerApp { files[appId]![order[appId]!.removeFirst()] = nil }
+        }
         return path
     }
 
