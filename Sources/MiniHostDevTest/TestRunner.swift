@@ -174,7 +174,9 @@ public final class RunConfig: @unchecked Sendable {
             return try World.load(url)
         case let object as [String: Any]:
             let data = try JSONSerialization.data(withJSONObject: object)
-            return try World.parse(data, file: "minihost.launch({world})")
+            var world = try World.parse(data, file: "minihost.launch({world})")
+            try world.resolveMedia(relativeTo: dir, file: "minihost.launch({world})")
+            return world
         default:
             throw DriverError("minihost.launch({world}): world must be a file path or an object")
         }

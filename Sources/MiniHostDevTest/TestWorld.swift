@@ -125,6 +125,13 @@ final class TestWorld: @unchecked Sendable {
             }
             try LocationService.provider(services).setRoute(points, speed: (arg["speed"] as? Double) ?? 1, loop: (arg["loop"] as? Bool) ?? false)
             return "null"
+        case "account.code2Session":
+            guard let code = arg["code"] as? String else { throw DriverError("world.account.code2Session(code): code must be a string") }
+            return LoginSessions.of(services).exchange(code: code, appId: arg["appId"] as? String).jsonText
+        case "device.clipboard":
+            return JSONValue.string(DeviceState.of(services).clipboard).jsonText
+        case "device.phoneCalls":
+            return JSONValue.array(DeviceState.of(services).phoneCalls.map(JSONValue.string)).jsonText
         default:
             throw DriverError("unknown world operation \(op)")
         }

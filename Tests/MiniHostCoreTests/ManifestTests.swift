@@ -257,7 +257,7 @@ private func expectProblem(
         #expect(found.count == 1)
         #expect(found.first?.field == "req_permissions[1].name")
         let message = found.first?.message ?? ""
-        #expect(message.hasPrefix("unknown permission \"camera\"; known: location, location.coarse, location.background, payment, chat.read, chat.send, contacts, storage"), "\(message)")
+        #expect(message.hasPrefix("unknown permission \"camera\"; known: location, location.coarse, location.background, payment, chat.read, chat.send, contacts, storage, userInfo, clipboard.read"), "\(message)")
         #expect(message.contains("scope.userLocation"))
         #expect(message.contains("system.permission.LOCATION"))
     }

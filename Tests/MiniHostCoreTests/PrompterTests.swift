@@ -118,7 +118,7 @@ private func request(_ kind: PromptKind = .permission(.location), name: String =
         defer { for f in [badName, badValue, notObject, notJSON] { try? FileManager.default.removeItem(at: f) } }
 
         #expect(policyError { _ = try PolicyPrompter.parse(grant: [], deny: [], policyFile: badName) }
-            == "the policy file \(badName.path): \"locaton\" is not a permission (known: location, location.coarse, location.background, payment, chat.read, chat.send, contacts, storage, chat.message, settings, choose, modal)")
+            == "the policy file \(badName.path): \"locaton\" is not a permission (known: location, location.coarse, location.background, payment, chat.read, chat.send, contacts, storage, userInfo, clipboard.read, chat.message, settings, choose, modal)")
         #expect(policyError { _ = try PolicyPrompter.parse(grant: [], deny: [], policyFile: badValue) }
             == "the policy file \(badValue.path): the value of \"location\" must be \"allow\", \"deny\" or \"ask\"")
         #expect(policyError { _ = try PolicyPrompter.parse(grant: [], deny: [], policyFile: notObject) }?.hasPrefix("the policy file \(notObject.path) must hold a JSON object") == true)

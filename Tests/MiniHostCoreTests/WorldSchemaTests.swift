@@ -39,12 +39,13 @@ import MiniHostProtocol
             "policy{}": PolicyRule.allCases.map(\.rawValue),
             "device.network_type": WorldDevice.NetworkType.allCases.map(\.rawValue),
             "device.changes[].network_type": WorldDevice.NetworkType.allCases.map(\.rawValue),
+            "media[].type": WorldMedia.Kind.allCases.map(\.rawValue),
         ])
     }
 
     /// A world in which every member differs from the default.
     static let everyMember = World(
-        user: WorldUser(id: "u", name: "Una"),
+        user: WorldUser(id: "u", name: "Una", avatarUrl: "a.png", gender: 1, language: "en", country: "C", province: "P", city: "T", openid: "o1"),
         wallet: WorldWallet(currency: "USD", balance: 5, perPaymentLimit: 6, dailyLimit: 7),
         merchants: [WorldMerchant(id: "m", name: "Shop", key: "k")],
         location: WorldLocation(provider: .route, latitude: 1, longitude: 2, altitude: 3, accuracy: 4,
@@ -57,7 +58,9 @@ import MiniHostProtocol
         policy: ["payment": .allow],
         device: WorldDevice(locationServices: false, storageFull: true, windowWidth: 300, windowHeight: 600,
                             safeArea: WorldInsets(top: 1, right: 2, bottom: 3, left: 4), networkType: .none,
-                            changes: [WorldDeviceChange(afterMs: 5, networkType: ._4g, theme: "dark", memoryWarning: 10)]))
+                            changes: [WorldDeviceChange(afterMs: 5, networkType: ._4g, theme: "dark", memoryWarning: 10)]),
+        clipboard: "clip", scans: [WorldScan(result: "r", scanType: "EAN_13", charSet: "gbk", path: "p/a")],
+        media: [WorldMedia(type: .video, path: "v.mp4", width: 2, height: 3, duration: 4), WorldMedia(dataBase64: "AA==")])
 
     /// The member names of each object of `value` whose path the model has a table for.
     static func names(_ value: JSONValue, at path: String = "", into out: inout [String: Set<String>]) {

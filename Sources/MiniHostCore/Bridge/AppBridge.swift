@@ -44,7 +44,8 @@ public final class HostAPIRegistry: @unchecked Sendable {
         return HostAPIRegistry(
             storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis
                 + SystemInfoService(services: services).apis + UIFeedbackService().apis
-                + ModalService(services: services).apis,
+                + ModalService(services: services).apis + AccountService(services: services).apis
+                + DeviceService(services: services).apis + MediaService(services: services).apis,
             events: LocationService.events + PaymentService.events + ChatService.events + SystemInfoService.events)
     }
 

@@ -63,11 +63,15 @@ public struct CapabilityGate: Sendable {
     /// A permission counts as declared when the manifest lists it or one that includes it
     /// (precise location includes coarse location).
     public static func isDeclared(_ permission: Permission, in manifest: Manifest) -> Bool {
-        if permission == .storage { return true }
+        if implicitlyDeclared.contains(permission) { return true }
         let declared = manifest.declaredPermissions
         if declared.contains(permission) { return true }
         return permission == .locationCoarse && declared.contains(.location)
     }
+
+    /// Permissions every app has without declaring them, as in WeChat (the user is still asked for
+    /// all but storage).
+    public static let implicitlyDeclared: Set<Permission> = [.storage, .userInfo, .clipboardRead]
 
     public func record(_ app: AppIdentity, _ api: String, _ permission: Permission?, _ decision: String, _ reason: String) {
         services.audit.append(AuditEntry(time: Date(), appId: app.appId, api: api, permission: permission?.rawValue, decision: decision, reason: reason))
@@ -83,6 +87,8 @@ public struct CapabilityGate: Sendable {
         case .chatSend: "send messages on your behalf"
         case .contacts: "see the contacts you choose"
         case .storage: "store data on this device"
+        case .userInfo: "see your nickname, avatar, gender and region"
+        case .clipboardRead: "read what you copied to the clipboard"
         }
     }
 

@@ -34,7 +34,8 @@ struct ConsentAPIs {
     /// keys: the permission's name, and its WeChat scope where it has one).
     func authSetting(_ app: AppIdentity) throws(BridgeError) -> [String: JSONValue] {
         var out: [String: JSONValue] = [:]
-        for permission in app.manifest.declaredPermissions where permission != .storage {
+        // The profile needs no declaration but is a WeChat scope apps look for (`scope.userInfo`).
+        for permission in app.manifest.declaredPermissions.union([.userInfo]) where permission != .storage {
             let state: PermissionState
             do { state = try gate.services.grants.state(app: app.appId, permission: permission, scope: "") } catch {
                 throw BridgeError(.hostError, "host error: cannot read grants (\(error))")
@@ -68,5 +69,6 @@ struct ConsentAPIs {
         .location: "scope.userLocation",
         .locationCoarse: "scope.userFuzzyLocation",
         .locationBackground: "scope.userLocationBackground",
+        .userInfo: "scope.userInfo",
     ]
 }

@@ -10,6 +10,10 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case chatSend = "chat.send"
     case contacts
     case storage
+    /// The user's profile (nickname, avatar, …): `getUserProfile`, `getUserInfo`.
+    case userInfo
+    /// Reading the device's clipboard: `getClipboardData`.
+    case clipboardRead = "clipboard.read"
 
     /// Names accepted in manifests besides the canonical ones, kept deliberately small.
     ///
@@ -25,6 +29,7 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
         ("scope.userLocation", .location),
         ("scope.userFuzzyLocation", .locationCoarse),
         ("scope.userLocationBackground", .locationBackground),
+        ("scope.userInfo", .userInfo),
         ("system.permission.LOCATION", .location),
     ]
 

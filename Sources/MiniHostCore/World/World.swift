@@ -21,11 +21,17 @@ public struct World: Sendable, Equatable, Codable {
     /// The user's device: faults a developer can try their app against (location services off,
     /// a full disk).
     public var device: WorldDevice
+    /// The device's clipboard at the start (`getClipboardData`); `setClipboardData` changes it.
+    public var clipboard: String
+    /// Codes the camera sees, one per `scanCode`, in order (none left: the user cancels).
+    public var scans: [WorldScan]
+    /// The album `chooseImage`/`chooseMedia` pick from, in order.
+    public var media: [WorldMedia]
 
     public init(user: WorldUser = WorldUser(), wallet: WorldWallet = WorldWallet(), merchants: [WorldMerchant] = [],
                 location: WorldLocation = WorldLocation(), places: [WorldPlace] = [], contacts: [WorldContact] = [],
                 conversations: [WorldConversation] = [], peers: [WorldPeer] = [], policy: [String: PolicyRule] = [:],
-                device: WorldDevice = WorldDevice()) {
+                device: WorldDevice = WorldDevice(), clipboard: String = "", scans: [WorldScan] = [], media: [WorldMedia] = []) {
         self.user = user
         self.wallet = wallet
         self.merchants = merchants
@@ -36,10 +42,14 @@ public struct World: Sendable, Equatable, Codable {
         self.peers = peers
         self.policy = policy
         self.device = device
+        self.clipboard = clipboard
+        self.scans = scans
+        self.media = media
     }
 
     enum CodingKeys: String, WorldMembers {
         case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device
+        case clipboard, scans, media
     }
 
     public init(from decoder: Decoder) throws {
@@ -55,6 +65,9 @@ public struct World: Sendable, Equatable, Codable {
         peers = try c.decodeIfPresent([WorldPeer].self, forKey: .peers) ?? d.peers
         policy = try c.decodeIfPresent([String: PolicyRule].self, forKey: .policy) ?? [:]
         device = try c.decodeIfPresent(WorldDevice.self, forKey: .device) ?? d.device
+        clipboard = try c.decodeIfPresent(String.self, forKey: .clipboard) ?? d.clipboard
+        scans = try c.decodeIfPresent([WorldScan].self, forKey: .scans) ?? d.scans
+        media = try c.decodeIfPresent([WorldMedia].self, forKey: .media) ?? d.media
     }
 
     /// A usable world: a user in Beijing with 1000.00 CNY, two contacts, one conversation.
@@ -89,7 +102,9 @@ public struct World: Sendable, Equatable, Codable {
         } catch {
             throw WorldError("cannot read the world file \(url.path): \(error.localizedDescription)")
         }
-        return try parse(data, file: url.path)
+        var world = try parse(data, file: url.path)
+        try world.resolveMedia(relativeTo: url.deletingLastPathComponent(), file: url.path)
+        return world
     }
 
     /// Parses and checks world JSON; `file` names it in errors.
@@ -142,6 +157,7 @@ public struct World: Sendable, Equatable, Codable {
             }
         }
         out += device.problems()
+        out += inputProblems()
         if !WorldWallet.isCurrency(wallet.currency) { out.append("wallet.currency must be an ISO 4217 code such as \"CNY\"") }
         let people = Set([user.id] + contacts.map(\.id))
         if people.count != contacts.count + 1 { out.append("contacts: ids must be unique and differ from user.id") }
@@ -192,6 +208,8 @@ public struct World: Sendable, Equatable, Codable {
         "device": WorldDevice.CodingKeys.names,
         "device.safe_area": WorldInsets.CodingKeys.names,
         "device.changes[]": WorldDeviceChange.CodingKeys.names,
+        "scans[]": WorldScan.CodingKeys.names,
+        "media[]": WorldMedia.CodingKeys.names,
     ]
 
     /// Paths of members no coding key names (`peers[0].rule`), by name within each object, each
@@ -223,6 +241,7 @@ public struct World: Sendable, Equatable, Codable {
     static let integerMembers: Set<String> = [
         "balance", "per_payment_limit", "daily_limit", "delay_ms", "screen_width", "screen_height", "status_bar_height",
         "window_width", "window_height", "top", "right", "bottom", "left", "battery_level", "after_ms", "memory_warning",
+        "gender", "width", "height",
     ]
 
     /// The first integer member whose number is fractional or outside Int64, with its path.

@@ -7,22 +7,51 @@ extension WorldMembers {
     static var names: Set<String> { Set(allCases.map(\.stringValue)) }
 }
 
-/// The person using the host.
+/// The person using the host, and the profile `getUserProfile` gives apps.
 public struct WorldUser: Sendable, Equatable, Codable {
     public var id: String
+    /// Also the profile's `nickName`.
     public var name: String
+    public var avatarUrl: String
+    /// 0 unknown, 1 male, 2 female (WeChat's values).
+    public var gender: Int
+    public var language: String
+    public var country: String
+    public var province: String
+    public var city: String
+    /// The user's openid for every app (nil: one per app, derived from the app id and `id`).
+    public var openid: String?
 
-    public init(id: String = "me", name: String = "Alex") {
+    public init(id: String = "me", name: String = "Alex", avatarUrl: String = "", gender: Int = 0, language: String = "zh_CN",
+                country: String = "", province: String = "", city: String = "", openid: String? = nil) {
         self.id = id
         self.name = name
+        self.avatarUrl = avatarUrl
+        self.gender = gender
+        self.language = language
+        self.country = country
+        self.province = province
+        self.city = city
+        self.openid = openid
     }
 
-    enum CodingKeys: String, WorldMembers { case id, name }
+    enum CodingKeys: String, WorldMembers {
+        case id, name, gender, language, country, province, city, openid
+        case avatarUrl = "avatar_url"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id) ?? "me"
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? "Alex"
+        let d = WorldUser()
+        id = try c.decodeIfPresent(String.self, forKey: .id) ?? d.id
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? d.name
+        avatarUrl = try c.decodeIfPresent(String.self, forKey: .avatarUrl) ?? d.avatarUrl
+        gender = try c.decodeIfPresent(Int.self, forKey: .gender) ?? d.gender
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? d.language
+        country = try c.decodeIfPresent(String.self, forKey: .country) ?? d.country
+        province = try c.decodeIfPresent(String.self, forKey: .province) ?? d.province
+        city = try c.decodeIfPresent(String.self, forKey: .city) ?? d.city
+        openid = try c.decodeIfPresent(String.self, forKey: .openid)
     }
 }
 

@@ -52,6 +52,13 @@ class App {
         moveTo: (latitude, longitude, altitude) => { native.world(h, 'location.moveTo', JSON.stringify({ latitude, longitude, altitude })); },
         setRoute: (points, options) => { native.world(h, 'location.setRoute', JSON.stringify({ points, speed: options && options.speed, loop: options && options.loop })); },
       },
+      account: {
+        code2Session: (code) => parse(native.world(h, 'account.code2Session', JSON.stringify({ code, appId: info.appId }))),
+      },
+      device: {
+        clipboard: () => parse(native.world(h, 'device.clipboard', '{}')),
+        phoneCalls: () => parse(native.world(h, 'device.phoneCalls', '{}')),
+      },
     };
   }
   _start() { native.startApp(this._h); }
