@@ -46,6 +46,7 @@ enum BootstrapScript {
         EmbeddedJSFile("18-component-pages.js", PackageResources._8_component_pages_js),
         EmbeddedJSFile("19-component-driver.js", PackageResources._9_component_driver_js),
         EmbeddedJSFile("20-api-namespace.js", PackageResources._0_api_namespace_js),
+        EmbeddedJSFile("20-network.js", PackageResources._0_network_js),
         EmbeddedJSFile("21-lockdown.js", PackageResources._1_lockdown_js),
         EmbeddedJSFile("22-host-handle.js", PackageResources._2_host_handle_js),
     ]

@@ -44,8 +44,10 @@ public final class HostAPIRegistry: @unchecked Sendable {
         return HostAPIRegistry(
             storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis
                 + SystemInfoService(services: services).apis + UIFeedbackService().apis
-                + ModalService(services: services).apis,
-            events: LocationService.events + PaymentService.events + ChatService.events + SystemInfoService.events)
+                + ModalService(services: services).apis
+                + NetworkService(services: services).apis + SocketService(services: services).apis,
+            events: LocationService.events + PaymentService.events + ChatService.events + SystemInfoService.events
+                + NetworkService.events)
     }
 
     func lookup(_ name: String) -> (api: HostAPI, isSync: Bool)? { byName[name] }
@@ -121,7 +123,7 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     private func answersAtOnce(_ api: String, _ found: (api: HostAPI, isSync: Bool)?) -> Bool {
         guard let (spec, _) = found else { return true }
         if let interceptor, interceptor.isMocked(api) { return false }
-        return spec.permission == nil && spec.mayBlock == false
+        return spec.permission == nil && spec.mayBlock == false && spec.performLater == nil
     }
 
     /// One registry lookup serves both the question and the call.
@@ -137,6 +139,10 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         queue.async { [self] in
             // The app is gone (stopped, or its worker died): the call is dropped, not performed.
             if session.hasStopped { return }
+            if mock == nil, let found, !found.isSync, found.api.performLater != nil {
+                handleLater(call, api: found.api) { reply(BridgeReply(id: call.id, result: $0)) }
+                return
+            }
             reply(BridgeReply(id: call.id, result: handle(call, found: found, mock: mock)))
         }
     }
@@ -190,14 +196,49 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         }
         let apiCall = APICall(app: app, session: session, api: isSync ? (api.syncName ?? api.name) : api.name, arguments: arguments, isSync: isSync)
         do {
-            if let validate = api.validate { try validate(apiCall.arguments) }
-            try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)
+            try admit(apiCall, api)
             return .success(try api.perform(apiCall))
         } catch {
-            if error.code == .invalidArgument || error.code == .invalidOrder {
-                gate.record(app, apiCall.api, api.permission, "invalid", error.reason)
-            }
-            return .failure(scrubbed(error))
+            return .failure(failed(error, apiCall, api))
+        }
+    }
+
+    /// The checks before the work: the API's validation, then the gate (consent, rate limit).
+    private func admit(_ apiCall: APICall, _ api: HostAPI) throws(BridgeError) {
+        if let validate = api.validate { try validate(apiCall.arguments) }
+        try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)
+    }
+
+    /// A failure as the app sees it (an invalid call is audited).
+    private func failed(_ error: BridgeError, _ apiCall: APICall, _ api: HostAPI) -> BridgeError {
+        if error.code == .invalidArgument || error.code == .invalidOrder {
+            gate.record(app, apiCall.api, api.permission, "invalid", error.reason)
+        }
+        return scrubbed(error)
+    }
+
+    /// An async call of an API whose work finishes later: admitted here, answered through `reply`
+    /// (recorded for a test driver when it comes).
+    private func handleLater(_ call: BridgeCall, api: HostAPI, reply: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
+        let interceptor = self.interceptor
+        let done: @Sendable (Result<BridgeValue, BridgeError>) -> Void = { result in
+            interceptor?.record(api: call.api, arguments: call.arguments, result: result, mocked: false)
+            reply(result)
+        }
+        guard let object = call.arguments.objectValue else {
+            let error = BridgeError.invalid("the options must be an object")
+            gate.record(app, api.name, api.permission, "invalid", error.reason)
+            return done(.failure(error))
+        }
+        let apiCall = APICall(app: app, session: session, api: api.name, arguments: APIArguments(api: call.api, value: object), isSync: false)
+        do {
+            try admit(apiCall, api)
+        } catch {
+            return done(.failure(failed(error, apiCall, api)))
+        }
+        api.performLater!(apiCall) { [weak self] result in
+            guard let self else { return done(result) }
+            done(result.mapError { self.scrubbed($0) })
         }
     }
 }

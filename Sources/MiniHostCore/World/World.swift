@@ -21,11 +21,13 @@ public struct World: Sendable, Equatable, Codable {
     /// The user's device: faults a developer can try their app against (location services off,
     /// a full disk).
     public var device: WorldDevice
+    /// What the network answers when the run does not go live (`--network live`).
+    public var network: WorldNetwork
 
     public init(user: WorldUser = WorldUser(), wallet: WorldWallet = WorldWallet(), merchants: [WorldMerchant] = [],
                 location: WorldLocation = WorldLocation(), places: [WorldPlace] = [], contacts: [WorldContact] = [],
                 conversations: [WorldConversation] = [], peers: [WorldPeer] = [], policy: [String: PolicyRule] = [:],
-                device: WorldDevice = WorldDevice()) {
+                device: WorldDevice = WorldDevice(), network: WorldNetwork = WorldNetwork()) {
         self.user = user
         self.wallet = wallet
         self.merchants = merchants
@@ -36,10 +38,11 @@ public struct World: Sendable, Equatable, Codable {
         self.peers = peers
         self.policy = policy
         self.device = device
+        self.network = network
     }
 
     enum CodingKeys: String, WorldMembers {
-        case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device
+        case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device, network
     }
 
     public init(from decoder: Decoder) throws {
@@ -55,6 +58,7 @@ public struct World: Sendable, Equatable, Codable {
         peers = try c.decodeIfPresent([WorldPeer].self, forKey: .peers) ?? d.peers
         policy = try c.decodeIfPresent([String: PolicyRule].self, forKey: .policy) ?? [:]
         device = try c.decodeIfPresent(WorldDevice.self, forKey: .device) ?? d.device
+        network = try c.decodeIfPresent(WorldNetwork.self, forKey: .network) ?? d.network
     }
 
     /// A usable world: a user in Beijing with 1000.00 CNY, two contacts, one conversation.
@@ -89,7 +93,15 @@ public struct World: Sendable, Equatable, Codable {
         } catch {
             throw WorldError("cannot read the world file \(url.path): \(error.localizedDescription)")
         }
-        return try parse(data, file: url.path)
+        var world = try parse(data, file: url.path)
+        // A route's file is named relative to the world file.
+        let base = url.deletingLastPathComponent()
+        for i in world.network.routes.indices {
+            if let file = world.network.routes[i].file, !file.hasPrefix("/") {
+                world.network.routes[i].file = base.appendingPathComponent(file).path
+            }
+        }
+        return world
     }
 
     /// Parses and checks world JSON; `file` names it in errors.
@@ -142,6 +154,7 @@ public struct World: Sendable, Equatable, Codable {
             }
         }
         out += device.problems()
+        out += network.problems()
         if !WorldWallet.isCurrency(wallet.currency) { out.append("wallet.currency must be an ISO 4217 code such as \"CNY\"") }
         let people = Set([user.id] + contacts.map(\.id))
         if people.count != contacts.count + 1 { out.append("contacts: ids must be unique and differ from user.id") }
@@ -192,6 +205,10 @@ public struct World: Sendable, Equatable, Codable {
         "device": WorldDevice.CodingKeys.names,
         "device.safe_area": WorldInsets.CodingKeys.names,
         "device.changes[]": WorldDeviceChange.CodingKeys.names,
+        "network": WorldNetwork.CodingKeys.names,
+        "network.routes[]": WorldRoute.CodingKeys.names,
+        "network.sockets[]": WorldSocket.CodingKeys.names,
+        "network.sockets[].rules[]": WorldSocketRule.CodingKeys.names,
     ]
 
     /// Paths of members no coding key names (`peers[0].rule`), by name within each object, each
@@ -222,7 +239,7 @@ public struct World: Sendable, Equatable, Codable {
     /// The world's integer members, by their JSON name.
     static let integerMembers: Set<String> = [
         "balance", "per_payment_limit", "daily_limit", "delay_ms", "screen_width", "screen_height", "status_bar_height",
-        "window_width", "window_height", "top", "right", "bottom", "left", "battery_level", "after_ms", "memory_warning",
+        "window_width", "window_height", "top", "right", "bottom", "left", "battery_level", "after_ms", "memory_warning", "status",
     ]
 
     /// The first integer member whose number is fractional or outside Int64, with its path.
@@ -234,6 +251,7 @@ public struct World: Sendable, Equatable, Codable {
                 if integerMembers.contains(key), case let .number(n)? = members[key], Int64(exactly: n) == nil {
                     return (child, JSONValue.number(n).jsonText)
                 }
+                if key == "body" && path.hasPrefix("network") { continue }  // a route's body is the app's data
                 if let found = firstBadInteger(members[key]!, at: child) { return found }
             }
         case let .array(items):
