@@ -129,11 +129,32 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     /// One registry lookup serves both the question and the call.
     public func callIfAtOnce(_ call: BridgeCall) -> BridgeReply? {
         let found = registry.lookup(call.api)
+        if let found, !found.isSync, found.api.performLater != nil, interceptor?.isMocked(call.api) != true {
+            return startLater(call, api: found.api)
+        }
         guard answersAtOnce(call.api, found) else { return nil }
         return BridgeReply(id: call.id, result: handle(call, found: found))
     }
 
+    /// Calls of ``HostAPI/performLater`` APIs started by ``callIfAtOnce(_:)`` whose answer was not
+    /// ready then: the sandbox's ``callAsync(_:reply:)`` of the same call takes them by id.
+    private var started: [UInt64: LateReply] = [:]
+    private let startedLock = NSLock()
+
+    /// Starts a call whose work may finish later: its answer when it came at once (a world
+    /// route without delay), else nil, and the answer goes to the `callAsync` that follows.
+    private func startLater(_ call: BridgeCall, api: HostAPI) -> BridgeReply? {
+        let late = LateReply()
+        handleLater(call, api: api) { late.fulfil($0) }
+        if let result = late.takeIfReady() { return BridgeReply(id: call.id, result: result) }
+        startedLock.withLock { started[call.id] = late }
+        return nil
+    }
+
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
+        if let late = startedLock.withLock({ started.removeValue(forKey: call.id) }) {
+            return late.whenReady { reply(BridgeReply(id: call.id, result: $0)) }
+        }
         let found = registry.lookup(call.api)
         let mock = mock(for: call, found: found)  // as it stands when the app makes the call
         queue.async { [self] in
@@ -238,7 +259,37 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         }
         api.performLater!(apiCall) { [weak self] result in
             guard let self else { return done(result) }
-            done(result.mapError { self.scrubbed($0) })
+            done(result.mapError { self.failed($0, apiCall, api) })
         }
+    }
+}
+
+/// The answer of a call started on the app's thread: taken there if it came at once, else handed
+/// to whoever waits for it.
+final class LateReply: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<BridgeValue, BridgeError>?
+    private var waiter: (@Sendable (Result<BridgeValue, BridgeError>) -> Void)?
+
+    func fulfil(_ r: Result<BridgeValue, BridgeError>) {
+        let w: (@Sendable (Result<BridgeValue, BridgeError>) -> Void)? = lock.withLock {
+            if let waiter { return waiter }
+            result = r
+            return nil
+        }
+        w?(r)
+    }
+
+    func takeIfReady() -> Result<BridgeValue, BridgeError>? {
+        lock.withLock { defer { result = nil }; return result }
+    }
+
+    func whenReady(_ body: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
+        let ready: Result<BridgeValue, BridgeError>? = lock.withLock {
+            if let result { return result }
+            waiter = body
+            return nil
+        }
+        if let ready { body(ready) }
     }
 }

@@ -41,10 +41,34 @@ public struct NetworkOrigin: Sendable, Equatable, CustomStringConvertible {
     static let schemes = ["https", "wss", "http", "ws"]
 
     /// The origin of an absolute URL (`https://api.example.com:8443/x` → https, api.example.com, 8443).
+    /// Read by hand, not with URLComponents: this runs on every call. A URL with user
+    /// information (`https://a@b/`), spaces or control characters has no origin here.
     public static func of(url: String) -> NetworkOrigin? {
-        guard let c = URLComponents(string: url), let scheme = c.scheme?.lowercased(), schemes.contains(scheme),
-              let host = c.host?.lowercased(), !host.isEmpty else { return nil }
-        return NetworkOrigin(scheme: scheme, host: host, port: c.port)
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+        guard schemes.contains(scheme) else { return nil }
+        let rest = bytes[bytes.index(after: colon)...]
+        guard rest.starts(with: "//".utf8) else { return nil }
+        let authorityStart = rest.index(rest.startIndex, offsetBy: 2)
+        let tail = rest[authorityStart...]
+        let authorityEnd = tail.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? tail.endIndex
+        let authority = tail[..<authorityEnd]
+        guard !authority.isEmpty, !authority.contains(UInt8(ascii: "@")),
+              !bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else { return nil }
+        var host = authority[...]
+        var port: Int?
+        let hostEnd: String.UTF8View.Index? = authority.first == UInt8(ascii: "[") ? authority.firstIndex(of: UInt8(ascii: "]")).map { authority.index(after: $0) } : authority.firstIndex(of: UInt8(ascii: ":"))
+        if let hostEnd, hostEnd < authority.endIndex {
+            guard authority[hostEnd] == UInt8(ascii: ":") else { return nil }
+            let digits = authority[authority.index(after: hostEnd)...]
+            guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy({ (0x30...0x39).contains($0) }),
+                  let n = Int(String(decoding: digits, as: UTF8.self)), (1...65535).contains(n) else { return nil }
+            port = n
+            host = authority[..<hostEnd]
+        }
+        guard !host.isEmpty else { return nil }
+        return NetworkOrigin(scheme: scheme, host: String(decoding: host, as: UTF8.self).lowercased(), port: port)
     }
 
     /// A declaration entry: `https://host[:port]`, `wss://host[:port]`, `http://` or `ws://` to

@@ -22,7 +22,11 @@ public struct WorldNetwork: Sendable, Equatable, Codable {
 
     /// The first route that answers `method` on `url`.
     public func route(_ method: String, _ url: String) -> WorldRoute? {
-        routes.first { $0.matches(method: method, url: url) }
+        routeIndex(method, url).map { routes[$0] }
+    }
+
+    func routeIndex(_ method: String, _ url: String) -> Int? {
+        routes.firstIndex { $0.matches(method: method, url: url) }
     }
 
     /// The first socket peer that answers a connection to `url`.
@@ -97,7 +101,7 @@ public struct WorldRoute: Sendable, Equatable, Codable {
     }
 
     public func matches(method: String, url: String) -> Bool {
-        if let m = self.method, m.uppercased() != method.uppercased() { return false }
+        if let m = self.method, m != method, m.uppercased() != method { return false }
         return URLPattern.matches(self.url, url)
     }
 }
@@ -171,7 +175,8 @@ public enum URLPattern {
         var target = Substring(url)
         if let hash = target.firstIndex(of: "#") { target = target[..<hash] }
         if !pattern.contains("?"), let q = target.firstIndex(of: "?") { target = target[..<q] }
-        return glob(Array(pattern.utf8), Array(target.utf8))
+        var p = pattern, t = String(target)
+        return p.withUTF8 { pb in t.withUTF8 { tb in glob(pb, tb) } }
     }
 
     static func isAbsolute(_ pattern: String) -> Bool {
@@ -179,7 +184,7 @@ public enum URLPattern {
     }
 
     /// `*` matches any run (iterative, with one backtracking point: linear in practice).
-    private static func glob(_ p: [UInt8], _ s: [UInt8]) -> Bool {
+    private static func glob(_ p: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0, j = 0, star = -1, mark = 0
         while j < s.count {
             if i < p.count && p[i] == UInt8(ascii: "*") { star = i; mark = j; i += 1 }

@@ -23,16 +23,22 @@ public struct NetworkRequest: Sendable {
 public struct NetworkResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
-    public var body: Data
-    /// The body as the world gave it, when it was JSON data (not text): no parse needed.
+    /// The body as the world gave it, when it was JSON data (not text): no parse needed, and
+    /// its bytes are written only when asked for (``bytes``).
     public var json: JSONValue?
+    private var data: Data
+    /// The world's route that answered (its results are kept and shared, ``WorldHTTP/Results``).
+    var routeIndex: Int?
 
     public init(status: Int, headers: [(name: String, value: String)], body: Data, json: JSONValue? = nil) {
         self.status = status
         self.headers = headers
-        self.body = body
+        self.data = body
         self.json = json
     }
+
+    /// The body's bytes.
+    public var body: Data { json.map { Data($0.jsonText.utf8) } ?? data }
 
     /// Response headers as an object; repeated names are joined with ", " (Set-Cookie goes to `cookies`).
     var headerObject: JSONValue {
@@ -59,7 +65,7 @@ public struct NetworkResponse: Sendable {
         } else if dataType == "json", let json {
             data = json
         } else {
-            let text = String(decoding: body, as: UTF8.self)
+            let text = json?.jsonText ?? String(decoding: self.data, as: UTF8.self)
             data = dataType == "json" ? (JSONValue.parse(text) ?? .string(text)) : .string(text)
         }
         out["data"] = data

@@ -14,16 +14,10 @@ public struct NetworkService: Sendable {
     public static let events = ["NetworkTaskEvent"]
 
     public var apis: [HostAPI] {
-        var request = HostAPI(name: "request", validate: { args throws(BridgeError) in
-            _ = try NetworkRequest.read(args, kind: "request", declaration: NetworkDeclaration())
-            _ = try args.string("dataType", required: false, nonEmpty: false, maxLength: 64)
-            _ = try args.oneOf("responseType", ["text", "arraybuffer"], default: "text")
-        }) { _ throws(BridgeError) in .empty }
+        // The options are checked as the work starts (an invalid call is audited as such then).
+        var request = HostAPI(name: "request") { _ throws(BridgeError) in .empty }
         request.performLater = { call, reply in self.request(call, reply) }
-        var download = HostAPI(name: "downloadFile", validate: { args throws(BridgeError) in
-            _ = try NetworkRequest.read(args, kind: "downloadFile", declaration: NetworkDeclaration())
-            if args.has("filePath") { throw BridgeError(.serviceUnavailable, "filePath is not supported by MiniHost yet; use the tempFilePath it gives") }
-        }) { _ throws(BridgeError) in .empty }
+        var download = HostAPI(name: "downloadFile") { _ throws(BridgeError) in .empty }
         download.performLater = { call, reply in self.downloadFile(call, reply) }
         var upload = HostAPI(name: "uploadFile", validate: { args throws(BridgeError) in
             _ = try UploadForm.read(args)
@@ -82,18 +76,28 @@ public struct NetworkService: Sendable {
     }
 
     func request(_ call: APICall, _ reply: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
-        let request: NetworkRequest
-        do { request = try confinedRequest(call, kind: "request") } catch { return reply(.failure(error)) }
-        let dataType = call.arguments["dataType"]?.stringValue ?? "json"
-        let responseType = call.arguments["responseType"]?.stringValue ?? "text"
+        let request: NetworkRequest, dataType: String, responseType: String
+        do {
+            dataType = try call.arguments.string("dataType", required: false, nonEmpty: false, maxLength: 64) ?? "json"
+            responseType = try call.arguments.oneOf("responseType", ["text", "arraybuffer"], default: "text")
+            request = try confinedRequest(call, kind: "request")
+        } catch {
+            return reply(.failure(error))
+        }
+        let results = services.component(WorldHTTP.Results.self) { WorldHTTP.Results() }
         exchange(request, call) { result in
-            reply(result.map { .value($0.requestResult(dataType: dataType, responseType: responseType)) })
+            reply(result.map { results.text($0, dataType: dataType, responseType: responseType) })
         }
     }
 
     func downloadFile(_ call: APICall, _ reply: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
         var request: NetworkRequest
-        do { request = try confinedRequest(call, kind: "downloadFile") } catch { return reply(.failure(error)) }
+        do throws(BridgeError) {
+            if call.arguments.has("filePath") { throw BridgeError(.serviceUnavailable, "filePath is not supported by MiniHost yet; use the tempFilePath it gives") }
+            request = try confinedRequest(call, kind: "downloadFile")
+        } catch {
+            return reply(.failure(error))
+        }
         request.method = "GET"
         request.body = nil
         let files = call.session.component(NetworkFiles.self) { NetworkFiles(session: call.session) }

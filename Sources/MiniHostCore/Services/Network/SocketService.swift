@@ -14,16 +14,28 @@ public struct SocketService: Sendable {
     public static let maxOpen = 5
     public static let maxMessageBytes = 1024 * 1024
 
+    /// Answered through ``HostAPI/performLater`` although the work is quick: the peer's
+    /// deliveries hold the app (not idle) from within the call, and in a worker that hold must
+    /// arrive before the reply, which an answer given at once does not ensure.
     public var apis: [HostAPI] {
         [
-            HostAPI(name: "connectSocket", validate: { args throws(BridgeError) in
+            Self.later("connectSocket", validate: { args throws(BridgeError) in
                 _ = try Self.socketURL(args)
                 _ = try args.string("taskId", maxLength: 64)!
                 _ = try NetworkRequest.headers(args)
             }) { call throws(BridgeError) in try connect(call) },
-            HostAPI(name: "socketTaskSend") { call throws(BridgeError) in try send(call) },
-            HostAPI(name: "socketTaskClose") { call throws(BridgeError) in try close(call) },
+            Self.later("socketTaskSend") { call throws(BridgeError) in try send(call) },
+            Self.later("socketTaskClose") { call throws(BridgeError) in try close(call) },
         ]
+    }
+
+    static func later(_ name: String, validate: (@Sendable (APIArguments) throws(BridgeError) -> Void)? = nil,
+                      _ work: @escaping @Sendable (APICall) throws(BridgeError) -> BridgeValue) -> HostAPI {
+        var api = HostAPI(name: name, validate: validate, perform: work)
+        api.performLater = { call, reply in
+            do throws(BridgeError) { reply(.success(try work(call))) } catch { reply(.failure(error)) }
+        }
+        return api
     }
 
     static func socketURL(_ args: APIArguments) throws(BridgeError) -> (String, NetworkOrigin) {
