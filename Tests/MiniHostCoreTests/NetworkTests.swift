@@ -136,3 +136,31 @@ import MiniHostProtocol
         #expect(method.code == .invalidArgument && method.reason.contains("method must be one of"))
     }
 }
+
+extension NetworkTests {
+    @Test func atMostTenExchangesAreInFlightAndAbortEndsOne() throws {
+        let b = try bridge(world: Self.world)
+        let done = DispatchSemaphore(value: 0)
+        let results = ResultsBox()
+        for i in 0..<11 {
+            let args: JSONValue = .object(["url": .string("https://api.example.com/slow"), "taskId": .string("t\(i)")])
+            b.callAsync(BridgeCall(id: UInt64(i + 1), api: "request", arguments: args)) { reply in results.add(i, reply.result); done.signal() }
+        }
+        done.wait()  // the eleventh is refused at once
+        #expect(results.first?.0 == 10)
+        if case let .failure(e)? = results.first?.1 { #expect(e.code == .limitExceeded) } else { Issue.record("not refused") }
+        _ = b.handle(BridgeCall(id: 99, api: "abortNetworkTask", arguments: .object(["taskId": .string("t3")])))
+        done.wait()
+        #expect(results.all.count == 2 && results.all[1].0 == 3)
+        if case let .failure(e) = results.all[1].1 { #expect(e.code == .cancelled && e.reason == "abort") } else { Issue.record("not aborted") }
+        b.session.disconnect()
+    }
+
+    final class ResultsBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [(Int, Result<BridgeValue, BridgeError>)] = []
+        func add(_ i: Int, _ r: Result<BridgeValue, BridgeError>) { lock.withLock { items.append((i, r)) } }
+        var all: [(Int, Result<BridgeValue, BridgeError>)] { lock.withLock { items } }
+        var first: (Int, Result<BridgeValue, BridgeError>)? { all.first }
+    }
+}

@@ -49,7 +49,9 @@ public struct NetworkService: Sendable {
     func exchange(_ request: NetworkRequest, _ call: APICall, done: @escaping @Sendable (Result<NetworkResponse, BridgeError>) -> Void) {
         let tasks = call.session.component(NetworkTasks.self) { NetworkTasks() }
         let taskId = call.arguments["taskId"]?.stringValue
-        let once = tasks.begin(taskId, done)
+        guard let once = tasks.begin(taskId, done) else {
+            return done(.failure(BridgeError(.limitExceeded, "at most \(NetworkTasks.maxInFlight) requests, downloads and uploads may be in flight at once")))
+        }
         switch services.networkMode {
         case .world:
             switch WorldHTTP.answer(request, network: services.world.network) {
@@ -143,20 +145,35 @@ public struct NetworkService: Sendable {
 
 /// An app's network exchanges in flight, by the runtime's task id, so that `abort` can end one.
 final class NetworkTasks: @unchecked Sendable {
+    /// WeChat's limit on concurrent `request`, `downloadFile` and `uploadFile` calls of an app.
+    static let maxInFlight = 10
+
     private let lock = NSLock()
+    private var inFlight = 0
     private var finishers: [String: @Sendable (Result<NetworkResponse, BridgeError>) -> Void] = [:]
     private var cancels: [String: @Sendable () -> Void] = [:]
 
-    /// `done`, made to run once (the first of the answer, the deadline or an abort wins).
-    func begin(_ id: String?, _ done: @escaping @Sendable (Result<NetworkResponse, BridgeError>) -> Void) -> @Sendable (Result<NetworkResponse, BridgeError>) -> Void {
+    /// `done`, made to run once (the first of the answer, the deadline or an abort wins); nil
+    /// when ``maxInFlight`` exchanges are under way.
+    func begin(_ id: String?, _ done: @escaping @Sendable (Result<NetworkResponse, BridgeError>) -> Void) -> (@Sendable (Result<NetworkResponse, BridgeError>) -> Void)? {
         let flag = OnceFlag()
         let once: @Sendable (Result<NetworkResponse, BridgeError>) -> Void = { [weak self] result in
             guard flag.take() else { return }
-            if let id, let self { self.lock.withLock { self.finishers[id] = nil; self.cancels[id] = nil } }
+            if let self {
+                self.lock.withLock {
+                    self.inFlight -= 1
+                    if let id { self.finishers[id] = nil; self.cancels[id] = nil }
+                }
+            }
             done(result)
         }
-        if let id { lock.withLock { finishers[id] = once } }
-        return once
+        let admitted = lock.withLock { () -> Bool in
+            guard inFlight < Self.maxInFlight else { return false }
+            inFlight += 1
+            if let id { finishers[id] = once }
+            return true
+        }
+        return admitted ? once : nil
     }
 
     func onCancel(_ id: String?, _ cancel: @escaping @Sendable () -> Void) {
