@@ -81,7 +81,10 @@ import MiniHostProtocol
     // MARK: Through the bridge
 
     func bridge(world: World, domains: String = #"["https://api.example.com"]"#) throws -> AppBridge {
-        let services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: ScriptedPrompter(), world: world)
+        try bridge(services: try HostServices(database: MiniHostDatabase.inMemory(), prompter: ScriptedPrompter(), world: world), domains: domains)
+    }
+
+    func bridge(services: HostServices, domains: String = #"["https://api.example.com"]"#) throws -> AppBridge {
         let manifest = try Manifest.parse(Data(#"{"app_id": "org.test.net", "name": "N", "pages": ["p"], "network_domains": \#(domains)}"#.utf8), file: "t")
         return AppBridge(app: AppIdentity(manifest: manifest), registry: .standard(services: services), services: services)
     }
@@ -114,12 +117,18 @@ import MiniHostProtocol
     }
 
     @Test func undeclaredOriginsFailWith1003AndAreAudited() throws {
-        let b = try bridge(world: Self.world)
+        let services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: ScriptedPrompter(), world: Self.world)
+        let b = try bridge(services: services)
+        _ = call(b, "request", ["url": .string("https://api.example.com/items")])
         guard case let .failure(e) = call(b, "request", ["url": .string("https://evil.example.org/steal")]) else { Issue.record("allowed"); return }
         #expect(e.code == .authDenied)
         #expect(e.reason.hasPrefix("url not in domain list: https://evil.example.org"))
         guard case let .failure(http) = call(b, "request", ["url": .string("http://api.example.com/items")]) else { Issue.record("allowed"); return }
         #expect(http.code == .authDenied && http.reason.contains("http://api.example.com"))
+        services.flush()
+        let audit = try services.audit.entries(app: "org.test.net").filter { $0.api == "request" }.map { "\($0.decision) \($0.reason)" }
+        #expect(Set(audit) == ["allow origin https://api.example.com (world)", "deny origin https://evil.example.org is not declared",
+                               "deny origin http://api.example.com is not declared"], "\(audit)")
         b.session.disconnect()
     }
 
