@@ -13,6 +13,12 @@ let staticSwiftRuntime: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-Xli
        "swift_RegexParser", "swiftGlibc"].flatMap { ["-Xlinker", "-l\($0)"] }
     + ["-Xlinker", "--end-group"], .when(platforms: [.linux]))]
 
+/// The same for executables that reach the network (FoundationNetworking's URLSession, on the
+/// system's libcurl; only the host links it, never the worker).
+let staticSwiftRuntimeWithNetworking: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "--start-group"]
+    + ["FoundationNetworking", "_CFURLSessionInterface", ":libcurl.so.4"].flatMap { ["-Xlinker", "-l\($0)"] }
+    + ["-Xlinker", "--end-group"], .when(platforms: [.linux]))] + staticSwiftRuntime
+
 let package = Package(
     name: "MiniHost",
     platforms: [.macOS(.v13)],
@@ -78,7 +84,7 @@ let package = Package(
                 "MiniHostConformance", "MiniHostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: staticSwiftRuntime
+            linkerSettings: staticSwiftRuntimeWithNetworking
         ),
         // The worker process of process isolation: one app's sandbox behind framed messages on
         // descriptor 3. It links the runtime only (no database, no services).

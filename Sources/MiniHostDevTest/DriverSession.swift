@@ -245,7 +245,7 @@ final class DriverSession: @unchecked Sendable {
             scope.world = world
         } else {
             let model = try config.world(o["world"], relativeTo: file.url.deletingLastPathComponent())
-            world = try TestWorld(model: model, policy: (grant, deny), maxPromptWait: config.timeoutMs / 1000 + 5, inMemory: config.inMemoryWorlds)
+            world = try TestWorld(model: model, policy: (grant, deny), maxPromptWait: config.timeoutMs / 1000 + 5, inMemory: config.inMemoryWorlds, network: config.network)
             scope.world = world
         }
         var query: [String: String] = [:]

@@ -96,6 +96,8 @@ public final class RunConfig: @unchecked Sendable {
     public let workerPool: WorkerPool?
     /// Worlds in memory instead of a temporary directory (the benchmark's choice; default false).
     public let inMemoryWorlds: Bool
+    /// Where the apps' network calls go (`--network`): the world's answers, or the real network.
+    public let network: NetworkMode
     /// How many console lines of the app a failure report shows.
     public let consoleLines = 12
     /// The host API names (for `app.mock` checks).
@@ -104,8 +106,9 @@ public final class RunConfig: @unchecked Sendable {
     public var progress: (@Sendable (TestResult) -> Void)?
 
     public init(package: AppPackage, isolation: Isolation, timeoutMs: Double = 5000, filter: String? = nil, world: URL? = nil,
-                vmPool: InProcessVMPool? = nil, inMemoryWorlds: Bool = false) throws {
+                vmPool: InProcessVMPool? = nil, inMemoryWorlds: Bool = false, network: NetworkMode = .world) throws {
         self.package = package
+        self.network = network
         self.isolation = isolation
         self.timeoutMs = timeoutMs
         self.filter = filter
@@ -124,7 +127,7 @@ public final class RunConfig: @unchecked Sendable {
         if let world { _ = try World.load(world) }
         let model = try self.defaultWorld.map { try World.load($0) } ?? .default
         let promptWait = timeoutMs / 1000 + 5
-        worldPool = WorldPool(size: 3) { try TestWorld(model: model, policy: ([], []), maxPromptWait: promptWait, inMemory: inMemoryWorlds) }
+        worldPool = WorldPool(size: 3) { try TestWorld(model: model, policy: ([], []), maxPromptWait: promptWait, inMemory: inMemoryWorlds, network: network) }
         // Two, replaced as soon as one is taken: one test's app starts while the next worker
         // starts on the other core. (Last: nothing after it can throw and leave them running.)
         workerPool = isolation == .process ? WorkerPool(size: 2, apis: apis, refillDelayMs: 0) : nil

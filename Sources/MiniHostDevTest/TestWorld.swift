@@ -14,17 +14,17 @@ final class TestWorld: @unchecked Sendable {
     let switcher: SwitchingPrompter
     let model: World
 
-    init(model: World, policy: (grant: [String], deny: [String]), maxPromptWait: Double, inMemory: Bool) throws {
+    init(model: World, policy: (grant: [String], deny: [String]), maxPromptWait: Double, inMemory: Bool, network: NetworkMode = .world) throws {
         self.model = model
         prompter = DriverPrompter(maxWait: maxPromptWait)
         switcher = SwitchingPrompter(try Self.policy(model, policy, fallback: prompter))
         if inMemory {
             directory = nil
-            services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model)
+            services = try HostServices(database: MiniHostDatabase.inMemory(), prompter: switcher, world: model, network: network)
         } else {
             let (directory, database) = try Self.openDatabase()
             self.directory = directory
-            services = try HostServices(database: database, prompter: switcher, world: model)
+            services = try HostServices(database: database, prompter: switcher, world: model, network: network)
         }
     }
 

@@ -45,6 +45,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The simulated world: wallet, merchants, location, contacts, conversations, peers, policy (docs/world.schema.json).")
     var world: String?
 
+    @Option(help: "Where network calls go: world (the world file's network section answers) or live (the real network, declared domains only).")
+    var network: NetworkOption = .world
+
     @Option(help: "Launch from this conversation of the world (the app gets {scene: 'chat', conversationId}).")
     var conversation: String?
 
@@ -77,7 +80,7 @@ struct RunCommand: ParsableCommand {
                 throw WorldError("--conversation \"\(conversation)\": the world has no such conversation (it has: \(worldModel.conversations.map(\.id).joined(separator: ", ")))")
             }
             let prompter = try ConsentOptions(grant: grants, deny: denials, policy: policy, world: worldModel.policy).makePrompter(interactiveConsole: interactive, broker: broker)
-            services = try HostServices(dataDirectory: dir, prompter: prompter, world: worldModel)
+            services = try HostServices(dataDirectory: dir, prompter: prompter, world: worldModel, network: network.value)
         } catch {
             throw reportBadTarget(error)
         }
@@ -276,6 +279,13 @@ final class LineSource {
             }
         }
     }
+}
+
+/// `--network world|live`.
+enum NetworkOption: String, ExpressibleByArgument, CaseIterable {
+    case world, live
+
+    var value: NetworkMode { self == .live ? .live : .world }
 }
 
 /// `--isolation process|in-process`.

@@ -26,6 +26,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: "The world every test starts from (default: tests/world.json in the package, else the built-in world).")
     var world: String?
 
+    @Option(help: "Where network calls go: world (the world file's network section answers) or live (the real network, declared domains only).")
+    var network: NetworkOption = .world
+
     @Option(help: "Where apps run: process (a worker process per app: a hung app is killed and reported) or in-process (faster; a promise storm cannot be stopped).")
     var isolation: IsolationOption = .process
 
@@ -49,7 +52,7 @@ struct TestCommand: ParsableCommand {
             files = try TestRunner.discover(package)
             config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
                                    world: world.map { URL(fileURLWithPath: $0) },
-                                   vmPool: isolation == .inProcess ? try RunConfig.makeVMPool() : nil)
+                                   vmPool: isolation == .inProcess ? try RunConfig.makeVMPool() : nil, network: network.value)
         } catch {
             throw reportBadTarget(error)
         }

@@ -135,4 +135,18 @@ import Testing
                     == ["\(config) minihost.limits.cpu_ms", "\(config) minihost.req_permissions[1].name"], "\(error)")
         }
     }
+
+    @Test func domainsAndNetworkTimeoutComeFromTheMinihostSectionAndAppJSON() throws {
+        let p = try project(appJSON: #"{"pages": ["pages/index/index"], "networkTimeout": {"request": 8000, "downloadFile": 20000}}"#, config: """
+            {"miniprogramRoot": "miniprogram/", "appid": "wx0123456789abcdef",
+             "minihost": {"domains": ["https://api.example.com", "wss://ws.example.com"]}}
+            """, pages: ["pages/index/index"])
+        let network = try load(p).manifest.network
+        #expect(network.domains.map(\.description) == ["https://api.example.com", "wss://ws.example.com"])
+        #expect(network.timeoutMs("request") == 8000 && network.timeoutMs("downloadFile") == 20000 && network.timeoutMs("uploadFile") == 60_000)
+        let bad = try project(appJSON: #"{"pages": ["pages/index/index"], "networkTimeout": {"request": "fast"}}"#, config: """
+            {"miniprogramRoot": "miniprogram/", "appid": "wx0123456789abcdef", "minihost": {"domains": ["ftp://files.example.com"]}}
+            """, pages: ["pages/index/index"])
+        #expect(throws: (any Error).self) { try load(bad) }
+    }
 }

@@ -40,6 +40,7 @@ import MiniHostProtocol
             "device.network_type": WorldDevice.NetworkType.allCases.map(\.rawValue),
             "device.changes[].network_type": WorldDevice.NetworkType.allCases.map(\.rawValue),
             "media[].type": WorldMedia.Kind.allCases.map(\.rawValue),
+            "network.sockets[].rules[].match": WorldPeerRule.Match.allCases.map(\.rawValue),
         ])
     }
 
@@ -60,7 +61,12 @@ import MiniHostProtocol
                             safeArea: WorldInsets(top: 1, right: 2, bottom: 3, left: 4), networkType: .none,
                             changes: [WorldDeviceChange(afterMs: 5, networkType: ._4g, theme: "dark", memoryWarning: 10)]),
         clipboard: "clip", scans: [WorldScan(result: "r", scanType: "EAN_13", charSet: "gbk", path: "p/a")],
-        media: [WorldMedia(type: .video, path: "v.mp4", width: 2, height: 3, duration: 4), WorldMedia(dataBase64: "AA==")])
+        media: [WorldMedia(type: .video, path: "v.mp4", width: 2, height: 3, duration: 4), WorldMedia(dataBase64: "AA==")],
+        network: WorldNetwork(
+            routes: [WorldRoute(method: "POST", url: "https://a.example/*", status: 201, headers: ["X": "y"], body: .object(["k": .number(1)]), delayMs: 3),
+                     WorldRoute(url: "https://a.example/f", file: "/dev/null")],
+            sockets: [WorldSocket(url: "wss://a.example/s", onOpen: ["hi"],
+                                  rules: [WorldSocketRule(match: .equals, text: "ping", reply: "pong", close: true, delayMs: 4)])]))
 
     /// The member names of each object of `value` whose path the model has a table for.
     static func names(_ value: JSONValue, at path: String = "", into out: inout [String: Set<String>]) {

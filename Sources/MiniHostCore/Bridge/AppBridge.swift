@@ -45,8 +45,10 @@ public final class HostAPIRegistry: @unchecked Sendable {
             storage.apis + ConsentAPIs(gate: gate).apis + location.apis + payment.apis + chat.apis
                 + SystemInfoService(services: services).apis + UIFeedbackService().apis
                 + ModalService(services: services).apis + AccountService(services: services).apis
-                + DeviceService(services: services).apis + MediaService(services: services).apis,
-            events: LocationService.events + PaymentService.events + ChatService.events + SystemInfoService.events)
+                + DeviceService(services: services).apis + MediaService(services: services).apis
+                + NetworkService(services: services).apis + SocketService(services: services).apis,
+            events: LocationService.events + PaymentService.events + ChatService.events + SystemInfoService.events
+                + NetworkService.events)
     }
 
     func lookup(_ name: String) -> (api: HostAPI, isSync: Bool)? { byName[name] }
@@ -122,22 +124,47 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
     private func answersAtOnce(_ api: String, _ found: (api: HostAPI, isSync: Bool)?) -> Bool {
         if let interceptor, interceptor.isMocked(api) { return false }
         guard let (spec, _) = found else { return true }
-        return spec.permission == nil && spec.mayBlock == false
+        return spec.permission == nil && spec.mayBlock == false && spec.performLater == nil
     }
 
     /// One registry lookup serves both the question and the call.
     public func callIfAtOnce(_ call: BridgeCall) -> BridgeReply? {
         let found = registry.lookup(call.api)
+        if let found, !found.isSync, found.api.performLater != nil, interceptor?.isMocked(call.api) != true {
+            return startLater(call, api: found.api)
+        }
         guard answersAtOnce(call.api, found) else { return nil }
         return BridgeReply(id: call.id, result: handle(call, found: found))
     }
 
+    /// Calls of ``HostAPI/performLater`` APIs started by ``callIfAtOnce(_:)`` whose answer was not
+    /// ready then: the sandbox's ``callAsync(_:reply:)`` of the same call takes them by id.
+    private var started: [UInt64: LateReply] = [:]
+    private let startedLock = NSLock()
+
+    /// Starts a call whose work may finish later: its answer when it came at once (a world
+    /// route without delay), else nil, and the answer goes to the `callAsync` that follows.
+    private func startLater(_ call: BridgeCall, api: HostAPI) -> BridgeReply? {
+        let late = LateReply()
+        handleLater(call, api: api) { late.fulfil($0) }
+        if let result = late.takeIfReady() { return BridgeReply(id: call.id, result: result) }
+        startedLock.withLock { started[call.id] = late }
+        return nil
+    }
+
     public func callAsync(_ call: BridgeCall, reply: @escaping @Sendable (BridgeReply) -> Void) {
+        if let late = startedLock.withLock({ started.removeValue(forKey: call.id) }) {
+            return late.whenReady { reply(BridgeReply(id: call.id, result: $0)) }
+        }
         let found = registry.lookup(call.api)
         let mock = mock(for: call)  // as it stands when the app makes the call
         queue.async { [self] in
             // The app is gone (stopped, or its worker died): the call is dropped, not performed.
             if session.hasStopped { return }
+            if mock == nil, let found, !found.isSync, found.api.performLater != nil {
+                handleLater(call, api: found.api) { reply(BridgeReply(id: call.id, result: $0)) }
+                return
+            }
             reply(BridgeReply(id: call.id, result: handle(call, found: found, mock: mock)))
         }
     }
@@ -196,14 +223,79 @@ public final class AppBridge: BridgeEndpoint, @unchecked Sendable {
         }
         let apiCall = APICall(app: app, session: session, api: isSync ? (api.syncName ?? api.name) : api.name, arguments: arguments, isSync: isSync)
         do {
-            if let validate = api.validate { try validate(apiCall.arguments) }
-            try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)
+            try admit(apiCall, api)
             return .success(try api.perform(apiCall))
         } catch {
-            if error.code == .invalidArgument || error.code == .invalidOrder {
-                gate.record(app, apiCall.api, api.permission, "invalid", error.reason)
-            }
-            return .failure(scrubbed(error))
+            return .failure(failed(error, apiCall, api))
         }
+    }
+
+    /// The checks before the work: the API's validation, then the gate (consent, rate limit).
+    private func admit(_ apiCall: APICall, _ api: HostAPI) throws(BridgeError) {
+        if let validate = api.validate { try validate(apiCall.arguments) }
+        try gate.check(app, api: apiCall.api, permission: api.permission, rateLimit: api.rateLimit)
+    }
+
+    /// A failure as the app sees it (an invalid call is audited).
+    private func failed(_ error: BridgeError, _ apiCall: APICall, _ api: HostAPI) -> BridgeError {
+        if error.code == .invalidArgument || error.code == .invalidOrder {
+            gate.record(app, apiCall.api, api.permission, "invalid", error.reason)
+        }
+        return scrubbed(error)
+    }
+
+    /// An async call of an API whose work finishes later: admitted here, answered through `reply`
+    /// (recorded for a test driver when it comes).
+    private func handleLater(_ call: BridgeCall, api: HostAPI, reply: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
+        let interceptor = self.interceptor
+        let done: @Sendable (Result<BridgeValue, BridgeError>) -> Void = { result in
+            interceptor?.record(api: call.api, arguments: call.arguments, result: result, mocked: false)
+            reply(result)
+        }
+        guard let object = call.arguments.objectValue else {
+            let error = BridgeError.invalid("the options must be an object")
+            gate.record(app, api.name, api.permission, "invalid", error.reason)
+            return done(.failure(error))
+        }
+        let apiCall = APICall(app: app, session: session, api: api.name, arguments: APIArguments(api: call.api, value: object), isSync: false)
+        do {
+            try admit(apiCall, api)
+        } catch {
+            return done(.failure(failed(error, apiCall, api)))
+        }
+        api.performLater!(apiCall) { [weak self] result in
+            guard let self else { return done(result) }
+            done(result.mapError { self.failed($0, apiCall, api) })
+        }
+    }
+}
+
+/// The answer of a call started on the app's thread: taken there if it came at once, else handed
+/// to whoever waits for it.
+final class LateReply: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<BridgeValue, BridgeError>?
+    private var waiter: (@Sendable (Result<BridgeValue, BridgeError>) -> Void)?
+
+    func fulfil(_ r: Result<BridgeValue, BridgeError>) {
+        let w: (@Sendable (Result<BridgeValue, BridgeError>) -> Void)? = lock.withLock {
+            if let waiter { return waiter }
+            result = r
+            return nil
+        }
+        w?(r)
+    }
+
+    func takeIfReady() -> Result<BridgeValue, BridgeError>? {
+        lock.withLock { defer { result = nil }; return result }
+    }
+
+    func whenReady(_ body: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
+        let ready: Result<BridgeValue, BridgeError>? = lock.withLock {
+            if let result { return result }
+            waiter = body
+            return nil
+        }
+        if let ready { body(ready) }
     }
 }

@@ -21,6 +21,9 @@ public struct HostAPI: Sendable {
     public var mayBlock: Bool
     /// Does the work once the gate allowed the call.
     public var perform: @Sendable (APICall) throws(BridgeError) -> BridgeValue
+    /// Set for work that finishes later (a network exchange): used instead of `perform` for async
+    /// calls; it calls `reply` once, on any thread, and the app's other calls do not wait for it.
+    public var performLater: (@Sendable (APICall, _ reply: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) -> Void)?
 
     public init(name: String, syncName: String? = nil, positional: [String] = [], permission: Permission? = nil,
                 rateLimit: RateLimiter.Rule? = nil, mayBlock: Bool = false, syncOnly: Bool = false,

@@ -14,17 +14,21 @@ public final class HostServices: @unchecked Sendable {
     public let world: World
     /// The host's clock (tests move it).
     public let clock: @Sendable () -> Date
+    /// Where apps' network calls go: the world's answers, or the real network (`--network live`).
+    public let networkMode: NetworkMode
 
     private let lock = NSLock()
     private var components: [ObjectIdentifier: AnyObject] = [:]
 
     /// Opens (or creates) the database in `dataDirectory`.
-    public convenience init(dataDirectory: URL, prompter: Prompter, world: World = .default) throws {
-        try self.init(database: MiniHostDatabase(directory: dataDirectory), prompter: prompter, world: world)
+    public convenience init(dataDirectory: URL, prompter: Prompter, world: World = .default, network: NetworkMode = .world) throws {
+        try self.init(database: MiniHostDatabase(directory: dataDirectory), prompter: prompter, world: world, network: network)
     }
 
-    public init(database: MiniHostDatabase, prompter: Prompter, world: World = .default, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(database: MiniHostDatabase, prompter: Prompter, world: World = .default, network: NetworkMode = .world,
+                clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.world = world
+        self.networkMode = network
         self.clock = clock
         self.database = database
         self.grants = GrantStore(database: database)

@@ -158,6 +158,8 @@ public struct Manifest: Sendable, Equatable {
     public var merchant: Merchant?
     /// `limits`, with defaults for the members left out.
     public var limits: AppLimits
+    /// `network_domains` and `network_timeout`: where the app may connect, and how long it waits.
+    public var network: NetworkDeclaration
 
     public init(
         appId: String,
@@ -171,7 +173,8 @@ public struct Manifest: Sendable, Equatable {
         packagePath: String? = nil,
         digest: String? = nil,
         merchant: Merchant? = nil,
-        limits: AppLimits = .default
+        limits: AppLimits = .default,
+        network: NetworkDeclaration = NetworkDeclaration()
     ) {
         self.appId = appId
         self.name = name
@@ -185,6 +188,7 @@ public struct Manifest: Sendable, Equatable {
         self.digest = digest
         self.merchant = merchant
         self.limits = limits
+        self.network = network
     }
 
     /// Everything the app may ask for: required ∪ optional, plus `storage`, which is always implied.

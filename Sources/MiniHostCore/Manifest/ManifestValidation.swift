@@ -113,7 +113,7 @@ struct ManifestValidator {
         self.file = file
     }
 
-    private mutating func problem(_ field: String?, _ message: String) {
+    mutating func problem(_ field: String?, _ message: String) {
         problems.append(ManifestProblem(file: file, field: field, message: message))
     }
 
@@ -151,12 +151,13 @@ struct ManifestValidator {
         let digest = validateDigest(root["digest"])
         let merchant = validateMerchant(root["merchant"])
         let limits = validateLimits(root["limits"])
+        let network = validateNetwork(domains: root["network_domains"], timeout: root["network_timeout"])
 
         guard problems.isEmpty, let appId, let name, let pages else { return nil }
         return Manifest(
             appId: appId, name: name, version: version, pages: pages, platformVersion: platformVersion,
             reqPermissions: req.map(\.request), optPermissions: opt.map(\.request), window: window,
-            packagePath: packagePath, digest: digest, merchant: merchant, limits: limits)
+            packagePath: packagePath, digest: digest, merchant: merchant, limits: limits, network: network)
     }
 
     // MARK: fields

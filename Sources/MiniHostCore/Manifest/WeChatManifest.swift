@@ -149,6 +149,8 @@ extension WeChatProject {
         for key in ["opt_permissions", "limits", "merchant", "digest", "platform_version"] {
             if let value = section[key] { manifest[key] = value }
         }
+        if let domains = section["domains"] { manifest["network_domains"] = domains }
+        if let timeout = appJSON["networkTimeout"] { manifest["network_timeout"] = timeout }
         return Data(JSONValue.object(manifest).jsonText.utf8)
     }
 }

@@ -27,11 +27,14 @@ public struct World: Sendable, Equatable, Codable {
     public var scans: [WorldScan]
     /// The album `chooseImage`/`chooseMedia` pick from, in order.
     public var media: [WorldMedia]
+    /// What the network answers when the run does not go live (`--network live`).
+    public var network: WorldNetwork
 
     public init(user: WorldUser = WorldUser(), wallet: WorldWallet = WorldWallet(), merchants: [WorldMerchant] = [],
                 location: WorldLocation = WorldLocation(), places: [WorldPlace] = [], contacts: [WorldContact] = [],
                 conversations: [WorldConversation] = [], peers: [WorldPeer] = [], policy: [String: PolicyRule] = [:],
-                device: WorldDevice = WorldDevice(), clipboard: String = "", scans: [WorldScan] = [], media: [WorldMedia] = []) {
+                device: WorldDevice = WorldDevice(), clipboard: String = "", scans: [WorldScan] = [], media: [WorldMedia] = [],
+                network: WorldNetwork = WorldNetwork()) {
         self.user = user
         self.wallet = wallet
         self.merchants = merchants
@@ -45,10 +48,11 @@ public struct World: Sendable, Equatable, Codable {
         self.clipboard = clipboard
         self.scans = scans
         self.media = media
+        self.network = network
     }
 
     enum CodingKeys: String, WorldMembers {
-        case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device
+        case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device, network
         case clipboard, scans, media
     }
 
@@ -68,6 +72,7 @@ public struct World: Sendable, Equatable, Codable {
         clipboard = try c.decodeIfPresent(String.self, forKey: .clipboard) ?? d.clipboard
         scans = try c.decodeIfPresent([WorldScan].self, forKey: .scans) ?? d.scans
         media = try c.decodeIfPresent([WorldMedia].self, forKey: .media) ?? d.media
+        network = try c.decodeIfPresent(WorldNetwork.self, forKey: .network) ?? d.network
     }
 
     /// A usable world: a user in Beijing with 1000.00 CNY, two contacts, one conversation.
@@ -104,6 +109,13 @@ public struct World: Sendable, Equatable, Codable {
         }
         var world = try parse(data, file: url.path)
         try world.resolveMedia(relativeTo: url.deletingLastPathComponent(), file: url.path)
+        // A route's file is named relative to the world file.
+        let base = url.deletingLastPathComponent()
+        for i in world.network.routes.indices {
+            if let file = world.network.routes[i].file, !file.hasPrefix("/") {
+                world.network.routes[i].file = base.appendingPathComponent(file).path
+            }
+        }
         return world
     }
 
@@ -158,6 +170,7 @@ public struct World: Sendable, Equatable, Codable {
         }
         out += device.problems()
         out += inputProblems()
+        out += network.problems()
         if !WorldWallet.isCurrency(wallet.currency) { out.append("wallet.currency must be an ISO 4217 code such as \"CNY\"") }
         let people = Set([user.id] + contacts.map(\.id))
         if people.count != contacts.count + 1 { out.append("contacts: ids must be unique and differ from user.id") }
@@ -210,6 +223,10 @@ public struct World: Sendable, Equatable, Codable {
         "device.changes[]": WorldDeviceChange.CodingKeys.names,
         "scans[]": WorldScan.CodingKeys.names,
         "media[]": WorldMedia.CodingKeys.names,
+        "network": WorldNetwork.CodingKeys.names,
+        "network.routes[]": WorldRoute.CodingKeys.names,
+        "network.sockets[]": WorldSocket.CodingKeys.names,
+        "network.sockets[].rules[]": WorldSocketRule.CodingKeys.names,
     ]
 
     /// Paths of members no coding key names (`peers[0].rule`), by name within each object, each
@@ -240,7 +257,7 @@ public struct World: Sendable, Equatable, Codable {
     /// The world's integer members, by their JSON name.
     static let integerMembers: Set<String> = [
         "balance", "per_payment_limit", "daily_limit", "delay_ms", "screen_width", "screen_height", "status_bar_height",
-        "window_width", "window_height", "top", "right", "bottom", "left", "battery_level", "after_ms", "memory_warning",
+        "window_width", "window_height", "top", "right", "bottom", "left", "battery_level", "after_ms", "memory_warning", "status",
         "gender", "width", "height",
     ]
 
@@ -253,6 +270,7 @@ public struct World: Sendable, Equatable, Codable {
                 if integerMembers.contains(key), case let .number(n)? = members[key], Int64(exactly: n) == nil {
                     return (child, JSONValue.number(n).jsonText)
                 }
+                if key == "body" && path.hasPrefix("network") { continue }  // a route's body is the app's data
                 if let found = firstBadInteger(members[key]!, at: child) { return found }
             }
         case let .array(items):

@@ -1,0 +1,6 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) { (async () => {
+const req = (o) => new Promise((ok) => mp.request(Object.assign({}, o, { success: ok, fail: ok })));
+const r = await req({ url: 'https://api.example.com/slow', timeout: 50 }); L('NW-7 ' + r.errMsg)
+})().catch((e) => console.log("case threw: " + e)) } })
