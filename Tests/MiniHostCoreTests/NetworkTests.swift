@@ -114,6 +114,9 @@ import MiniHostProtocol
         #expect(text["data"] == .string(#"{"items":[1]}"#))
         let post = try call(b, "request", ["url": .string("https://api.example.com/echo"), "method": .string("POST"), "data": .object(["a": .number(1)])]).get()
         #expect(post["statusCode"] == .number(201) && post["data"] == .string("created"))
+        // Published apps pass the method in lower case, and WeChat takes it.
+        let lower = try call(b, "request", ["url": .string("https://api.example.com/echo"), "method": .string("post")]).get()
+        #expect(lower["statusCode"] == .number(201))
     }
 
     @Test func undeclaredOriginsFailWith1003AndAreAudited() throws {
