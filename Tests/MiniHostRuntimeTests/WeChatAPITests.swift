@@ -141,6 +141,22 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
         ], "\(log.events)")
     }
 
+    /// `ext.json`'s `ext` when `extEnable` is true, else `{}`; without the file, `{}` too.
+    @Test func extConfigComesFromExtJSON() throws {
+        let page = """
+        Page({ async onLoad() {
+          const a = wx.getExtConfigSync(); a.changed = true;
+          console.log(JSON.stringify(wx.getExtConfigSync()), JSON.stringify((await wx.getExtConfig()).extConfig));
+        } })
+        """
+        let (on, _) = try start(["pages/index/index.js": page, "ext.json": #"{"extEnable": true, "extAppid": "wx1", "ext": {"subDomain": "shop"}}"#])
+        #expect(on.console == [#"{"subDomain":"shop"} {"subDomain":"shop"}"#], "\(on.events)")
+        let (off, _) = try start(["pages/index/index.js": page, "ext.json": #"{"extEnable": false, "ext": {"subDomain": "shop"}}"#])
+        #expect(off.console == ["{} {}"], "\(off.events)")
+        let (none, _) = try start(["pages/index/index.js": page])
+        #expect(none.console == ["{} {}"], "\(none.events)")
+    }
+
     @Test func appEventListenersRunAfterTheAppsHooksAndOffRemovesThem() throws {
         let (log, _) = try start(["app.js": """
         const show = (o) => console.log('onAppShow ' + o.path), hide = () => console.log('onAppHide');

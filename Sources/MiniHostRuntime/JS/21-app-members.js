@@ -38,6 +38,18 @@ mp.getAccountInfoSync = function getAccountInfoSync() {
   return { miniProgram: { appId, envVersion: 'develop', version: appVersion } };
 };
 mp.env = { USER_DATA_PATH: 'wxfile://usr' };
+// A third-party platform's data for the app: `ext.json`'s `ext` when its `extEnable` is true, else
+// an empty object (as WeChat's developer tools read it); a copy per call.
+function extConfig() {
+  let file;
+  try { file = requireFrom('', './ext.json'); } catch (e) { return {}; }
+  return file !== null && typeof file === 'object' && file.extEnable === true && file.ext !== null && typeof file.ext === 'object' ? clone(file.ext) : {};
+}
+mp.getExtConfigSync = function getExtConfigSync() { return extConfig(); };
+mp.getExtConfig = function getExtConfig(options) {
+  const c = copyOptions(options);
+  return settle('getExtConfig', c.callbacks, (ok, fail) => native.post(() => (c.error ? fail(c.error, ERR_INVALID) : ok({ extConfig: extConfig() }))));
+};
 // A page the host was asked to open (`navigate` in the console, app.navigate in tests) is not in
 // the package: App.onPageNotFound and the wx.onPageNotFound listeners get it. False when nobody
 // listens (the navigation then fails as any other).
