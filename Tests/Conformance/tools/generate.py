@@ -2,7 +2,8 @@
 """Writes the conformance cases (Tests/Conformance/cases/<id>/) from the definitions below
 (packages, modules, lifecycle, navigation, page data, event loop, console, call convention,
 errors, arguments) and in the case modules it loads: services_cases.py, sandbox_cases.py,
-wechat_cases.py (WeChat projects, modules, ES modules, components) and network_cases.py.
+wechat_cases.py (WeChat projects, modules, ES modules, components), network_cases.py and
+ui_cases.py.
 
 Deterministic: the same definitions always give the same files. Run it from anywhere:
 `python3 Tests/Conformance/tools/generate.py`. It removes case folders it no longer defines.
@@ -462,6 +463,7 @@ import services_cases  # noqa: E402,F401  (each module defines its cases on impo
 import sandbox_cases  # noqa: E402,F401
 import wechat_cases  # noqa: E402,F401
 import network_cases  # noqa: E402,F401
+import ui_cases  # noqa: E402,F401
 
 if __name__ == '__main__':
     write()
