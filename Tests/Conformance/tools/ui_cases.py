@@ -108,7 +108,7 @@ tabs('ui-page-limit', 'navigateTo beyond 10 pages fails; the stack stays at 10',
 # ---------------------------------------------------------------- UI-6: system information from the world's device
 DEVICE = {'device': {'brand': 'devtools', 'model': 'iPhone 15', 'system': 'iOS 17.0', 'platform': 'ios', 'pixel_ratio': 3,
                      'screen_width': 393, 'screen_height': 852, 'window_width': 393, 'window_height': 852, 'language': 'en', 'theme': 'dark',
-                     'changes': [{'after_ms': 20, 'theme': 'light'}]}}
+                     'changes': [{'after_ms': 300, 'theme': 'light'}]}}
 case('ui-system-info-sync', 'getSystemInfoSync gives the world\'s device', ['UI-6'], world=DEVICE,
      onload="const s = mp.getSystemInfoSync(); L('UI-6 ' + [s.brand, s.model, s.system, s.platform, s.pixelRatio, s.screenWidth, s.screenHeight, s.windowWidth, s.language, s.theme].join('|')); "
             "L('keys ' + ['SDKVersion', 'version', 'statusBarHeight', 'safeArea', 'fontSizeSetting'].every((k) => k in s))",
