@@ -88,19 +88,20 @@ tabs('ui-switch-tab-non-tab', 'switchTab to a page that is not a tab fails with 
      ['UI-5 1001 switchTab:fail can not switch to no-tabBar page'], console_absent=['item.onLoad'])
 tabs('ui-navigate-to-tab', 'navigateTo a tab page fails with WeChat\'s message', ['UI-5'],
      "const r = await ui('navigateTo', { url: '/pages/cart/cart' }); L('UI-5 ' + r.errCode + ' ' + r.errMsg)",
-     ['UI-5 1001 navigateTo:fail can not navigateTo a tabbar page'], console_absent=['cart.onLoad'])
+     ['UI-5 1001 navigateTo:fail can not navigateTo a tabbar page'], console_absent=['cart.onLoad'], output_absent=['"type":"ui"'])
 tabs('ui-redirect-to-tab', 'redirectTo a tab page fails with WeChat\'s message', ['UI-5'],
      "const r = await ui('redirectTo', { url: '/pages/cart/cart' }); L('UI-5 ' + r.errCode + ' ' + r.errMsg)",
      ['UI-5 1001 redirectTo:fail can not redirectTo a tabbar page'], console_absent=['cart.onLoad'])
 tabs('ui-switch-tab-stack', 'switchTab closes the pages above the tab page and opens the tab', ['UI-5'],
      "await ui('navigateTo', { url: '/pages/item/item' }); " + STACK + "; const r = await ui('switchTab', { url: '/pages/cart/cart' }); L('UI-5 ' + r.errMsg); " + STACK,
-     ['stack index,item', 'item.onUnload', 'cart.onLoad', 'cart.onShow', 'UI-5 switchTab:ok', 'stack cart'])
+     ['stack index,item', 'item.onUnload', 'cart.onLoad', 'cart.onShow', 'UI-5 switchTab:ok', 'stack cart'],
+     events=[ui_event('switchTab', {'url': '/pages/cart/cart'})])
 tabs('ui-switch-tab-kept', 'a tab page switched away from is hidden and kept, then shown again', ['UI-5'],
      "await ui('switchTab', { url: '/pages/cart/cart' }); await ui('switchTab', { url: '/pages/index/index' }); " + STACK,
      ['cart.onLoad', 'cart.onHide', 'stack index'], console_absent=['cart.onUnload'])
 tabs('ui-relaunch', 'reLaunch closes every page, kept tabs too, and opens the one named', ['UI-5'],
      "await ui('switchTab', { url: '/pages/cart/cart' }); const r = await ui('reLaunch', { url: '/pages/item/item?x=1' }); L('UI-5 ' + r.errMsg); " + STACK,
-     ['cart.onLoad', 'item.onLoad', 'UI-5 reLaunch:ok', 'stack item'])
+     ['cart.onLoad', 'item.onLoad', 'UI-5 reLaunch:ok', 'stack item'], events=[ui_event('reLaunch', {'url': '/pages/item/item?x=1'})])
 tabs('ui-page-limit', 'navigateTo beyond 10 pages fails; the stack stays at 10', ['UI-5'],
      "let r; for (let i = 0; i < 10; i++) r = await ui('navigateTo', { url: '/pages/item/item?n=' + i }); L('UI-5 ' + r.errCode + ' ' + r.errMsg); L('depth ' + getCurrentPages().length)",
      [{'regex': '^UI-5 [0-9]+ navigateTo:fail webview count limit exceed'}, 'depth 10'])
