@@ -63,6 +63,11 @@ def case(id, title, covers, *, level='MUST', page=None, onload=None, asyncload=N
     CASES.append((id, fs, extra or {}))
 
 
+def manifest_error(id, title, covers, manifest_text, stderr, files=None):
+    """A package whose manifest text the runtime must refuse (exit 2, stderr naming the problem)."""
+    case(id, title, covers, raw_manifest=manifest_text, files=files, exit_code=2, exit_status=None, stderr_contains=stderr)
+
+
 def wechat_appid(id):
     """A WeChat appid (`wx` + 16 hex digits) of its own for each case."""
     return 'wx' + hashlib.sha256(id.encode()).hexdigest()[:16]

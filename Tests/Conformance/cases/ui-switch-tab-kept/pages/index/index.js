@@ -1,0 +1,6 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({ onLoad(query) { (async () => {
+const ui = (api, o) => new Promise((ok) => wx[api](Object.assign({}, o, { success: ok, fail: ok })));
+await ui('switchTab', { url: '/pages/cart/cart' }); await ui('switchTab', { url: '/pages/index/index' }); L('stack ' + getCurrentPages().map((p) => p.route.split('/')[1]).join(','))
+})().catch((e) => console.log("case threw: " + e)) } })
