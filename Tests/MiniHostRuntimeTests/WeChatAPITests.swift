@@ -141,6 +141,19 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
         ], "\(log.events)")
     }
 
+    /// An unsupported object's method that WeChat gives a Promise (an ad's `show`) rejects it.
+    @Test func anUnsupportedPromiseMethodRejects() throws {
+        let (log, _) = try start(["pages/index/index.js": """
+        Page({ async onLoad() {
+          const ad = wx.createInterstitialAd({ adUnitId: 'adunit-1' });
+          await ad.load().catch((e) => console.log('load ' + e.errCode));
+          await ad.show().catch((e) => console.log('show ' + e.errCode + ' ' + e.errMsg));
+        } })
+        """])
+        #expect(log.console == ["load 1008", "createInterstitialAd:fail not supported by MiniHost (errCode 1008); its InterstitialAd does nothing",
+                                "show 1008 InterstitialAd.show:fail not supported by MiniHost"], "\(log.events)")
+    }
+
     /// `ext.json`'s `ext` when `extEnable` is true, else `{}`; without the file, `{}` too.
     @Test func extConfigComesFromExtJSON() throws {
         let page = """

@@ -11,7 +11,7 @@ const DateCtor = Date, DateGetTime = Date.prototype.getTime, DateToISO = Date.pr
 const FunctionToString = Function.prototype.toString;
 const ReflectApply = Reflect.apply, ReflectOwnKeys = Reflect.ownKeys;
 const call = (fn, self, ...args) => ReflectApply(fn, self, args);
-const PromiseCtor = Promise, PromiseResolve = Promise.resolve.bind(Promise);
+const PromiseCtor = Promise, PromiseResolve = Promise.resolve.bind(Promise), PromiseReject = Promise.reject.bind(Promise);
 const ErrorCtor = Error, TypeErrorCtor = TypeError;
 const MapCtor = Map, SetCtor = Set, WeakSetCtor = WeakSet;
 const enablementGetters = new WeakSetCtor();

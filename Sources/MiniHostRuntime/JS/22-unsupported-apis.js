@@ -51,11 +51,13 @@ function unsupportedObject(cls, owner, ownerClass) {
   return obj;
 }
 // A method of an unsupported object: listeners are kept nowhere; `*Sync` methods throw; a method
-// that chains returns the next object (the chain's last call fails); others call `fail`/`complete`
-// when given them, or warn once.
+// that chains returns the next object (the chain's last call fails); one that returns a Promise
+// rejects it; others call `fail`/`complete` when given them, or warn once.
 function unsupportedMethod(api, m, ret, chain) {
   if (isListenerName(m)) return function () {};
   if (m.endsWith('Sync')) return function () { throw syncFailure(api, [ERR_UNSUPPORTED, UNSUPPORTED]); };
+  // A method WeChat gives a Promise (an ad's `show()` and `load()`): rejected with the 1008 error.
+  if (ret === 'Promise') return function () { return PromiseReject(failValue(api, UNSUPPORTED, ERR_UNSUPPORTED)); };
   if (ret !== '') return function () { return chain(ret); };
   return function (options) {
     const c = options !== null && typeof options === 'object' ? copyOptions(options) : { callbacks: null };
