@@ -76,8 +76,10 @@ mp.getFileSystemManager = function getFileSystemManager() {
   const m = unsupportedObject('FileSystemManager', null, '');
   for (let i = 0; i < FS_METHODS.length; i++) {
     const name = FS_METHODS[i], s = name + 'Sync';
-    if (fsHost[name]) m[name] = hideSource(fsAsync(name, fsHost[name]));
-    if (fsHost[s]) m[s] = hideSource(fsSync(s, fsHost[s], name === 'writeFile' || name === 'appendFile' ? 1 : -1));
+    // A method whose host API is missing (a host without files) fails as unsupported ones do.
+    m[name] = hideSource(fsHost[name] ? fsAsync(name, fsHost[name]) : unsupportedMethod('FileSystemManager.' + name, name, '', null));
+    m[s] = hideSource(fsHost[s] ? fsSync(s, fsHost[s], name === 'writeFile' || name === 'appendFile' ? 1 : -1)
+      : unsupportedMethod('FileSystemManager.' + s, s, '', null));
   }
   fileSystemManager = ObjectFreeze(m);
   return fileSystemManager;

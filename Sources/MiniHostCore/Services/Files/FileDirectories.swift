@@ -86,16 +86,14 @@ extension FileSystemService {
             }
             guard let top = Self.stats(url) else { throw FileError.notFound }
             guard recursive, top["isDirectory"] == .bool(true) else { return top }
-            var items: [JSONValue] = [.object(["path": .string("/"), "stats": top])]
+            var items: [(String, JSONValue)] = [("/", top)]
             let base = url.path
             if let walk = FileManager.default.enumerator(atPath: base) {
                 for case let rel as String in walk {
-                    if let s = Self.stats(URL(fileURLWithPath: base).appendingPathComponent(rel)) {
-                        items.append(.object(["path": .string("/" + rel), "stats": s]))
-                    }
+                    if let s = Self.stats(URL(fileURLWithPath: base).appendingPathComponent(rel)) { items.append(("/" + rel, s)) }
                 }
             }
-            return .array(items)
+            return .array(items.sorted { $0.0 < $1.0 }.map { .object(["path": .string($0.0), "stats": $0.1]) })
         } catch {
             throw error.bridgeError(op: op, path: path)
         }
