@@ -892,6 +892,7 @@ case('dr-json-error-shape', 'error events carry kind, message and a virtual stac
 
 
 import wechat_cases  # noqa: E402,F401  (defines its cases on import)
+import files_cases  # noqa: E402,F401  (defines its cases on import)
 
 
 # ================================================================ NW: network (issue 22)
