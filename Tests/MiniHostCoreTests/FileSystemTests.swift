@@ -179,6 +179,19 @@ import MiniHostProtocol
         #expect(FileManager.default.fileExists(atPath: f.usr.appendingPathComponent("copy.png").path))
     }
 
+    @Test func aPickersTempFileIsReadableAndCanBeSaved() throws {
+        let f = try Fixture()
+        let temp = PickedFiles.of(f.services).register(appId: "org.test.files", media: WorldMedia(dataBase64: Data("pic".utf8).base64EncodedString()))
+        #expect(try f.call("readFile", ["filePath": .string(temp), "encoding": .string("utf8")]).get()["data"] == .string("pic"))
+        #expect(try f.call("stat", ["path": .string(temp)]).get()["stats"]?["size"] == .number(3))
+        #expect(f.failure("writeFile", ["filePath": .string(temp), "data": .string("x")])?.0 == 1003)
+        let saved = try f.call("saveFile", ["tempFilePath": .string(temp)]).get()["savedFilePath"]?.stringValue ?? ""
+        #expect(try f.call("getFileInfo", ["filePath": .string(saved)]).get()["size"] == .number(3))
+        // Another app's pick is not this app's.
+        let other = PickedFiles.of(f.services).register(appId: "org.test.other", media: WorldMedia(dataBase64: "AA=="))
+        #expect(f.failure("readFile", ["filePath": .string(other)])?.0 == 1007)
+    }
+
     @Test func appsDoNotShareFiles() throws {
         let a = try Fixture()
         try a.write("wxfile://usr/a.txt", "a's")
