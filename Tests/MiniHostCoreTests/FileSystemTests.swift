@@ -111,6 +111,9 @@ import MiniHostProtocol
             #expect(r.0 == 1003 && r.1.hasPrefix("permission denied"), "\(api) \(args): \(r)")
         }
         #expect(try String(contentsOf: secret, encoding: .utf8) == "host")
+        // A recursive stat lists a link without following it.
+        let listed = (try f.call("stat", ["path": .string("wxfile://usr"), "recursive": .bool(true)]).get()["stats"]?.arrayValue ?? []).compactMap { $0["path"]?.stringValue }
+        #expect(listed == ["/", "/a.txt", "/dir", "/link"])
         // The user area itself replaced by a link: refused too.
         try FileManager.default.removeItem(at: f.usr)
         try FileManager.default.createSymbolicLink(at: f.usr, withDestinationURL: f.directory)

@@ -86,14 +86,9 @@ extension FileSystemService {
             }
             guard let top = Self.stats(url) else { throw FileError.notFound }
             guard recursive, top["isDirectory"] == .bool(true) else { return top }
-            var items: [(String, JSONValue)] = [("/", top)]
-            let base = url.path
-            if let walk = FileManager.default.enumerator(atPath: base) {
-                for case let rel as String in walk {
-                    if let s = Self.stats(URL(fileURLWithPath: base).appendingPathComponent(rel)) { items.append(("/" + rel, s)) }
-                }
-            }
-            return .array(items.sorted { $0.0 < $1.0 }.map { .object(["path": .string($0.0), "stats": $0.1]) })
+            var items: [JSONValue] = [.object(["path": .string("/"), "stats": top])]
+            FilePath.walk(url) { rel, st in items.append(.object(["path": .string("/" + rel), "stats": Self.stats(st)])) }
+            return .array(items)
         } catch {
             throw error.bridgeError(op: op, path: path)
         }
@@ -102,8 +97,12 @@ extension FileSystemService {
     static func stats(_ url: URL) -> JSONValue? {
         var st = Foundation.stat()
         guard lstat(url.path, &st) == 0 else { return nil }
-        return stats(mode: Int(st.st_mode), size: Int(st.st_size), accessed: Double(st.st_atim.tv_sec),
-                     modified: Double(st.st_mtim.tv_sec), directory: (st.st_mode & S_IFMT) == S_IFDIR)
+        return stats(st)
+    }
+
+    static func stats(_ st: Foundation.stat) -> JSONValue {
+        stats(mode: Int(st.st_mode), size: Int(st.st_size), accessed: Double(st.st_atim.tv_sec),
+              modified: Double(st.st_mtim.tv_sec), directory: (st.st_mode & S_IFMT) == S_IFDIR)
     }
 
     static func stats(mode: Int, size: Int, accessed: Double, modified: Double, directory: Bool) -> JSONValue {

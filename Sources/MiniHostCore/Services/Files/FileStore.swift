@@ -67,11 +67,8 @@ public final class FileStore: @unchecked Sendable {
     func usage(_ appId: String) -> Int {
         var total = 0
         for name in ["usr", "store"] {
-            let dir = appDirectory(appId).appendingPathComponent(name, isDirectory: true)
-            guard let walk = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { continue }
-            for case let url as URL in walk {
-                guard let v = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), v.isRegularFile == true else { continue }
-                total += v.fileSize ?? 0
+            FilePath.walk(appDirectory(appId).appendingPathComponent(name, isDirectory: true)) { _, st in
+                if (st.st_mode & S_IFMT) == S_IFREG { total += Int(st.st_size) }
             }
         }
         return total
@@ -149,6 +146,19 @@ enum FilePath {
             if isSymlink(url) { throw .denied }
         }
         return url
+    }
+
+    /// Everything below `dir`, in name order, with its `lstat`: symbolic links are listed, never
+    /// followed. `relative` is the path below `dir` ("a/b").
+    static func walk(_ dir: URL, _ relative: String = "", _ visit: (String, stat) -> Void) {
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() {
+            let url = dir.appendingPathComponent(name)
+            var st = stat()
+            guard lstat(url.path, &st) == 0 else { continue }
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            visit(rel, st)
+            if (st.st_mode & S_IFMT) == S_IFDIR { walk(url, rel, visit) }
+        }
     }
 
     static func isSymlink(_ url: URL) -> Bool {

@@ -125,6 +125,9 @@ public final class FileSystemService: @unchecked Sendable {
             guard start + count <= data.count else { throw BridgeError.invalid("length \(count) from position \(start) is past the end of the file (\(data.count) bytes)") }
             data = data.subdata(in: data.startIndex + start..<data.startIndex + start + count)
         }
+        if data.count > NetworkRequestRules.maxBodyBytes {
+            throw BridgeError(.limitExceeded, "\(path) holds \(data.count) bytes; at most 10 MB are read in one call (read it in pieces with position and length)")
+        }
         return Self.dataResult(data, encoding)
     }
 
