@@ -92,6 +92,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: usr.path).sorted() == ["b.bin", "big"])
     }
 
+    @Test(arguments: ["process", "in-process"])
+    func aPickedImageIsReadByTheFileAPI(isolation: String) throws {
+        let page = """
+        Page({ onLoad() {
+          wx.chooseImage({ count: 1, success: (r) => console.log('picked ' + wx.getFileSystemManager().readFileSync(r.tempFilePaths[0], 'utf8')) });
+        } })
+        """
+        let app = try TempApp(files: ["pages/index/index.js": page, "world.json": #"{"media": [{"data_base64": "cGljdHVyZQ=="}]}"#])
+        defer { app.remove() }
+        let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", isolation, "--world", app.path + "/world.json",
+                             "--data-dir", tempDataDir()], stdin: "")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.consoleMessages == ["picked picture"], "\(r.stdout)")
+    }
+
     static let suite = """
     describe('files', () => {
       it('mocks readFile and records writeFile', async () => {
