@@ -49,6 +49,7 @@ enum BootstrapScript {
         EmbeddedJSFile("20-log-managers.js", PackageResources._0_log_managers_js),
         EmbeddedJSFile("20-network.js", PackageResources._0_network_js),
         EmbeddedJSFile("21-app-members.js", PackageResources._1_app_members_js),
+        EmbeddedJSFile("21-file-system.js", PackageResources._1_file_system_js),
         EmbeddedJSFile("22-unsupported-apis.js", PackageResources._2_unsupported_apis_js),
         EmbeddedJSFile("23-lockdown.js", PackageResources._3_lockdown_js),
         EmbeddedJSFile("24-host-handle.js", PackageResources._4_host_handle_js),

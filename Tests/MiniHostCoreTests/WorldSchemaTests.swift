@@ -66,7 +66,8 @@ import MiniHostProtocol
             routes: [WorldRoute(method: "POST", url: "https://a.example/*", status: 201, headers: ["X": "y"], body: .object(["k": .number(1)]), delayMs: 3),
                      WorldRoute(url: "https://a.example/f", file: "/dev/null")],
             sockets: [WorldSocket(url: "wss://a.example/s", onOpen: ["hi"],
-                                  rules: [WorldSocketRule(match: .equals, text: "ping", reply: "pong", close: true, delayMs: 4)])]))
+                                  rules: [WorldSocketRule(match: .equals, text: "ping", reply: "pong", close: true, delayMs: 4)])]),
+        files: WorldFiles(quotaMb: 7))
 
     /// The member names of each object of `value` whose path the model has a table for.
     static func names(_ value: JSONValue, at path: String = "", into out: inout [String: Set<String>]) {

@@ -117,10 +117,9 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
             "warn: offAccelerometerChange:fail not supported by MiniHost (errCode 1008); its listeners are never called",
             "warn: createMapContext:fail not supported by MiniHost (errCode 1008); its MapContext does nothing",
             "warn: createSelectorQuery:fail not supported by MiniHost (errCode 1008); its SelectorQuery does nothing",
-            "warn: getFileSystemManager:fail not supported by MiniHost (errCode 1008); its FileSystemManager does nothing",
         ], "\(log.events)")
         #expect(endpoint.called == ["addCard", "chooseInvoice", "getExptInfoSync", "cloud.database", "createMapContext",
-                                    "createSelectorQuery", "getFileSystemManager", "onAccelerometerChange", "offAccelerometerChange", "getStorageSync"])
+                                    "createSelectorQuery", "onAccelerometerChange", "offAccelerometerChange", "getStorageSync"])
         #expect(log.errors.isEmpty, "\(log.errors)")
     }
 

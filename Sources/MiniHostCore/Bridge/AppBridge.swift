@@ -46,7 +46,8 @@ public final class HostAPIRegistry: @unchecked Sendable {
                 + SystemInfoService(services: services).apis + UIFeedbackService().apis
                 + ModalService(services: services).apis + AccountService(services: services).apis
                 + DeviceService(services: services).apis + MediaService(services: services).apis
-                + NetworkService(services: services).apis + SocketService(services: services).apis,
+                + NetworkService(services: services).apis + SocketService(services: services).apis
+                + FileSystemService(services: services).apis,
             events: LocationService.events + PaymentService.events + ChatService.events + SystemInfoService.events
                 + NetworkService.events)
     }

@@ -29,12 +29,14 @@ public struct World: Sendable, Equatable, Codable {
     public var media: [WorldMedia]
     /// What the network answers when the run does not go live (`--network live`).
     public var network: WorldNetwork
+    /// The file system's quota per app.
+    public var files: WorldFiles
 
     public init(user: WorldUser = WorldUser(), wallet: WorldWallet = WorldWallet(), merchants: [WorldMerchant] = [],
                 location: WorldLocation = WorldLocation(), places: [WorldPlace] = [], contacts: [WorldContact] = [],
                 conversations: [WorldConversation] = [], peers: [WorldPeer] = [], policy: [String: PolicyRule] = [:],
                 device: WorldDevice = WorldDevice(), clipboard: String = "", scans: [WorldScan] = [], media: [WorldMedia] = [],
-                network: WorldNetwork = WorldNetwork()) {
+                network: WorldNetwork = WorldNetwork(), files: WorldFiles = WorldFiles()) {
         self.user = user
         self.wallet = wallet
         self.merchants = merchants
@@ -49,11 +51,12 @@ public struct World: Sendable, Equatable, Codable {
         self.scans = scans
         self.media = media
         self.network = network
+        self.files = files
     }
 
     enum CodingKeys: String, WorldMembers {
         case user, wallet, merchants, location, places, contacts, conversations, peers, policy, device, network
-        case clipboard, scans, media
+        case clipboard, scans, media, files
     }
 
     public init(from decoder: Decoder) throws {
@@ -73,6 +76,7 @@ public struct World: Sendable, Equatable, Codable {
         scans = try c.decodeIfPresent([WorldScan].self, forKey: .scans) ?? d.scans
         media = try c.decodeIfPresent([WorldMedia].self, forKey: .media) ?? d.media
         network = try c.decodeIfPresent(WorldNetwork.self, forKey: .network) ?? d.network
+        files = try c.decodeIfPresent(WorldFiles.self, forKey: .files) ?? d.files
     }
 
     /// A usable world: a user in Beijing with 1000.00 CNY, two contacts, one conversation.
@@ -171,6 +175,7 @@ public struct World: Sendable, Equatable, Codable {
         out += device.problems()
         out += inputProblems()
         out += network.problems()
+        out += files.problems()
         if !WorldWallet.isCurrency(wallet.currency) { out.append("wallet.currency must be an ISO 4217 code such as \"CNY\"") }
         let people = Set([user.id] + contacts.map(\.id))
         if people.count != contacts.count + 1 { out.append("contacts: ids must be unique and differ from user.id") }
@@ -227,6 +232,7 @@ public struct World: Sendable, Equatable, Codable {
         "network.routes[]": WorldRoute.CodingKeys.names,
         "network.sockets[]": WorldSocket.CodingKeys.names,
         "network.sockets[].rules[]": WorldSocketRule.CodingKeys.names,
+        "files": WorldFiles.CodingKeys.names,
     ]
 
     /// Paths of members no coding key names (`peers[0].rule`), by name within each object, each

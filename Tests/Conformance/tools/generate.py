@@ -464,6 +464,7 @@ import sandbox_cases  # noqa: E402,F401
 import wechat_cases  # noqa: E402,F401
 import network_cases  # noqa: E402,F401
 import ui_cases  # noqa: E402,F401
+import files_cases  # noqa: E402,F401
 
 if __name__ == '__main__':
     write()

@@ -3,7 +3,7 @@ import MiniHostProtocol
 
 /// The files an app downloaded (`downloadFile`'s `tempFilePath`, `wxfile://tmp_…`): kept in a
 /// scratch directory of the host's, for this app only, removed when the app stops. An app names
-/// them only by the paths it was given; `uploadFile` reads them back.
+/// them only by the paths it was given; the file system API reads them back.
 final class NetworkFiles: @unchecked Sendable {
     /// At most this many bytes of downloads are kept per app while it runs.
     static let maxTotalBytes = 100 * 1024 * 1024
@@ -43,12 +43,20 @@ final class NetworkFiles: @unchecked Sendable {
         }
     }
 
-    /// The bytes of a file this app was given, or 1007 as WeChat words it.
-    func read(_ path: String) throws(BridgeError) -> Data {
-        guard let file = lock.withLock({ paths[path] }), let data = try? Data(contentsOf: file) else {
-            throw BridgeError(.notFound, "no such file or directory \(PromptText.quoted(path, maxLength: 200))")
+    /// The bytes of a temp file this app was given (nil: not one of its downloads).
+    func read(_ path: String) -> Data? {
+        guard let file = lock.withLock({ paths[path] }) else { return nil }
+        return try? Data(contentsOf: file)
+    }
+
+    /// Forgets the temp file `path` (saved elsewhere now) and removes its bytes.
+    func remove(_ path: String) {
+        let file = lock.withLock { () -> URL? in
+            guard let file = paths.removeValue(forKey: path) else { return nil }
+            total -= (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            return file
         }
-        return data
+        if let file { try? FileManager.default.removeItem(at: file) }
     }
 
     private func makeDirectory() throws -> URL {

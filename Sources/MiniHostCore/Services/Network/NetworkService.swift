@@ -94,8 +94,13 @@ public struct NetworkService: Sendable {
 
     func downloadFile(_ call: APICall, _ reply: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
         var request: NetworkRequest
+        let fileSystem = FileSystemService(services: services)
+        var target: (path: String, url: URL)?
         do throws(BridgeError) {
-            if call.arguments.has("filePath") { throw BridgeError(.serviceUnavailable, "filePath is not supported by MiniHost yet; use the tempFilePath it gives") }
+            if call.arguments.has("filePath") {
+                let path = try fileSystem.path(call, "filePath")
+                target = (path, try fileSystem.userURL(call, path, op: "open"))
+            }
             request = try confinedRequest(call, kind: "downloadFile")
         } catch {
             return reply(.failure(error))
@@ -104,8 +109,21 @@ public struct NetworkService: Sendable {
         request.body = nil
         let files = call.session.component(NetworkFiles.self) { NetworkFiles(session: call.session) }
         let url = request.url
+        let destination = target
         exchange(request, call) { result in
             reply(result.flatMap { response in
+                if let target = destination {
+                    // `filePath` given: the body goes to the app's user files, within its quota.
+                    do throws(BridgeError) {
+                        try fileSystem.writeNew(call, response.body, to: target.url, path: target.path, op: "open")
+                    } catch {
+                        return .failure(error)
+                    }
+                    return .success(.value(.object([
+                        "filePath": .string(target.path), "statusCode": .number(Double(response.status)),
+                        "header": response.headerObject, "dataLength": .number(Double(response.body.count)),
+                    ])))
+                }
                 let saved = files.save(response.body, named: url)
                 return saved.map { path in
                     .value(.object([
@@ -118,12 +136,11 @@ public struct NetworkService: Sendable {
     }
 
     func uploadFile(_ call: APICall, _ reply: @escaping @Sendable (Result<BridgeValue, BridgeError>) -> Void) {
-        let files = call.session.component(NetworkFiles.self) { NetworkFiles(session: call.session) }
         var request: NetworkRequest
         do {
             request = try confinedRequest(call, kind: "uploadFile")
             let form = try UploadForm.read(call.arguments)
-            let bytes = try files.read(form.filePath)
+            let bytes = try FileSystemService(services: services).readable(call, form.filePath, op: "open")
             request.method = "POST"
             request.headers.removeAll { $0.name.lowercased() == "content-type" }
             request.headers.append(("content-type", "multipart/form-data; boundary=\(UploadForm.boundary)"))
