@@ -153,6 +153,29 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
                                 "show 1008 InterstitialAd.show:fail not supported by MiniHost"], "\(log.events)")
     }
 
+    /// Pages and components have the instance methods that need a view layer: queries find
+    /// nothing, factories give wx's unsupported objects, animations warn once; an app's own
+    /// method of the same name wins.
+    @Test func viewLayerInstanceMethodsExistWithoutAView() throws {
+        let probe = """
+          console.log([this.selectComponent('#cart'), this.selectAllComponents('.item').length, this.getRelationNodes('./x').length,
+            typeof this.createSelectorQuery().select('#a').boundingClientRect, typeof this.createIntersectionObserver().observe].join(' '));
+          this.animate('#a', [{ opacity: 0 }], 100); this.animate('#b', [], 1); this.clearAnimation('#a');
+        """
+        let (log, _) = try start([
+            "pages/index/index.js": "Page({ onLoad() {\n\(probe)\n}, selectAllComponents() { return ['own']; } })",
+            "pages/two/two.js": "Component({ methods: { onLoad() {\n\(probe)\n} } })",
+        ], commands: [.navigate(url: "/pages/two/two")])
+        #expect(log.console == [
+            " 1 0 function function",
+            "animate: not supported by MiniHost without a view layer (errCode 1008)",
+            "clearAnimation: not supported by MiniHost without a view layer (errCode 1008)",
+            "createSelectorQuery:fail not supported by MiniHost (errCode 1008); its SelectorQuery does nothing",
+            "createIntersectionObserver:fail not supported by MiniHost (errCode 1008); its IntersectionObserver does nothing",
+            " 0 0 function function",
+        ], "\(log.events)")
+    }
+
     /// `ext.json`'s `ext` when `extEnable` is true, else `{}`; without the file, `{}` too.
     @Test func extConfigComesFromExtJSON() throws {
         let page = """

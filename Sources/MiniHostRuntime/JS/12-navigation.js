@@ -54,6 +54,7 @@ function createPage(route, query) {
   ObjectDefine(page, '__route__', { value: route });
   ObjectDefine(page, 'options', { value: query, enumerable: true });
   ObjectDefine(page, 'setData', { value: function (changes, cb) { setData(page, changes, cb); } });
+  addViewLayerMethods(page);
   return page;
 }
 function openPage(route, query) {

@@ -25,6 +25,28 @@ const componentBase = {
   selectOwnerComponent() { return stateOf(this).owner; },
   groupSetData(fn) { if (typeof fn === 'function') ReflectApply(fn, this, []); },
 };
+// Instance methods that need the view layer, which MiniHost does not render yet: queries find
+// nothing (as WeChat answers a selector no node matches), the factories return wx's unsupported
+// objects, and animations are refused with one console warning (1008).
+const viewLayerMethods = {
+  selectComponent(selector) { return null; },
+  selectAllComponents(selector) { return []; },
+  getRelationNodes(path) { return []; },
+  createSelectorQuery() { return mp.createSelectorQuery(); },
+  createIntersectionObserver(options) { return mp.createIntersectionObserver(this, options); },
+  animate(selector, keyframes, duration, callback) { refuseWithoutView('animate'); },
+  clearAnimation(selector, options, callback) { refuseWithoutView('clearAnimation'); },
+  applyAnimatedStyle(selector, updater, config, callback) { refuseWithoutView('applyAnimatedStyle'); },
+  clearAnimatedStyle(selector, styles, callback) { refuseWithoutView('clearAnimatedStyle'); },
+};
+function refuseWithoutView(name) {
+  warnOnce('view.' + name, name + ': ' + UNSUPPORTED + ' without a view layer (errCode ' + ERR_UNSUPPORTED + ')');
+}
+// Gives `target` the view-layer methods it does not define itself.
+function addViewLayerMethods(target) {
+  for (const k of ObjectKeys(viewLayerMethods)) if (ObjectGetDesc(target, k) === undefined) ObjectDefine(target, k, { value: viewLayerMethods[k] });
+}
+addViewLayerMethods(componentBase);
 // Makes an instance and runs `created`, then sets the given properties (their observers run).
 // `o`: {page, owner, id, dataset, properties, listeners: {event: function or owner's method
 // name}}; or {route, query} for a page written as a component (the instance is the page).
