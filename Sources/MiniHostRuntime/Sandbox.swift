@@ -165,16 +165,15 @@ public final class Sandbox: @unchecked Sendable {
 
     private func launchNow(_ options: LaunchOptions) -> Bool {
         guard let context else { return false }
-        let routes = (try? context.makeArray(config.pages.map { context.string($0) }))?.value ?? context.undefined
+        func strings(_ list: [String]) -> JSValue { (try? context.makeArray(list.map { context.string($0) }))?.value ?? context.undefined }
+        let routes = strings(config.pages)
         let query = context.makeObject()
         for (k, v) in options.query { try? query.set(k, context.string(v)) }
         let extra = options.extraJSON.flatMap { context.parseJSON($0) } ?? context.undefined
         let alias = context.makeObject()
         for (k, v) in config.resolveAlias { try? alias.set(k, context.string(v)) }
-        let tabs = (try? context.makeArray(config.tabBarPages.map { context.string($0) }))?.value ?? context.undefined
-        let independent = (try? context.makeArray(config.independentRoots.map { context.string($0) }))?.value ?? context.undefined
         let result = callDispatcher("launch", [context.string(config.appId), routes, context.string(config.pages.first ?? ""), query.value, extra, alias.value,
-                                               tabs, independent, context.string(config.appVersion), context.boolean(config.callsIntercepted)])
+                                               strings(config.tabBarPages), strings(config.independentRoots), context.string(config.appVersion), context.boolean(config.callsIntercepted)])
         return result?.bool ?? false
     }
 

@@ -58,15 +58,18 @@ public struct APIArguments: Sendable {
         return s
     }
 
-    /// A string field that must be one of `allowed`.
-    public func oneOf(_ field: String, _ allowed: [String], default def: String? = nil) throws(BridgeError) -> String {
+    /// A string field that must be one of `allowed`; with `ignoringCase`, in any case, answered
+    /// in `allowed`'s spelling.
+    public func oneOf(_ field: String, _ allowed: [String], default def: String? = nil, ignoringCase: Bool = false) throws(BridgeError) -> String {
         func expected() -> String { "\(field) must be one of " + allowed.map { "'\($0)'" }.joined(separator: ", ") }
         guard let v = self[field], v != .null else {
             if let def { return def }
             throw .invalid("\(expected()) (it is missing)")
         }
-        guard case let .string(s) = v, allowed.contains(s) else { throw .invalid("\(expected()) (got \(Self.describe(v)))") }
-        return s
+        guard case let .string(s) = v, let found = allowed.first(where: { ignoringCase ? $0.caseInsensitiveCompare(s) == .orderedSame : $0 == s }) else {
+            throw .invalid("\(expected()) (got \(Self.describe(v)))")
+        }
+        return found
     }
 
     /// A number field within `range`; `integer` demands a whole number.

@@ -85,10 +85,7 @@ extension NetworkRequest {
         let url = try args.string("url", maxLength: NetworkRequestRules.maxURLLength)!
         guard let origin = NetworkOrigin.of(url: url) else { throw BridgeError.invalid("invalid url \(PromptText.quoted(url, maxLength: 200)): it must be an absolute https:// URL") }
         // WeChat takes the method in any case (published apps pass 'get' and 'post').
-        let method = try args.string("method", required: false, maxLength: 16)?.uppercased() ?? "GET"
-        guard NetworkRequestRules.methods.contains(method) else {
-            throw BridgeError.invalid("method must be one of " + NetworkRequestRules.methods.map { "'\($0)'" }.joined(separator: ", ") + " (got \(PromptText.quoted(method)))")
-        }
+        let method = try args.oneOf("method", NetworkRequestRules.methods, default: "GET", ignoringCase: true)
         var headers = try Self.headers(args)
         let timeout = try args.number("timeout", required: false, range: 1...600_000).map { Int($0) } ?? declaration.timeoutMs(kind)
         var target = url
