@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "MiniHostRuntime",
             dependencies: ["MiniHostEngine", "MiniHostProtocol"],
-            resources: [.embedInCode("JS")]
+            resources: [.embedInCode("JS"), .embedInCode("ViewJS")]
         ),
         .target(
             name: "MiniHostCore",

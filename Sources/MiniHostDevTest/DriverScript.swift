@@ -15,6 +15,7 @@ enum DriverScript {
         EmbeddedJSFile("03-expect.js", PackageResources._3_expect_js),
         EmbeddedJSFile("04-suites.js", PackageResources._4_suites_js),
         EmbeddedJSFile("05-driver-api.js", PackageResources._5_driver_api_js),
+        EmbeddedJSFile("05-driver-page.js", PackageResources._5_driver_page_js),
         EmbeddedJSFile("06-runner.js", PackageResources._6_runner_js),
     ]
 

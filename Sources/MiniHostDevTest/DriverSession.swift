@@ -24,6 +24,8 @@ final class DriverSession: @unchecked Sendable {
     private var scope: TestScope?
     private var nativeRefs: [JSProtectedValue] = []
     private var done = false
+    /// The file's snapshots (`toMatchSnapshot`), read on first use and saved when it ends.
+    private lazy var snapshots = SnapshotStore(testFile: file.url, update: config.updateSnapshots)
 
     // Results and mock answers (any thread).
     private let lock = NSLock()
@@ -119,6 +121,10 @@ final class DriverSession: @unchecked Sendable {
         if done { return }
         done = true
         closeScope()
+        do { try snapshots.save() } catch {
+            add(TestResult(file: file.displayPath, name: "(snapshots)", status: .failed, line: 0, ms: 0,
+                           error: .init(name: "SnapshotError", message: "cannot write \(snapshots.url.path): \(error)", stack: "")))
+        }
         runner = nil
         nativeRefs = []
         context = nil
@@ -317,6 +323,12 @@ final class DriverSession: @unchecked Sendable {
         }
         try fn("clearTimer") { _ in undefined() }
         try fn("report") { [unowned self] a in report(str(a[0])); return undefined() }
+        try fn("snapshot") { [unowned self] a in
+            switch try snapshots.check(str(a[0]), str(a[1])) {
+            case .matched, .written: return context.string("{\"ok\":true}")
+            case let .mismatch(expected): return context.string("{\"ok\":false,\"expected\":" + JSONText.quote(expected) + "}")
+            }
+        }
         try fn("beginTest") { [unowned self] a in beginTest(str(a[0])); return undefined() }
         try fn("endTest") { [unowned self] _ in closeScope(); return undefined() }
         try fn("finished") { [unowned self] _ in queue.async { self.finish() }; return undefined() }

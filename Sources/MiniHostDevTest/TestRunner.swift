@@ -102,6 +102,8 @@ public final class RunConfig: @unchecked Sendable {
     public let consoleLines = 12
     /// The host API names (for `app.mock` checks).
     public let apis: [APIDescriptor]
+    /// Rewrite snapshots that differ (`--update-snapshots`) instead of failing.
+    public var updateSnapshots = false
     /// Called as each test finishes (the spec reporter prints as it goes).
     public var progress: (@Sendable (TestResult) -> Void)?
 

@@ -107,8 +107,13 @@ final class NativeTarget: @unchecked Sendable {
             return args.undefined
         }.value)
         try natives.set("setData", context.makeNativeFunction(name: "setData") { [weak self, unowned context] args in
-            guard let problem = self?.sandbox?.nativeSetData(str(args[0]), str(args[1])) else { return args.undefined }
+            let key = args[2].number.map { Int($0) }
+            guard let problem = self?.sandbox?.nativeSetData(str(args[0]), str(args[1]), viewKey: key) else { return args.undefined }
             return context.string(problem)
+        }.value)
+        try natives.set("view", context.makeNativeFunction(name: "view") { [weak self, unowned context] args in
+            guard let answer = try self?.sandbox?.nativeView(str(args[0]), str(args[1]), path: optStr(args[2])) else { return args.undefined }
+            return context.string(answer)
         }.value)
         try natives.set("error", context.makeNativeFunction(name: "error") { [weak self] args in
             self?.warmUp?.errors.append("\(str(args[0])): \(str(args[1]))")

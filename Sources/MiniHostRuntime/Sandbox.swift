@@ -9,13 +9,16 @@ import MiniHostProtocol
 public final class Sandbox: @unchecked Sendable {
     public let config: SandboxConfig
     public let queue: DispatchQueue
-    private let emit: @Sendable (RuntimeEvent) -> Void
+    let emit: @Sendable (RuntimeEvent) -> Void
     private let activity = Activity()
 
     // Touched only on `queue` (or before the first task is queued).
     private var prepared: PreparedVM?
-    private var context: JSContext?
-    private var dispatcher: JSProtectedValue?
+    private(set) var context: JSContext?
+    private(set) var dispatcher: JSProtectedValue?
+    /// The app's view layer, made when the first page with a template opens.
+    var view: ViewHost?
+    var viewFailed = false
     private var posted: [Int: JSProtectedValue] = [:]
     private var nextPostId = 1
     private var timerTokens: [Int: Int] = [:]
@@ -103,7 +106,7 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: Tasks
 
-    private func enqueue(_ task: @escaping @Sendable (Sandbox) -> Void) {
+    func enqueue(_ task: @escaping @Sendable (Sandbox) -> Void) {
         activity.taskQueued()
         queue.async { [self] in
             if !stopped { task(self) }
@@ -120,6 +123,7 @@ public final class Sandbox: @unchecked Sendable {
         posted.removeAll()
         parsedResults.removeAll()
         lastResult = nil
+        view = nil
         let group = prepared?.vm, recycler = prepared?.recycler
         dispatcher = nil
         context = nil
@@ -150,7 +154,7 @@ public final class Sandbox: @unchecked Sendable {
         }
     }
 
-    private func report(_ error: JSError) {
+    func report(_ error: JSError) {
         if error.isTermination {
             let message = "a task ran longer than the CPU limit of \(config.cpuLimitMs) ms and was terminated"
             emit(.error(kind: "cpu_limit", message: message, stack: nil))
@@ -212,7 +216,10 @@ public final class Sandbox: @unchecked Sendable {
     /// the call itself failed (an exception in the runtime, a CPU-limit termination) the answer
     /// is a failure made here, so the driver never waits for a reply that cannot come.
     private func performDriver(_ token: Int, _ op: String, _ arg: String, in context: JSContext) {
-        let result = callDispatcher("driver", [context.number(Double(token)), context.string(op), context.string(arg)])
+        if op.hasPrefix("view.") { return performViewDriver(token, op, arg) }
+        var args = [context.number(Double(token)), context.string(op), context.string(arg)]
+        if op == "evaluate" { args.append(evaluatedFunction(arg, in: context)) }
+        let result = callDispatcher("driver", args)
         if result?.bool != true {
             let error = JSONText.quote("the app's runtime did not complete the \(op) request (an exception or the CPU limit; see the app's errors)")
             emit(.reply(command: "driver", data: "{\"token\":\(token),\"ok\":false,\"error\":\(error)}"))
@@ -243,9 +250,11 @@ public final class Sandbox: @unchecked Sendable {
         emit(.lifecycle(target: target, hook: hook, route: route, detail: detail))
     }
     /// Emits a page's data patch; returns why it is refused instead (nothing is emitted then).
-    func nativeSetData(_ route: String, _ json: String) -> String? {
+    /// `viewKey`: the page or component instance whose view gets the patch (nil: none).
+    func nativeSetData(_ route: String, _ json: String, viewKey: Int?) -> String? {
         if let problem = DataLimits.setDataProblem(json) { return problem }
         emit(.setData(route: route, data: json))
+        if let viewKey, view != nil { viewPatch(key: viewKey, json) }
         return nil
     }
     func nativeError(_ kind: String, _ message: String, _ stack: String?) {

@@ -16,6 +16,9 @@ public enum ConsoleCommand: Equatable, Sendable {
     back                           go back one page
     hide | show                    send the app to the background / bring it back
     data [route]                   print a page's data (the top page by default)
+    tap <selector>                 tap the first element of the top page that matches
+    input <selector> <text>        type text into an input or textarea of the top page
+    wxml [selector]                print the top page's WXML, or one element's
     wait <ms>                      let the app run for a while
     quit                           end the run
     """
@@ -58,6 +61,15 @@ public enum ConsoleCommand: Equatable, Sendable {
             guard !rest.contains(" ") else { throw ConsoleCommandError("data takes at most one route") }
             let route = rest.hasPrefix("/") ? String(rest.dropFirst()) : rest
             return .host(.pageData(route: route.isEmpty ? nil : route))
+        case "tap":
+            guard !rest.isEmpty else { throw ConsoleCommandError("tap needs a selector: tap <selector>") }
+            return view("view.tap", ["selector": .string(rest)])
+        case "input":
+            let (selector, text) = splitWord(rest)
+            guard !selector.isEmpty else { throw ConsoleCommandError("input needs a selector and text: input <selector> <text>") }
+            return view("view.input", ["selector": .string(selector), "value": .string(text)])
+        case "wxml":
+            return rest.isEmpty ? view("view.page", [:]) : view("view.wxml", ["selector": .string(rest), "outer": .bool(true)])
         case "wait":
             guard let ms = Int(rest), ms >= 0, ms <= 3_600_000 else { throw ConsoleCommandError("wait needs a number of milliseconds from 0 to 3600000") }
             return .wait(milliseconds: ms)
@@ -66,6 +78,11 @@ public enum ConsoleCommand: Equatable, Sendable {
         default:
             throw ConsoleCommandError("unknown command \"\(word)\"; the commands are:\n\(usage)")
         }
+    }
+
+    /// A view request on the top page; its answer prints as a reply.
+    private static func view(_ op: String, _ arg: [String: JSONValue]) -> ConsoleCommand {
+        .host(.driver(token: 0, op: op, argumentJSON: JSONValue.object(arg).jsonText))
     }
 
     private static func splitWord(_ s: String) -> (String, String) {

@@ -35,6 +35,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Each test's time limit in milliseconds (it(name, fn, ms) overrides it).")
     var timeout: Double = 5000
 
+    @Flag(name: [.customLong("update-snapshots"), .customShort("u")], help: "Rewrite the snapshots (tests/__snapshots__/) that differ instead of failing.")
+    var updateSnapshots = false
+
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
@@ -56,6 +59,7 @@ struct TestCommand: ParsableCommand {
         } catch {
             throw reportBadTarget(error)
         }
+        config.updateSnapshots = updateSnapshots
         let color = reporter == .spec && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let kind = reporter.kind
         if kind == .spec {

@@ -1,5 +1,7 @@
 // expect: the matchers, their negation (`not`) and promise forms (`resolves`, `rejects`).
 //
+// The running test's name and how many snapshots each name has taken (toMatchSnapshot).
+const snapshotState = { name: '', counts: new Map() };
 class AssertionError extends Error {
   constructor(message, details) {
     super(message);
@@ -48,6 +50,19 @@ function makeExpect(actual, negate, mode) {
     toBeLessThanOrEqual(n) { check(actual <= n, 'toBeLessThanOrEqual(expected)', n); },
     toBeCloseTo(n, digits) { const d = digits === undefined ? 2 : digits; check(Math.abs(actual - n) < Math.pow(10, -d) / 2, 'toBeCloseTo(expected, ' + d + ')', n); },
     toBeInstanceOf(C) { check(actual instanceof C, 'toBeInstanceOf(expected)', C); },
+    // The value (a string as it is, anything else as indented JSON) against the test's stored
+    // snapshot `<test name> <n>` in tests/__snapshots__/<file>.snap; the first run writes it.
+    toMatchSnapshot(hint) {
+      if (negate) throw new Error('.not.toMatchSnapshot() is not supported');
+      const base = snapshotState.name + (hint === undefined ? '' : ': ' + String(hint));
+      const n = (snapshotState.counts.get(base) || 0) + 1;
+      snapshotState.counts.set(base, n);
+      const text = typeof actual === 'string' ? actual : actual === undefined ? 'undefined' : JSON.stringify(actual, null, 2);
+      const outcome = JSON.parse(native.snapshot(base + ' ' + n, text));
+      if (outcome.ok) return;
+      const details = { expected: outcome.expected, actual: text, diff: diff(outcome.expected, text) };
+      throw new AssertionError('expect(received).toMatchSnapshot(' + (hint === undefined ? '' : show(hint)) + ')\n\nSnapshot "' + base + ' ' + n + '" differs (run minihost test --update-snapshots to accept the new value).\n\n' + details.diff, details);
+    },
     toThrow(e) {
       let thrown = false, error;
       if (mode) { thrown = true; error = actual; }

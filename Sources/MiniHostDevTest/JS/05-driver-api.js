@@ -4,18 +4,6 @@ function parse(text) { return text === undefined || text === null || text === ''
 const apps = [];
 const mockFns = new Map();
 let nextMock = 1;
-class Page {
-  constructor(app, info) { this._app = app; this.route = info.route; this.query = info.query; this._data = info.data; }
-  data(path) {
-    if (path === undefined || path === '') return this._data;
-    let o = this._data;
-    for (const s of String(path).replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) { if (o == null) return undefined; o = o[s]; }
-    return o;
-  }
-  async refresh() { const p = await this._app._page(this.route); this._data = p._data; this.query = p.query; return this; }
-  async setData(obj) { await this._app._req('setData', { route: this.route, data: obj }); return this.refresh(); }
-  call(method, arg) { return this._app._req('call', { route: this.route, method: String(method), arg }); }
-}
 class Prompt {
   constructor(info) { Object.assign(this, info); }
   allow(options) { native.answerPrompt(this.id, options && options.always ? 'always' : 'once', -1); }
@@ -81,9 +69,25 @@ class App {
   get errors() { return parse(native.errors(this._h)); }
   async currentPage() { await this.launched(); return this._page(null); }
   async page(route) { await this.launched(); return this._page(route); }
-  async pageStack() { await this.launched(); return this._req('stack'); }
-  async navigateTo(url) { await this.launched(); await this._req('navigate', { url: String(url) }); return this._page(null); }
+  async pageStack() { await this.launched(); return (await this._req('stack')).map((info) => new Page(this, info)); }
+  async _go(kind, url) { await this.launched(); await this._req('navigate', { url: String(url), kind }); return this._page(null); }
+  navigateTo(url) { return this._go('navigateTo', url); }
+  redirectTo(url) { return this._go('redirectTo', url); }
+  reLaunch(url) { return this._go('reLaunch', url); }
+  switchTab(url) { return this._go('switchTab', url); }
   async navigateBack() { await this.launched(); await this._req('back'); return this._page(null); }
+  // Calls wx.<name> in the app as the app would; an async API resolves with its success result.
+  async callWxMethod(name, ...args) { await this.launched(); return this._req('callWx', { name: String(name), args }); }
+  systemInfo() { return this.callWxMethod('getSystemInfoSync'); }
+  mockWxMethod(api, result) { return this.mock(api, result); }
+  restoreWxMethod(api) { return this.restore(api); }
+  // Runs `fn` in the app's logic context (tests only) with JSON copies of `args`; resolves with a
+  // JSON copy of its result (awaited when it is a promise).
+  async evaluate(fn, ...args) {
+    if (typeof fn !== 'function' && typeof fn !== 'string') throw new TypeError('evaluate needs a function');
+    await this.launched();
+    return this._req('evaluate', { source: String(fn), args });
+  }
   async hide() { await this.launched(); await this._req('hide'); }
   async show() { await this.launched(); await this._req('show'); }
   idle(timeout) { this._start(); return request((id) => native.idle(this._h, id, timeout === undefined ? 3000 : Number(timeout))); }
@@ -123,8 +127,7 @@ function sited(proto, names) {
     };
   }
 }
-sited(App.prototype, ['launched', 'currentPage', 'page', 'pageStack', 'navigateTo', 'navigateBack', 'hide', 'show', 'idle', 'nextPrompt', 'waitFor']);
-sited(Page.prototype, ['refresh', 'setData', 'call']);
+sited(App.prototype, ['launched', 'currentPage', 'page', 'pageStack', 'navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack', 'callWxMethod', 'evaluate', 'hide', 'show', 'idle', 'nextPrompt', 'waitFor']);
 const minihost = {
   async launch(options) {
     const o = options || {};

@@ -49,6 +49,7 @@ async function runTest(t, skip) {
   if (skip || t.mode === 'skip' || t.mode === 'todo') { native.report(JSON.stringify({ name, status: 'skipped', line: t.line, ms: 0 })); return; }
   const started = Date.now();
   native.beginTest(name);
+  snapshotState.name = name; snapshotState.counts.clear();
   let error = null;
   const timeout = t.timeout === undefined ? native.timeout : Number(t.timeout);
   try {

@@ -51,7 +51,7 @@ function setData(page, changes, callback) {
   const { keys, paths, values } = readChanges(changes), n = keys.length, applied = {};
   for (let k = 0; k < n; k++) applied[keys[k]] = values[k];
   // The host checks the patch's size and nesting (the same limits in both isolation modes).
-  const problem = native.setData(page.route, JSONStringify(applied));
+  const problem = native.setData(page.route, JSONStringify(applied), viewKey(page));
   if (problem !== undefined) throw argError('setData', problem);
   for (let k = 0; k < n; k++) writePath(page.data, paths[k], values[k]);
   if (typeof callback === 'function') PromiseResolve().then(() => guarded('setData callback', callback, page, []));

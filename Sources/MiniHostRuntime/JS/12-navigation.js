@@ -60,6 +60,7 @@ function createPage(route, query) {
 function openPage(route, query) {
   const page = createPage(route, query);
   stack.push(page);
+  viewOpen(page);
   const q = JSONStringify(query);
   hook('page', 'onLoad', page, query, route, q);
   showPage(page);

@@ -25,14 +25,23 @@ const componentBase = {
   selectOwnerComponent() { return stateOf(this).owner; },
   groupSetData(fn) { if (typeof fn === 'function') ReflectApply(fn, this, []); },
 };
-// Instance methods that need the view layer, which MiniHost does not render yet: queries find
-// nothing (as WeChat answers a selector no node matches), the factories return wx's unsupported
-// objects, and animations are refused with one console warning (1008).
+// Instance methods that reach the view layer: component queries over the instance's own tree
+// (nothing found without a template), selector queries in its scope, wx's unsupported
+// intersection observer, and animations refused with one console warning (1008).
 const viewLayerMethods = {
-  selectComponent(selector) { return null; },
-  selectAllComponents(selector) { return []; },
+  selectComponent(selector) {
+    const keys = viewRequest('select', { key: viewKey(this), selector: StringCtor(selector), all: false });
+    const inst = keys && keys.length ? instances.get(keys[0]) : undefined;
+    return inst ? componentExport(inst) : null;
+  },
+  selectAllComponents(selector) {
+    const keys = viewRequest('select', { key: viewKey(this), selector: StringCtor(selector), all: true }) || [];
+    const found = [];
+    for (const k of keys) { const inst = instances.get(k); if (inst) found.push(componentExport(inst)); }
+    return found;
+  },
   getRelationNodes(path) { return []; },
-  createSelectorQuery() { return mp.createSelectorQuery(); },
+  createSelectorQuery() { return makeSelectorQuery(this); },
   createIntersectionObserver(options) { return mp.createIntersectionObserver(this, options); },
   animate(selector, keyframes, duration, callback) { refuseWithoutView('animate'); },
   clearAnimation(selector, options, callback) { refuseWithoutView('clearAnimation'); },
@@ -134,7 +143,12 @@ function triggerComponentEvent(inst, name, detail, options) {
   const flags = { bubbles: o.bubbles === true, composed: o.composed === true, capturePhase: o.capturePhase === true };
   const copied = detail === undefined ? null : copyOut(detail);
   native.lifecycle('component', 'triggerEvent', inst.is, JSONStringify({ name: type, detail: copied, options: flags, instance: st.n, id: inst.id }));
-  const handler = st.listeners && hasOwn(st.listeners, type) ? st.listeners[type] : undefined;
+  // An instance the view made: the event travels through the view's tree to its handlers.
+  if (st.listeners === null) {
+    native.view('trigger', JSONStringify({ key: st.n, name: type, detail: copied, bubbles: flags.bubbles, composed: flags.composed, capturePhase: flags.capturePhase }));
+    return;
+  }
+  const handler = hasOwn(st.listeners, type) ? st.listeners[type] : undefined;
   if (handler === undefined) return;
   const target = { id: inst.id, dataset: inst.dataset };
   const event = { type, timeStamp: DateCtor.now(), target, currentTarget: target, detail, mark: {} };

@@ -29,7 +29,7 @@ function applyComponentChanges(inst, st, keys, paths, values) {
     let sent = null;
     for (let k = 0; k < n; k++) if (!isPure(pure, paths[k][0])) { if (sent === null) sent = {}; setOwn(sent, keys[k], values[k]); }
     if (sent !== null) {
-      const problem = native.setData(st.view, JSONStringify(sent));
+      const problem = native.setData(st.view, JSONStringify(sent), st.n);
       if (problem !== undefined) throw argError('setData', problem);
     }
   }

@@ -39,6 +39,7 @@ function readyPage(page) {
 // `onUnload`, then every component made on the page is detached, the page's own last.
 function unloadPage(page) {
   hook('page', 'onUnload', page, undefined, page.route);
+  viewClose(page);
   for (const c of (pageComponents.get(page) || []).slice()) detachComponent(c);
   if (isComponentPage(page)) detachComponent(page);
 }

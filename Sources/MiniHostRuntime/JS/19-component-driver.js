@@ -34,7 +34,7 @@ function componentRequest(op, arg, answer) {
       case 'component.call': {
         const desc = ObjectGetDesc(inst, a.method), fn = desc && desc.value;  // its own methods only
         if (typeof fn !== 'function') return answer(false, inst.is + ' has no method "' + a.method + '"');
-        return answer(true, copyOut(callEntry(inst, fn, a.arg === undefined ? [] : [a.arg])));
+        return answer(true, copyOut(callEntry(inst, fn, ArrayIsArray(a.args) ? a.args : a.arg === undefined ? [] : [a.arg])));
       }
     }
     return answer(false, 'unknown driver request ' + op);

@@ -20,6 +20,7 @@ return ObjectFreeze({
     return true;
   },
   fire: fireTimer,
+  fromView,
   settleCall,
   // A host event: each listener gets its own copy of the payload, in a guarded call.
   event(name, payload) { emitEvent(name, payload); },
@@ -94,7 +95,7 @@ return ObjectFreeze({
   // A test driver's request (`minihost test`): answers with native.lifecycle('driver', ...) --
   // at once, or when a page method's returned promise settles. Returns true once answered or
   // scheduled; app values only cross as JSON copies.
-  driver(token, op, argJSON) {
+  driver(token, op, argJSON, evaluated) {
     const answer = (ok, v) => {
       let text;
       try { text = JSONStringify(ok ? { token, ok: true, value: v === undefined ? null : v } : { token, ok: false, error: StringCtor(v) }); }
@@ -112,10 +113,15 @@ return ObjectFreeze({
       return true;
     }
     if (op === 'navigate' || op === 'back') {
-      const err = op === 'navigate' ? this.navigate(arg.url) : this.back();
+      let err = null;
+      if (op === 'back') err = this.back();
+      else if (arg.kind) navigate(StringCtor(arg.kind), StringCtor(arg.url), (r) => { err = r; }, '');
+      else err = this.navigate(arg.url);
       if (err) answer(false, err); else answer(true, null);
       return true;
     }
+    if (op === 'callWx') { driverCallWx(arg, answer); return true; }
+    if (op === 'evaluate') { driverEvaluate(evaluated, arg, answer); return true; }
     if (op === 'hide' || op === 'show') {
       if (op === 'hide') this.hide(); else this.show();
       answer(true, null);
@@ -126,7 +132,7 @@ return ObjectFreeze({
     if (op === 'page') {
       let data;
       try { data = clone(page.data); } catch (e) { answer(false, 'the page data cannot be copied as JSON'); return true; }
-      answer(true, { route: page.route, query: page.options || {}, data });
+      answer(true, { route: page.route, query: page.options || {}, data, key: viewKey(page) });
       return true;
     }
     if (op === 'setData') {
@@ -161,7 +167,7 @@ return ObjectFreeze({
     appOptions = undefined; appInstance = undefined; inErrorHook = false; appShown = false;
     appId = ''; appVersion = ''; intercepted = false; launchOptions = null; enterOptions = null; pageRoutes = []; tabBarRoutes = []; aliases = []; loadingRoute = null; currentRoute = null;
     moduleCache.clear(); resolvedPaths.clear(); pageDefs.clear(); timers.clear();
-    componentDefs.clear(); instances.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
+    componentDefs.clear(); instances.clear(); viewPages.clear(); loadingModules.length = 0; defaultApp = undefined; nextInstance = 1;
     for (const set of listeners.values()) set.length = 0;
     stack.length = 0; keptTabs.clear(); nextTimerId = 1; independentRoots = []; pendingLaunch = null;
   },

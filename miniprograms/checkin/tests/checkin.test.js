@@ -17,11 +17,11 @@ describe('checkin: from a conversation', () => {
     const app = await minihost.launch({ conversation: 'team' });
     (await launchAndAsk(app)).allow();
     await app.waitFor(async () => {
-      const d = (await app.currentPage()).data();
+      const d = (await (await app.currentPage()).data());
       return d.here.length === 1 && d.late.length === 1;
     }, 3000);
     const page = await app.currentPage();
-    expect(page.data()).toMatchObject({ status: 'collecting', title: 'Team', here: ['Lin'], late: ['Sam'], away: [], waiting: ['Kai'] });
+    expect((await page.data())).toMatchObject({ status: 'collecting', title: 'Team', here: ['Lin'], late: ['Sam'], away: [], waiting: ['Kai'] });
     const sent = app.world.chat.messages('team').find((m) => m.from === 'me' && m.via);
     expect(sent).toMatchObject({ text: "Check-in: who is here? (reply 'here')", via: 'Team Check-in' });
     expect(messages(app)).toContain('checkin: Lin → here ("here")');
@@ -30,11 +30,11 @@ describe('checkin: from a conversation', () => {
   it('a reply the test posts as a member completes the tally', async () => {
     const app = await minihost.launch({ conversation: 'team' });
     (await launchAndAsk(app)).allow();
-    await app.waitFor(async () => (await app.currentPage()).data('waiting').length === 1, 3000);
+    await app.waitFor(async () => (await (await app.currentPage()).data('waiting')).length === 1, 3000);
     app.world.chat.post('team', 'away today, sorry', { as: 'kai' });
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'complete', 3000);
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'complete', 3000);
     const page = await app.currentPage();
-    expect(page.data('away')).toEqual(['Kai']);
+    expect((await page.data('away'))).toEqual(['Kai']);
     await page.call('summary');
     expect(messages(app)).toContain('checkin: tally: here 1 (Lin); late 1 (Sam); away 1 (Kai); other 0; no reply 0');
   });
@@ -42,7 +42,7 @@ describe('checkin: from a conversation', () => {
   it('when the user does not let it post, the page says it failed and nothing is sent', async () => {
     const app = await minihost.launch({ conversation: 'team' });
     (await launchAndAsk(app)).deny();
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'failed');
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'failed');
     expect(messages(app).some((m) => /^checkin: failed: sendMessage:fail .*\(100[34]\)$/.test(m))).toBe(true);
     expect(app.world.chat.messages('team').filter((m) => m.via)).toEqual([]);
     expect(app.calls('sendMessage')).toHaveBeenCalledTimes(1);
@@ -58,14 +58,14 @@ describe('checkin: not launched from a chat', () => {
     const team = picker.options.findIndex((o) => o.startsWith('Team'));
     expect(team).toBeGreaterThanOrEqual(0);
     picker.choose(team);
-    await app.waitFor(async () => (await app.currentPage()).data('here').length === 1, 3000);
-    expect((await app.currentPage()).data('conversationId')).toBe('team');
+    await app.waitFor(async () => (await (await app.currentPage()).data('here')).length === 1, 3000);
+    expect((await (await app.currentPage()).data('conversationId'))).toBe('team');
   });
 
   it('a cancelled picker leaves the page failed', async () => {
     const app = await minihost.launch();
     (await app.nextPrompt()).cancel();
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'failed');
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'failed');
     expect(messages(app).some((m) => m.includes('(1004)'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
 
 async function book(app, flight) {
   const search = await app.currentPage();
-  expect(search.data('flights').map((f) => f.id)).toEqual(['SF101', 'SF205', 'SF318', 'SF900']);
+  expect((await search.data('flights')).map((f) => f.id)).toEqual(['SF101', 'SF205', 'SF318', 'SF900']);
   await search.call('choose', { flight });
   const page = await app.currentPage();
   expect(page.route).toBe('pages/book/book');
@@ -28,7 +28,7 @@ describe('flights: paying a signed order', () => {
   it('charges the order once and shows it on the statement', async () => {
     const app = await minihost.launch();
     const page = await book(app, 'SF101');
-    expect(page.data('order')).toMatchObject({ orderId: 'SKY-2026-SF101', amount: 123450, currency: 'CNY' });
+    expect((await page.data('order'))).toMatchObject({ orderId: 'SKY-2026-SF101', amount: 123450, currency: 'CNY' });
     const payment = (async () => {
       const permission = await app.nextPrompt();
       permission.allow({ always: true });
@@ -39,18 +39,18 @@ describe('flights: paying a signed order', () => {
     await page.call('pay');
     await payment;
     await page.refresh();
-    expect(page.data('paid')).toMatchObject({ errMsg: 'requestPayment:ok', orderId: 'SKY-2026-SF101', amount: 123450, status: 'charged' });
+    expect((await page.data('paid'))).toMatchObject({ errMsg: 'requestPayment:ok', orderId: 'SKY-2026-SF101', amount: 123450, status: 'charged' });
     expect(app.world.wallet.balance()).toBe(500000 - 123450);
     const statement = app.world.wallet.statement();
     expect(statement).toHaveLength(1);
     expect(statement[0]).toMatchObject({ order_id: 'SKY-2026-SF101', amount: 123450, currency: 'CNY', status: 'charged', merchant_id: 'm.flights' });
-    expect(statement[0].transaction_id).toBe(page.data('paid').transactionId);
+    expect(statement[0].transaction_id).toBe((await page.data('paid')).transactionId);
   });
 
   it('a retry of the same order returns the same result and charges nothing more', async () => {
     const app = await minihost.launch();
     const page = await pay(app, await book(app, 'SF318'));
-    const first = page.data('paid');
+    const first = (await page.data('paid'));
     await page.call('retry');
     expect(app.console.map((l) => l.message)).toContain(`retry SKY-2026-SF318 transaction ${first.transactionId} same as first: true`);
     const calls = app.calls('requestPayment');
@@ -73,7 +73,7 @@ describe('flights: paying a signed order', () => {
     const page = await book(app, 'SF900');
     await page.call('pay');
     await page.refresh();
-    expect(page.data('error')).toMatchObject({ errCode: 1010 });
+    expect((await page.data('error'))).toMatchObject({ errCode: 1010 });
     expect(app.world.wallet.balance()).toBe(500000);
   });
 
@@ -83,7 +83,7 @@ describe('flights: paying a signed order', () => {
     await page.call('finish');
     const done = await app.currentPage();
     expect(done.route).toBe('pages/done/done');
-    expect(done.data()).toEqual({ flight: 'SF101', transactionId: page.data('paid').transactionId });
+    expect(done.data()).toEqual({ flight: 'SF101', transactionId: (await page.data('paid')).transactionId });
     expect(await app.pageStack()).toHaveLength(2);
   });
 });

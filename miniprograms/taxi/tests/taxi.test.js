@@ -26,9 +26,9 @@ describe('taxi: where is the user', () => {
     const app = await minihost.launch({ world });
     app.mock('getFuzzyLocation', { latitude: 31.2304, longitude: 121.4737, accuracy: 1000 });
     const page = await app.currentPage();
-    await app.waitFor(async () => (await app.currentPage()).data('status') !== 'locating');
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) !== 'locating');
     await page.refresh();
-    expect(page.data()).toMatchObject({ status: 'ready', pickup: 'near 31.230, 121.474' });
+    expect((await page.data())).toMatchObject({ status: 'ready', pickup: 'near 31.230, 121.474' });
     const calls = app.calls('getFuzzyLocation');
     expect(calls).toHaveBeenCalledTimes(1);
     expect(calls).toHaveBeenCalledWith({ type: 'gcj02' });
@@ -39,7 +39,7 @@ describe('taxi: where is the user', () => {
     const app = await minihost.launch({ world });
     const seen = [];
     app.mock('getFuzzyLocation', (args) => { seen.push(args); throw { errCode: 1003, errMsg: 'auth deny' }; });
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'no location');
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'no location');
     expect(seen).toEqual([{ type: 'gcj02' }]);
     expect(messages(app)).toContain('cannot find you: getFuzzyLocation:fail auth deny (1003)');
     expect(app.calls('getFuzzyLocation')[0].error).toEqual({ errCode: 1003, errMsg: 'getFuzzyLocation:fail auth deny' });
@@ -49,23 +49,23 @@ describe('taxi: where is the user', () => {
     const app = await minihost.launch({ world });
     app.mock('getFuzzyLocation', { latitude: 1, longitude: 2, accuracy: 1000 });
     app.restore('getFuzzyLocation');
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'ready');
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'ready');
     const calls = app.calls('getFuzzyLocation');
     expect(calls[0].mocked).toBe(false);
     expect(calls[0].result.accuracy).toBe(1000);
-    expect((await app.currentPage()).data('pickup')).toMatch(/^near 39\.9\d\d, 116\.4\d\d$/);
+    expect((await (await app.currentPage()).data('pickup'))).toMatch(/^near 39\.9\d\d, 116\.4\d\d$/);
   });
 
   it('without consent for coarse location the page says so', async () => {
     const app = await minihost.launch({ world: Object.assign({}, world, { policy: {} }), deny: ['location.coarse'] });
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'no location');
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'no location');
     expect(messages(app)).toContain('cannot find you: getFuzzyLocation:fail auth deny (1003)');
   });
 });
 
 describe('taxi: a ride', () => {
   async function ride(app) {
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'ready');
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'ready');
     app.world.location.setRoute(shortRoute);
     await (await app.currentPage()).call('book');
     expect((await app.currentPage()).route).toBe('pages/ride/ride');
@@ -85,7 +85,7 @@ describe('taxi: a ride', () => {
     expect(prompt.details.description).toBe('Taxi ride to China World Trade Center');
     prompt.allow();
     await app.waitFor(async () => (await app.currentPage()).route === 'pages/done/done', 3000);
-    expect((await app.currentPage()).data()).toEqual({ fare: '13.00 CNY', destination: 'China World Trade Center' });
+    expect((await (await app.currentPage()).data())).toEqual({ fare: '13.00 CNY', destination: 'China World Trade Center' });
     expect(app.world.wallet.balance()).toBe(100000 - 1300);
     const statement = app.world.wallet.statement();
     expect(statement).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('taxi: a ride', () => {
     const app = await minihost.launch({ world });
     const prompt = await ride(app);
     prompt.deny();
-    await app.waitFor(async () => (await app.currentPage()).data('status') === 'payment failed', 3000);
+    await app.waitFor(async () => (await (await app.currentPage()).data('status')) === 'payment failed', 3000);
     expect(messages(app).some((m) => /^payment failed: requestPayment:fail .*\(1004\)$/.test(m))).toBe(true);
     expect(app.world.wallet.balance()).toBe(100000);
     expect(app.world.wallet.statement()).toEqual([]);

@@ -73,7 +73,7 @@ describe('navigation and lifecycle', () => {
     await index.call('go');
     const other = await app.currentPage();
     expect(other).toMatchObject({ route: 'pages/other/other', query: { from: 'index' } });
-    expect(other.data('from')).toBe('index');
+    expect((await other.data('from'))).toBe('index');
     expect((await app.pageStack()).map((p) => p.route)).toEqual(['pages/index/index', 'pages/other/other']);
     expect((await app.navigateBack()).route).toBe('pages/index/index');
     await expect(app.navigateBack()).rejects.toThrow('cannot navigate back at first page');
@@ -85,7 +85,7 @@ describe('navigation and lifecycle', () => {
     await app.hide();
     await app.show();
     const page = await app.currentPage();
-    expect(page.data('shows')).toBe(2);
+    expect((await page.data('shows'))).toBe(2);
     expect(app.console.filter((l) => l.message === 'hidden')).toHaveLength(1);
   });
 
@@ -99,7 +99,7 @@ describe('navigation and lifecycle', () => {
     expect(second.console.map((l) => l.message)).toContain('stored at launch: kept');
     const p2 = await second.currentPage();
     await p2.setData({ 'nested.value': 42 });
-    expect(p2.data('nested')).toEqual({ value: 42 });
+    expect((await p2.data('nested'))).toEqual({ value: 42 });
   });
 
   it('each test has a fresh world', async () => {

@@ -1,13 +1,13 @@
 describe('failures', () => {
   it('passes first', async () => {
     const app = await minihost.launch();
-    expect((await app.currentPage()).data('count')).toBe(1);
+    expect((await (await app.currentPage()).data('count'))).toBe(1);
   });
 
   it('fails an assertion', async () => {
     const app = await minihost.launch();
     const page = await app.currentPage();
-    expect(page.data()).toEqual({ count: 2, items: ['a', 'b'] });
+    expect((await page.data())).toEqual({ count: 2, items: ['a', 'b'] });
   });
 
   it('throws', () => {

@@ -1,0 +1,1 @@
+App({ globalData: { visits: 0 } });

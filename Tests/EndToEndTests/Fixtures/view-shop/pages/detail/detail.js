@@ -1,0 +1,1 @@
+Page({ data: { id: '' }, onLoad(q) { this.setData({ id: q.id }); } });
