@@ -156,3 +156,11 @@ test('a slot node kept in the tree shows only its content; a text node is no ele
   const textNode = [...v.nodesById.values()].find((n) => n.tag === '#text');
   assert.match(v.driver('view.text', { id: textNode.id }).error, /is a text node, not an element/);
 });
+
+test('a class matches whole words of the class attribute only', () => {
+  const v = makeView();
+  v.page(1, [h('view', { id: 'a', class: 'items my-item' }), h('view', { id: 'b', class: '\titem\nx' }), h('view', { id: 'c', class: 'item-x item' })]);
+  assert.deepEqual(sel(v, '.item'), ['b', 'c']);
+  assert.deepEqual(sel(v, '[class~="item"]'), ['b', 'c']);
+  assert.deepEqual(sel(v, '.item.x'), ['b']);
+});

@@ -3,12 +3,17 @@
 // inside of its components; on a component element they see that component's shadow tree.
 // Only `>>>` reaches into components below the scope.
 
-function classesOf(node) {
-  const raw = attrOf(node, 'class');
-  if (raw === undefined || raw === null) return [];
-  const out = [];
-  for (const c of UIString(raw).split(/\s+/)) if (c !== '') out.push(c);
-  return out;
+const uiIsSpace = (code) => code === 32 || code === 9 || code === 10 || code === 13 || code === 12;
+
+// Whether the whitespace-separated list `raw` holds `word` (no allocation: queries run often).
+function hasWord(raw, word) {
+  for (let from = 0; ;) {
+    const at = raw.indexOf(word, from);
+    if (at < 0) return false;
+    const end = at + word.length;
+    if ((at === 0 || uiIsSpace(raw.charCodeAt(at - 1))) && (end === raw.length || uiIsSpace(raw.charCodeAt(end)))) return true;
+    from = at + 1;
+  }
 }
 
 function attributeMatches(node, a) {
@@ -18,7 +23,7 @@ function attributeMatches(node, a) {
   const v = uiFieldString(attrs[a.name]), want = a.value;
   switch (a.op) {
     case '=': return v === want;
-    case '~=': return want !== '' && v.split(/\s+/).indexOf(want) >= 0;
+    case '~=': return want !== '' && hasWord(v, want);
     case '^=': return want !== '' && v.slice(0, want.length) === want;
     case '$=': return want !== '' && v.length >= want.length && v.slice(v.length - want.length) === want;
     case '*=': return want !== '' && v.indexOf(want) >= 0;
@@ -32,8 +37,10 @@ function compoundMatches(node, c) {
   if (c.tag !== null && node.tag !== c.tag) return false;
   if (c.id !== null && uiFieldString(attrOf(node, 'id')) !== c.id) return false;
   if (c.classes.length > 0) {
-    const have = classesOf(node);
-    for (const k of c.classes) if (have.indexOf(k) < 0) return false;
+    const raw = attrOf(node, 'class');
+    if (raw === undefined || raw === null) return false;
+    const list = UIString(raw);
+    for (const k of c.classes) if (!hasWord(list, k)) return false;
   }
   for (const a of c.attrs) if (!attributeMatches(node, a)) return false;
   return true;
