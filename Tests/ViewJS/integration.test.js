@@ -127,3 +127,21 @@ test('input with model:value: the owner gets the value; a later setData shows', 
   assert.equal(ok(h, 'view.value', { id: input.id }), 'ADA', 'the render from the model update wins');
   assert.equal(ok(h, 'view.attribute', { id: input.id, name: 'value' }), 'ADA');
 });
+
+test('names that shadow Object.prototype members are plain keys in dataset, mark, form values and queries', { skip }, () => {
+  const { T, openPage } = core;
+  const body = [T.el('form', [['id', 'f']], [
+    T.el('input', [['name', 'constructor'], ['value', 'c']], []),
+    T.el('input', [['name', '__proto__'], ['value', 'p']], []),
+    T.el('button', [['id', 'go'], ['form-type', 'submit'], ['data-to-string', 'd'], ['mark:constructor', 'm'],
+      ['style', 'constructor: x']], [], { events: [{ type: 'tap', handler: 'onTap', capture: false, catch: false, mut: false }] }),
+  ], { events: [{ type: 'submit', handler: 'onSubmit', capture: false, catch: false, mut: false }] })];
+  const h = openPage(body, {});
+  ok(h, 'view.tap', { id: $(h, '#go').id });
+  const [tap, submit] = handled(h);
+  assert.deepEqual(tap.event.currentTarget.dataset, { toString: 'd' });
+  assert.deepEqual(tap.event.mark, { constructor: 'm' });
+  assert.equal(JSON.stringify(submit.event.detail), '{"value":{"constructor":"c","__proto__":"p"}}');
+  const [fields] = JSON.parse(h.view.query(JSON.stringify({ key: 1, items: [{ selector: '#go', all: false, fields: { computedStyle: ['constructor'], properties: ['toString'] } }] })));
+  assert.deepEqual(fields, { toString: null, constructor: 'x' });
+});

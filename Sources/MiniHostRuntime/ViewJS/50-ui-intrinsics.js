@@ -1,12 +1,15 @@
 // Events, built-ins, selectors, WXML text and the driver (files 50 to 89): the intrinsics they
 // use, captured before any WXS code runs, and the tree walks they share.
-const UIKeys = Object.keys, UIFreeze = Object.freeze, UIIs = Object.is;
+const UIKeys = Object.keys, UIFreeze = Object.freeze, UIIs = Object.is, UIDefine = Object.defineProperty;
 const UIHasOwn = Object.prototype.hasOwnProperty, UIIsArray = Array.isArray;
 const UIStringify = JSON.stringify;
 const UIString = String, UINumber = Number, UIIsFinite = Number.isFinite;
 const UIDateNow = Date.now, UIApply = Reflect.apply;
 const UIMap = Map, UIWeakMap = WeakMap, UIError = Error;
 const uiOwn = (obj, key) => UIApply(UIHasOwn, obj, [key]);
+// Sets an own property by definition: names like `constructor` or `__proto__` (from attribute
+// names the app chose) neither hit frozen Object.prototype nor change the object's prototype.
+const uiPut = (obj, key, value) => { UIDefine(obj, key, { value, writable: true, enumerable: true, configurable: true }); };
 // Event time stamps count from the view runtime's start, as WeChat's count from the page's.
 const uiStartTime = UIDateNow();
 
@@ -80,7 +83,7 @@ function datasetOf(node) {
   for (const name of UIKeys(attrs)) {
     if (name.length <= 5 || name.slice(0, 5) !== 'data-') continue;
     const key = name.slice(5).toLowerCase().replace(/-([a-z0-9])/g, (m, c) => c.toUpperCase());
-    out[key] = attrs[name];
+    uiPut(out, key, attrs[name]);
   }
   return out;
 }
@@ -88,6 +91,6 @@ function datasetOf(node) {
 // The `mark:*` attributes of one node.
 function ownMarks(node) {
   const attrs = uiAttrs(node), out = {};
-  for (const name of UIKeys(attrs)) if (name.length > 5 && name.slice(0, 5) === 'mark:') out[name.slice(5)] = attrs[name];
+  for (const name of UIKeys(attrs)) if (name.length > 5 && name.slice(0, 5) === 'mark:') uiPut(out, name.slice(5), attrs[name]);
   return out;
 }

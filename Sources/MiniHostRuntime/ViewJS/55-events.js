@@ -47,7 +47,7 @@ function markFor(target, node) {
   for (let n = target; n; n = composedParent(n)) {
     if (!treeWithin(n.owner, node.owner)) continue;
     const own = ownMarks(n);
-    for (const k of UIKeys(own)) if (!uiOwn(mark, k)) mark[k] = own[k];
+    for (const k of UIKeys(own)) if (!uiOwn(mark, k)) uiPut(mark, k, own[k]);
   }
   return mark;
 }

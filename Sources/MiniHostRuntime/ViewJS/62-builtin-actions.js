@@ -43,9 +43,9 @@ function formValues(form) {
     if (name === undefined || name === null || name === '') continue;
     if (uiIsCustom(n)) {
       const inst = instances.get(n.comp);
-      if (inst && inst.data && uiOwn(inst.data, 'value')) value[UIString(name)] = inst.data.value;
+      if (inst && inst.data && uiOwn(inst.data, 'value')) uiPut(value, UIString(name), inst.data.value);
     } else if (UI_FIELDS[n.tag] === true) {
-      value[UIString(name)] = fieldValue(n);
+      uiPut(value, UIString(name), fieldValue(n));
     }
   }
   return value;

@@ -35,7 +35,7 @@ function inlineStyle(node) {
   for (const decl of UIString(raw).split(';')) {
     const colon = decl.indexOf(':');
     if (colon <= 0) continue;
-    out[decl.slice(0, colon).trim()] = decl.slice(colon + 1).trim();
+    uiPut(out, decl.slice(0, colon).trim(), decl.slice(colon + 1).trim());
   }
   return out;
 }
@@ -54,14 +54,14 @@ function queryFields(node, fields) {
   if (node && UIIsArray(f.properties)) {
     for (const name of f.properties) {
       const v = propertyOf(node, UIString(name));
-      out[UIString(name)] = v === undefined ? null : v;
+      uiPut(out, UIString(name), v === undefined ? null : v);
     }
   }
   if (node && UIIsArray(f.computedStyle)) {
     const style = inlineStyle(node);
     for (const name of f.computedStyle) {
       const css = cssName(name);
-      out[UIString(name)] = uiOwn(style, css) ? style[css] : '';
+      uiPut(out, UIString(name), uiOwn(style, css) ? style[css] : '');
     }
   }
   return out;
