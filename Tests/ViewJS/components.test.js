@@ -52,13 +52,19 @@ test('components: created with page, owner, id, dataset and candidate props; att
 
 test('components: only declared properties that changed are sent, then the component renders', () => {
   const h = componentFixture({ components: { 'components/card/card': { props: ['myTitle'], data: { showInner: true, derived: '' },
-    onProps: (hh, key, props) => hh.view.patch(JSON.stringify({ key, data: { derived: '!' + props.myTitle } })) } } });
+    onProps: (hh, key, props) => {
+      hh.view.patch(JSON.stringify({ key, data: { derived: '!' + props.myTitle } }));
+      hh.view.flush();  // inside a flush: only marks
+      reentered.push(cardOf(hh).shadow[0].children[0].children[0].text);
+    } } } });
+  const reentered = [];
   const card = cardOf(h), shadow0 = card.shadow[0];
   h.ops.length = 0;
   h.patch(1, { unrelated: 1 });
   assert.deepEqual(h.opsOf('props'), []);
   h.patch(1, { t: 'yo' });
   assert.deepEqual(h.ops.filter((o) => o[0] === 'props').map((o) => o[1]), [{ key: 100, props: { myTitle: 'yo' } }, { key: 101, props: { n: 'yo' } }]);
+  assert.deepEqual(reentered, ['hi'], 'the flush asked for inside a flush rendered nothing');
   assert.equal(cardOf(h), card);
   assert.equal(card.shadow[0], shadow0);
   assert.equal(h.wxml(1), '<view><card id="c1" class="k" data-user-id="7" data-Upper="u" my-title="yo" unknown-attr="z">{<view class="card"><text>yo!yo</text><inner n="yo">{<i>yo</i>}</inner><slot>content yo</slot></view>}</card></view>');
@@ -92,6 +98,18 @@ test('components: setData in attached is rendered by the same flush; a failed cr
   const bad = componentFixture({ body: [el('card', [], [], { line: 4, col: 9 })], components: { 'components/card/card': undefined } });
   assert.deepEqual(bad.errors(), ['[view] pages/p/p.wxml:4:9: component components/card/card was not created: no component components/card/card']);
   assert.equal(bad.wxml(1), '<card>{}</card>');
+});
+
+test('generic:* gives a component\'s abstract tag the component the owner names', () => {
+  const templates = {
+    'components/list/list.wxml': T.file([el('selectable', [['v', e(id('x'))]])], { path: 'components/list/list.wxml' }),
+    'components/radio/radio.wxml': T.file([el('r', [], [text(e(id('v')))])], { path: 'components/radio/radio.wxml' }),
+  };
+  const h = openPage([el('list', [['generic:selectable', 'custom-radio']])], {}, { templates,
+    file: { using: { list: 'components/list/list', 'custom-radio': 'components/radio/radio' } },
+    components: { 'components/list/list': { data: { x: 'picked' } }, 'components/radio/radio': { props: ['v'] } } });
+  assert.equal(h.wxml(1), '<list generic:selectable="custom-radio">{<selectable v="picked">{<r>picked</r>}</selectable>}</list>');
+  assert.deepEqual(h.opsOf('create'), ['create components/list/list', 'create components/radio/radio']);
 });
 
 test('flush is bounded when renders keep causing patches', () => {

@@ -95,8 +95,9 @@ test('wx:for: item and index names, arrays, objects and strings', () => {
     T.for(e(id('obj')), el('o', [], [text(c(id('index'), '=', id('item')))])),
     T.for('ab', el('s', [], [text(e(id('item')))])),
     T.for(e(id('none')), el('never')),
+    T.for(e(lit(3)), el('n', [], [text(e(id('item')))])),
   ], { list: ['x', 'y'], obj: { a: 1, b: 2 } });
-  assert.equal(h.wxml(1), '<i>0=x</i><i>1=y</i><o>a=1</o><o>b=2</o><s>a</s><s>b</s>');
+  assert.equal(h.wxml(1), '<i>0=x</i><i>1=y</i><o>a=1</o><o>b=2</o><s>a</s><s>b</s><n>0</n><n>1</n><n>2</n>');
 });
 
 test('wx:key by field keeps each element (and id) with its item across reorder, insert, remove', () => {
@@ -233,6 +234,14 @@ test('WXS errors: a throwing call, a failing module and a non-function are repor
   assert.ok(errors.some((m) => m.startsWith('[view] nope.wxs:0:0: WXS module "gone" failed: Error: no WXS file nope.wxs')), errors.join('\n'));
   assert.ok(errors.includes('[view] pages/p/p.wxml:7:3: m.boom threw Error: bad'));
   assert.ok(errors.includes('[view] pages/p/p.wxml:8:2: gone.f is not a function'));
+});
+
+test('a value whose evaluation throws (a WXS getter) is reported and left undefined', () => {
+  const code = 'var o = {}; Object.defineProperty(o, "bad", { get: function () { throw new Error("getter"); } }); module.exports = { o: o, list: [o] };';
+  const h = openPage([el('a', [['x', e(get(get('m', 'o'), 'bad'))]], [], { line: 2, col: 4 }), T.ifs([get(get('m', 'o'), 'bad'), el('no')], [null, el('else')]),
+    el('b', [], [text('after')])], {}, { file: { wxs: [{ module: 'm', code, line: 1 }] } });
+  assert.equal(h.wxml(1), '<a></a><else></else><b>after</b>');
+  assert.equal(h.errors()[0], '[view] pages/p/p.wxml:2:4: Error: getter');
 });
 
 test('WXS sees only its own globals, frozen', () => {

@@ -129,12 +129,20 @@ function toText(v) {
   if (v === undefined || v === null) return '';
   try { return StringCtor(v); } catch (x) { reportHere('a value cannot be shown as text: ' + describeThrown(x)); return ''; }
 }
+// An expression whose evaluation cannot throw out of the render (a WXS getter, an `in` on a
+// non-object from WXS): the error is reported and the value is undefined.
+function compileGuarded(e, ids) {
+  const f = compileExpr(e, ids);
+  return (s) => {
+    try { return f(s); } catch (x) { reportHere(describeThrown(x)); return undefined; }
+  };
+}
 // A compiled Value: a plain string, `{e: Expr}` (keeps its type) or `{c: [parts]}` (text).
 function compileValue(v, ids) {
   if (typeof v === 'string') return () => v;
-  if (v !== null && typeof v === 'object' && ArrayIsArray(v.e)) return compileExpr(v.e, ids);
+  if (v !== null && typeof v === 'object' && ArrayIsArray(v.e)) return compileGuarded(v.e, ids);
   if (v !== null && typeof v === 'object' && ArrayIsArray(v.c)) {
-    const parts = v.c.map((p) => (typeof p === 'string' ? p : compileExpr(p, ids)));
+    const parts = v.c.map((p) => (typeof p === 'string' ? p : compileGuarded(p, ids)));
     return (s) => {
       let text = '';
       for (const p of parts) text += typeof p === 'string' ? p : toText(p(s));

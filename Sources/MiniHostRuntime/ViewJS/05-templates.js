@@ -39,7 +39,7 @@ function prepareNode(n, use) {
     case 'text': return { k: 'text', v: compileValue(n.v, use.ids) };
     case 'el': return prepareElement(n, use);
     case 'if':
-      return { k: 'if', branches: n.branches.map((b) => ({ cond: b.cond ? compileExpr(b.cond, use.ids) : null, node: prepareNode(b.node, use) })) };
+      return { k: 'if', branches: n.branches.map((b) => ({ cond: b.cond ? compileGuarded(b.cond, use.ids) : null, node: prepareNode(b.node, use) })) };
     case 'for': {
       const inner = newUse();
       const t = {
@@ -53,7 +53,7 @@ function prepareNode(n, use) {
     }
     case 'block': return { k: 'block', children: prepareNodes(n.children || [], use) };
     case 'tpl':
-      return { k: 'tpl', is: compileValue(n.is, use.ids), data: n.data ? compileExpr(n.data, use.ids) : null, line: n.line, col: n.col };
+      return { k: 'tpl', is: compileValue(n.is, use.ids), data: n.data ? compileGuarded(n.data, use.ids) : null, line: n.line, col: n.col };
     case 'include':
       use.includes.push(StringCtor(n.src));
       return { k: 'include', src: StringCtor(n.src), line: n.line, col: n.col };

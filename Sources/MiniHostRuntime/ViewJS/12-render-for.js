@@ -5,6 +5,11 @@
 function forItems(v) {
   if (ArrayIsArray(v)) return { items: v, keys: null };
   if (typeof v === 'string') return { items: v.split(''), keys: null };
+  if (typeof v === 'number' && NumberIsInteger(v) && v > 0) {  // `wx:for="{{5}}"`: 0 to 4
+    const items = [];
+    for (let i = 0; i < v && i < 100000; i++) items.push(i);
+    return { items, keys: null };
+  }
   if (v !== null && typeof v === 'object') {
     const keys = ObjectKeys(v);
     return { items: keys.map((k) => v[k]), keys };

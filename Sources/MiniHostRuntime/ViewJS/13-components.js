@@ -71,7 +71,7 @@ function createInstance(node, path, owner, props) {
   if (!file) reportHere('component ' + path + ' has no template ' + path + '.wxml');
   const inst = {
     key: answer.key, path, data: answer.data !== null && typeof answer.data === 'object' ? answer.data : {},
-    using: file && file.using ? file.using : {}, nodes: [], host: node, page: owner.page, owner: owner.key,
+    using: componentUsing(file, node, owner), nodes: [], host: node, page: owner.page, owner: owner.key,
     props: declared, externalClasses: ArrayIsArray(answer.externalClasses) ? answer.externalClasses : [],
     multipleSlots: answer.multipleSlots === true, file, recs: undefined, depth: owner.depth + 1,
     dirty: false, slots: new SetCtor(), sent,
@@ -80,6 +80,18 @@ function createInstance(node, path, owner, props) {
   node.comp = inst.key;
   pendingAttach.push(inst.key);
   return inst;
+}
+// The tags a component's template can use: its own usingComponents, and the generics its
+// element names (`generic:selectable="custom-radio"`: `custom-radio` as the owner resolves it).
+function componentUsing(file, node, owner) {
+  const using = { ...(file && file.using ? file.using : {}) };
+  for (const name of ObjectKeys(node.attrs)) {
+    if (!name.startsWith('generic:')) continue;
+    const target = owner.using[toText(node.attrs[name])];
+    if (typeof target === 'string') using[name.slice(8)] = target;
+    else reportHere(name + ': "' + toText(node.attrs[name]) + '" is not a component the owner uses');
+  }
+  return using;
 }
 // The declared properties whose values changed since last sent: into the view's data at once,
 // then to the logic side (observers run there and may patch more).

@@ -18,11 +18,15 @@ function viewConsole() {
   };
   return { log: line('log'), info: line('info'), debug: line('debug'), warn: line('warn'), error: line('error') };
 }
+// A plain method (a function without an own `prototype`) is left as it is: its own properties
+// are its read-only name and length, and not reading them keeps JavaScriptCore from
+// materializing them in every context.
 function freezeReachable(roots) {
-  const done = new WeakSetCtor(), pending = roots.slice();
+  const done = new WeakSetCtor(), pending = roots.slice(), functionProto = ObjectGetProto(getDate);
   while (pending.length) {
     const o = pending.pop();
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || o === G || done.has(o)) continue;
+    if (typeof o === 'function' && o !== functionProto && !ObjectGetDesc(o, 'prototype')) continue;
     done.add(o);
     ObjectFreeze(o);
     pending.push(ObjectGetProto(o));
