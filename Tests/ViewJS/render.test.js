@@ -81,6 +81,18 @@ test('hidden is an attribute; model:value shows the bound data path', () => {
   assert.deepEqual(plain(h.roots(1)[1].model[0].slice(0, 2)), ['value', 'form.name']);
 });
 
+test('an attribute the view changed stays until the value the template binds changes', () => {
+  const h = openPage([el('input', [['value', e(id('v'))], ['placeholder', 'p']])], { v: 'a', other: 1 });
+  const input = h.roots(1)[0], attrs = input.attrs;
+  input.attrs.value = 'typed';
+  input.attrs.focus = true;
+  h.patch(1, { other: 2 });
+  assert.equal(input.attrs, attrs);
+  assert.deepEqual(plain(input.attrs), { value: 'typed', placeholder: 'p', focus: true });
+  h.patch(1, { v: 'b' });
+  assert.equal(input.attrs.value, 'b');
+});
+
 test('block renders its children in place', () => {
   const h = openPage([el('view', [], [T.block([text('a'), el('i')]), text('b')])], {});
   assert.equal(h.wxml(1), '<view>a<i></i>b</view>');

@@ -25,11 +25,25 @@ function renderNode(t, scope, c, old) {
     default: return undefined;
   }
 }
-function evalAttrs(t, scope) {
-  const attrs = {};
-  for (const a of t.attrs) attrs[a[0]] = a[1](scope);
-  if (t.model) for (const m of t.model) attrs[m[0]] = readDataPath(scope, m[2]);
-  return attrs;
+// Evaluates an element's attributes (then its `model:` ones) into `rec.last`, and writes into
+// the node only those that changed since the last render: a value the view set itself (an
+// input's typed text) stays until the data bound to it changes, as in WeChat.
+function updateAttrs(rec, t, scope) {
+  const attrs = rec.node.attrs, first = rec.last === undefined;
+  const last = first ? (rec.last = []) : rec.last;
+  let i = 0;
+  for (const a of t.attrs) {
+    const v = a[1](scope);
+    if (first || v !== last[i]) { attrs[a[0]] = v; last[i] = v; }
+    i++;
+  }
+  if (t.model) {
+    for (const m of t.model) {
+      const v = readDataPath(scope, m[2]);
+      if (first || v !== last[i]) { attrs[m[0]] = v; last[i] = v; }
+      i++;
+    }
+  }
 }
 function evalEvents(t, scope) {
   if (!t.dynamicEvents) return t.events;
@@ -41,9 +55,9 @@ function evalEvents(t, scope) {
 // An element's own attributes and events, then its children in a container of its own.
 function renderElement(t, scope, c, old) {
   setSite(c.file, t);
-  const rec = old || { node: makeElement(t.tag, c.inst.key), kids: undefined };
+  const rec = old || { node: makeElement(t.tag, c.inst.key), kids: undefined, last: undefined };
   const node = rec.node;
-  node.attrs = evalAttrs(t, scope);
+  updateAttrs(rec, t, scope);
   node.events = evalEvents(t, scope);
   if (t.model) node.model = t.model;
   rec.kids = renderChildren(node, t.children, scope, c, rec.kids);

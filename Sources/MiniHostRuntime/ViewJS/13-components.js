@@ -14,11 +14,16 @@ function renderDataset(attrs) {
   }
   return ds;
 }
-// The attributes that could be properties, by property name (`my-prop` -> `myProp`).
-function propCandidates(t, attrs) {
+// The attributes that could be properties, by property name (`my-prop` -> `myProp`), with
+// the values the template gave them (`last`, as updateAttrs leaves it).
+function propCandidates(t, last) {
   const props = {};
-  for (const a of t.attrs) if (!NOT_PROPS.test(a[0]) && a[2] !== '__proto__') props[a[2]] = attrs[a[0]];
-  if (t.model) for (const m of t.model) props[camelCase(m[0])] = attrs[m[0]];
+  let i = 0;
+  for (const a of t.attrs) {
+    if (!NOT_PROPS.test(a[0]) && a[2] !== '__proto__') props[a[2]] = last[i];
+    i++;
+  }
+  if (t.model) for (const m of t.model) props[camelCase(m[0])] = last[i++];
   return props;
 }
 function samePropValue(a, b) {
@@ -29,16 +34,16 @@ function samePropValue(a, b) {
 function renderComponentElement(t, scope, c, old, path) {
   setSite(c.file, t);
   let rec = old, created = null;
-  const attrs = evalAttrs(t, scope), props = propCandidates(t, attrs);
   if (!rec) {
     const node = makeElement(t.tag, c.inst.key);
     node.comp = null;
     node.shadow = [];
-    node.attrs = attrs;
-    rec = { node, kids: undefined };
-    created = createInstance(node, path, c.inst, props);
+    rec = { node, kids: undefined, last: undefined };
+    updateAttrs(rec, t, scope);
+    created = createInstance(node, path, c.inst, propCandidates(t, rec.last));
   } else {
-    rec.node.attrs = attrs;
+    updateAttrs(rec, t, scope);
+    const props = propCandidates(t, rec.last);
     const inst = rec.node.comp === null ? undefined : instances.get(rec.node.comp);
     if (inst) sendChangedProps(inst, props);
   }
@@ -71,7 +76,7 @@ function createInstance(node, path, owner, props) {
   if (!file) reportHere('component ' + path + ' has no template ' + path + '.wxml');
   const inst = {
     key: answer.key, path, data: answer.data !== null && typeof answer.data === 'object' ? answer.data : {},
-    using: componentUsing(file, node, owner), nodes: [], host: node, page: owner.page, owner: owner.key,
+    using: componentUsing(file, node, owner), nodes: [], host: node, page: owner.page, owner: owner.key, parentKey: owner.key,
     props: declared, externalClasses: ArrayIsArray(answer.externalClasses) ? answer.externalClasses : [],
     multipleSlots: answer.multipleSlots === true, file, recs: undefined, depth: owner.depth + 1,
     dirty: false, slots: new SetCtor(), sent,

@@ -62,7 +62,7 @@ function openPage(arg) {
   if (!file) reportAt('error', arg.path + '.wxml', 0, 0, 'page ' + arg.path + ' has no template');
   const inst = {
     key: arg.key, path: arg.path, data: arg.data !== null && typeof arg.data === 'object' ? arg.data : {},
-    using: file && file.using ? file.using : {}, nodes: [], host: null, page: arg.key, owner: null,
+    using: file && file.using ? file.using : {}, nodes: [], host: null, page: arg.key, owner: null, parentKey: null,
     props: [], externalClasses: [], multipleSlots: false, file, recs: undefined, depth: 0,
     dirty: false, slots: null, sent: null,
   };
