@@ -25,7 +25,7 @@ function componentFixture(extra) {
     [['id', 'c1'], ['class', 'k'], ['data-user-id', e(lit(7))], ['data-Upper', 'u'], ['my-title', e(id('t'))], ['unknown-attr', 'z']],
     [text(c('content ', id('t')))])])])];
   const h = openPage(body, Object.assign({ t: 'hi', show: true }, (extra && extra.data) || {}),
-    { templates, components, file: { using: { card: 'components/card/card' } }, logic: extra && extra.logic });
+    { templates, components, file: (extra && extra.file) || { using: { card: 'components/card/card' } }, logic: extra && extra.logic });
   return h;
 }
 const cardOf = (h) => h.find(1, (n) => n.tag === 'card');
@@ -170,4 +170,34 @@ test('dispatcher: open, patch, flush, close; the other part\'s entry points are 
   assert.deepEqual(plain(h.stubbed[3][1].arg), { page: 1, selector: 'view' });
   h.view.open('not json');
   assert.ok(h.prints.some(([l, m]) => l === 'warn' && m.startsWith('[view] open failed')));
+});
+
+test('components in a keyed wx:for keep their instance when the list is reordered; unchanged items send nothing', () => {
+  const templates = { 'components/row/row.wxml': T.file([el('r', [], [text(e(id('label')))])], { path: 'components/row/row.wxml' }) };
+  const h = openPage([T.for(e(id('list')), el('row', [['label', e(get('item', 'name'))]]), { key: 'id' })],
+    { list: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }] },
+    { templates, file: { using: { row: 'components/row/row' } }, components: { 'components/row/row': { props: ['label'] } } });
+  const keys = () => plain(h.roots(1).map((n) => n.comp));
+  assert.deepEqual(keys(), [100, 101, 102]);
+  h.ops.length = 0;
+  const list = h.internals.instances.get(1).data.list;
+  h.patch(1, { list: [list[2], list[0], { id: 2, name: 'B' }] });
+  assert.deepEqual(keys(), [102, 100, 101]);
+  assert.deepEqual(h.ops.map((o) => o[0] + ' ' + JSON.stringify(o[1])), ['props {"key":101,"props":{"label":"B"}}']);
+  assert.equal(h.wxml(1), '<row label="c">{<r>c</r>}</row><row label="a">{<r>a</r>}</row><row label="B">{<r>B</r>}</row>');
+  h.patch(1, { list: [list[0]] });
+  assert.deepEqual(h.opsOf('detach'), ['detach 102', 'detach 101']);
+});
+
+test('a component in slot content is the owner\'s: created with the page as owner, rendered in its scope', () => {
+  const h = componentFixture({ body: [el('card', [['my-title', 'x']], [el('inner', [['n', e(id('t'))]])])], data: { t: 'from page' },
+    file: { using: { card: 'components/card/card', inner: 'components/inner/inner' } } });
+  const creates = h.ops.filter((o) => o[0] === 'create').map((o) => [o[1].path, o[1].owner]);
+  assert.deepEqual(creates, [['components/card/card', 1], ['components/inner/inner', 1], ['components/inner/inner', 100]]);
+  const slotInner = h.find(1, (n) => n.tag === 'slot').children[0];
+  assert.equal(slotInner.owner, 1);
+  assert.equal(h.internals.instances.get(slotInner.comp).owner, 1);
+  assert.equal(h.wxml(1).includes('<slot><inner n="from page">{<i>from page</i>}</inner></slot>'), true);
+  h.patch(1, { t: 'changed' });
+  assert.deepEqual(h.ops.filter((o) => o[0] === 'props').map((o) => o[1]).filter((p) => p.key === slotInner.comp), [{ key: slotInner.comp, props: { n: 'changed' } }]);
 });

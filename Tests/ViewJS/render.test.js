@@ -3,7 +3,7 @@
 // and memo, setData patches, templates, import, include and WXS (components.test.js: the rest).
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { T, plain, openPage } = require('./harness');
+const { makeView, T, plain, openPage } = require('./harness');
 
 const { el, text, e, c, id, lit, get } = T;
 
@@ -260,4 +260,36 @@ test('WXS sees only its own globals, frozen', () => {
   const code = 'module.exports = { probe: function () { return [typeof native, typeof Date, typeof RegExp, typeof setTimeout, typeof Math, typeof JSON, Object.isFrozen(Object.prototype), Object.isFrozen(Array.prototype), typeof console.log].join(","); } };';
   const h = openPage([text(e(['call', get('m', 'probe'), []]))], {}, { file: { wxs: [{ module: 'm', code, line: 1 }] } });
   assert.equal(h.wxml(1), 'undefined,undefined,undefined,undefined,object,object,true,true,function');
+});
+
+test('a compiled file exactly as the contract writes it: events, import, wxs src, template data spread', () => {
+  const pageJSON = {
+    v: 1, path: 'pages/index/index.wxml', using: {}, imports: ['common/tpl.wxml'], templates: {},
+    wxs: [{ module: 'fmt', src: 'utils/fmt.wxs' }],
+    body: [{
+      k: 'el', tag: 'view', line: 3, col: 1,
+      attrs: [['class', { c: ['page ', ['id', 'cls']] }], ['data-user-id', { e: ['id', 'uid'] }]],
+      events: [{ type: 'tap', handler: 'onTap', capture: false, catch: false, mut: false },
+        { type: 'longpress', handler: { e: ['id', 'handler'] }, capture: false, catch: true, mut: false }],
+      children: [
+        { k: 'for', items: { e: ['id', 'items'] }, item: 'item', index: 'index', key: 'id', line: 4, col: 3,
+          node: { k: 'block', children: [{ k: 'tpl', is: 'item', data: ['obj', [['...', ['id', 'item']], ['idx', ['id', 'index']]]], line: 4, col: 40 }] } },
+        { k: 'if', branches: [{ cond: ['un', '!', ['get', ['id', 'items'], ['lit', 'length']]], node: { k: 'el', tag: 'text', attrs: [], events: [], children: [{ k: 'text', v: 'empty' }], line: 5, col: 3 } }] },
+      ],
+    }],
+  };
+  const tplJSON = { v: 1, path: 'common/tpl.wxml', imports: [], wxs: [{ module: 'fmt', src: 'utils/fmt.wxs' }], body: [],
+    templates: { item: [{ k: 'el', tag: 'view', attrs: [['class', 'item']], events: [], line: 1, col: 25,
+      children: [{ k: 'text', v: { c: [['id', 'idx'], '. ', ['call', ['get', ['id', 'fmt'], ['lit', 'price']], [['id', 'price']]]] } }] }] } };
+  const h = makeView({ templates: { 'pages/index/index.wxml': pageJSON, 'common/tpl.wxml': tplJSON },
+    wxs: { 'utils/fmt.wxs': 'module.exports = { price: function (p) { return "$" + p.toFixed(2); } };' } });
+  h.open(7, 'pages/index/index', { cls: 'dark', uid: 42, handler: 'onLong', items: [{ id: 'a', price: 1 }, { id: 'b', price: 2.5 }] });
+  assert.equal(h.wxml(7), '<view class="page dark" data-user-id="42"><view class="item">0. $1.00</view><view class="item">1. $2.50</view></view>');
+  const root = h.roots(7)[0];
+  assert.deepEqual(plain(root.events), [{ type: 'tap', handler: 'onTap', capture: false, catch: false, mut: false },
+    { type: 'longpress', handler: 'onLong', capture: false, catch: true, mut: false }]);
+  h.patch(7, { handler: 'other', items: [] });
+  assert.equal(h.roots(7)[0].events[1].handler, 'other');
+  assert.equal(h.wxml(7), '<view class="page dark" data-user-id="42"><text>empty</text></view>');
+  assert.deepEqual(h.errors(), []);
 });
