@@ -17,7 +17,7 @@ function renderDataset(attrs) {
 // The attributes that could be properties, by property name (`my-prop` -> `myProp`), with
 // the values the template gave them (`last`, as updateAttrs leaves it).
 function propCandidates(t, last) {
-  const props = {};
+  const props = ObjectCreate(null);
   let i = 0;
   for (const a of t.attrs) {
     if (!NOT_PROPS.test(a[0]) && a[2] !== '__proto__') props[a[2]] = last[i];
