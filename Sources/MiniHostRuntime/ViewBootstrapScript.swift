@@ -12,21 +12,33 @@ enum ViewBootstrapScript {
     /// The parameters a `.wxs` module's code is compiled with.
     static let wxsParameters = ["require", "module", "exports", "getDate", "getRegExp"]
 
-    /// The globals WXS code sees (WeChat's WXS has no `Date` or `RegExp` constructors: it makes
-    /// them with `getDate` and `getRegExp`); the view runtime captured everything else it uses.
-    static let allowedGlobals = [
-        "Infinity", "NaN", "undefined", "isFinite", "isNaN", "parseFloat", "parseInt",
-        "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent",
-        "Array", "Boolean", "Number", "String", "Object", "Math", "JSON",
-        "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError",
-    ]
-
-    /// The files in name order; the freeze walk comes from the logic runtime's `JS/`.
+    /// The files in name order; the freeze walk comes from the logic runtime's `JS/`, before the
+    /// lockdown that uses it.
     static let files: [EmbeddedJSFile] = [
-        EmbeddedJSFile("v01-intrinsics.js", PackageResources.v01_intrinsics_js),
+        EmbeddedJSFile("01-view-intrinsics.js", PackageResources._1_view_intrinsics_js),
+        EmbeddedJSFile("02-report.js", PackageResources._2_report_js),
+        EmbeddedJSFile("03-data-paths.js", PackageResources._3_data_paths_js),
+        EmbeddedJSFile("04-expressions.js", PackageResources._4_expressions_js),
+        EmbeddedJSFile("05-templates.js", PackageResources._5_templates_js),
+        EmbeddedJSFile("06-wxs.js", PackageResources._6_wxs_js),
+        EmbeddedJSFile("10-nodes.js", PackageResources._0_nodes_js),
+        EmbeddedJSFile("11-render.js", PackageResources._1_render_js),
+        EmbeddedJSFile("12-render-for.js", PackageResources._2_render_for_js),
+        EmbeddedJSFile("13-components.js", PackageResources._3_components_js),
+        EmbeddedJSFile("14-instances.js", PackageResources._4_instances_js),
         EmbeddedJSFile("23-freeze.js", PackageResources._3_freeze_js),
-        EmbeddedJSFile("v89-lockdown.js", PackageResources.v89_lockdown_js),
-        EmbeddedJSFile("v90-dispatcher.js", PackageResources.v90_dispatcher_js),
+        EmbeddedJSFile("48-lockdown.js", PackageResources._8_lockdown_js),
+        EmbeddedJSFile("50-ui-intrinsics.js", PackageResources._0_ui_intrinsics_js),
+        EmbeddedJSFile("55-events.js", PackageResources._5_events_js),
+        EmbeddedJSFile("60-builtin-state.js", PackageResources._0_builtin_state_js),
+        EmbeddedJSFile("62-builtin-actions.js", PackageResources._2_builtin_actions_js),
+        EmbeddedJSFile("65-selector-parse.js", PackageResources._5_selector_parse_js),
+        EmbeddedJSFile("66-selector-match.js", PackageResources._6_selector_match_js),
+        EmbeddedJSFile("70-queries.js", PackageResources._0_queries_js),
+        EmbeddedJSFile("75-wxml.js", PackageResources._5_wxml_js),
+        EmbeddedJSFile("80-driver.js", PackageResources._0_driver_js),
+        EmbeddedJSFile("90-dispatcher.js", PackageResources._0_dispatcher_js),
+
     ]
 
     static var text: String { EmbeddedJS.functionOfNative(files) }

@@ -58,11 +58,17 @@ private final class ViewNativeTarget {
             guard let text = self?.sandbox?.viewFile(str(args[0]), suffix: ".wxml") else { return args.undefined }
             return context.string(text)
         }.value)
+        // `wxs(path)`: a .wxs file; `wxs(wxmlPath, module, code, line)`: inline code of a template.
         try natives.set("wxs", context.makeNativeFunction(name: "wxs") { [weak self, unowned context] args in
             let path = str(args[0])
             guard let sandbox = self?.sandbox else { throw JSError(message: "the app has stopped") }
-            guard let source = sandbox.viewFile(path, suffix: ".wxs") else { throw JSError(message: "WXS module '\(path)' is not in the package") }
             let url = "miniapp://\(sandbox.config.appId)/\(path)"
+            if let code = args[2].string {
+                let line = max(1, Int(args[3].number ?? 1))
+                let source = JSContext.functionSource(parameters: ViewBootstrapScript.wxsParameters, body: code)
+                return try context.evaluate(source, sourceURL: url, startingLine: line)
+            }
+            guard let source = sandbox.viewFile(path, suffix: ".wxs") else { throw JSError(message: "WXS module '\(path)' is not in the package") }
             return try context.compileFunction(parameters: ViewBootstrapScript.wxsParameters, body: source, sourceURL: url).value
         }.value)
         try natives.set("logic", context.makeNativeFunction(name: "logic") { [weak self, unowned context] args in
@@ -77,7 +83,6 @@ private final class ViewNativeTarget {
             self?.sandbox?.nativePrint(str(args[0]), str(args[1]))
             return args.undefined
         }.value)
-        try natives.set("allowedGlobals", context.makeArray(ViewBootstrapScript.allowedGlobals.map { context.string($0) }).value)
         return natives
     }
 }

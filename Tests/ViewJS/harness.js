@@ -7,6 +7,7 @@ const path = require('path');
 const vm = require('vm');
 
 const VIEW_DIR = path.resolve(__dirname, '../../Sources/MiniHostRuntime/ViewJS');
+const FREEZE_FILE = path.resolve(__dirname, '../../Sources/MiniHostRuntime/JS/23-freeze.js');
 
 // Until the events/selectors/driver part exists, its entry points record their calls.
 const OTHER_PART_STUBS = `
@@ -25,6 +26,8 @@ function runtimeBody() {
       if (!hasOtherPart) body += OTHER_PART_STUBS;
       body += 'native.expose({ nodesById, instances, flush, callLogic, evalValue, evalExpr, instanceScope });\n';
     }
+    // The lockdown uses the logic runtime's freeze walk, as ViewBootstrapScript lists it.
+    if (f.startsWith('48-')) body += fs.readFileSync(FREEZE_FILE, 'utf8') + '\n';
     body += fs.readFileSync(path.join(VIEW_DIR, f), 'utf8') + '\n';
   }
   return body;

@@ -12,3 +12,5 @@ const ReflectApply = Reflect.apply, ReflectConstruct = Reflect.construct, Reflec
 const MapCtor = Map, SetCtor = Set, WeakSetCtor = WeakSet;
 const ErrorCtor = Error, TypeErrorCtor = TypeError;
 const SymbolIterator = Symbol.iterator, SymbolMatchAll = Symbol.matchAll;
+// Getters the freeze walk must treat as more than plain methods (none in the view).
+const enablementGetters = new WeakSetCtor();
