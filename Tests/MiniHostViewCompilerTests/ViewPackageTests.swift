@@ -97,6 +97,12 @@ import Testing
         }
         f["pages/shop/shop.json"] = Data(#"{"usingComponents": {"x": "../../../out"}}"#.utf8)
         #expect(throws: ViewCompileError.self) { try ViewCompiler.compile(files: f, pages: pages, cacheDirectory: nil) }
+        f["pages/shop/shop.json"] = Data(#"{"usingComponents": {"x": "../../../../components/icon/icon", "w": "weui-miniprogram/cell/cell"}}"#.utf8)
+        #expect(throws: ViewCompileError.self) { try ViewCompiler.compile(files: f, pages: pages, cacheDirectory: nil) }
+        // With app.json's useExtendedLib, WeChat provides weui-miniprogram's components.
+        f["app.json"] = Data(#"{"useExtendedLib": {"weui": true}}"#.utf8)
+        let using = try ComponentResolver.resolve(files: f, pages: pages)
+        #expect(using["pages/shop/shop"] == ["x": "components/icon/icon"])
     }
 
     @Test func missingImportIncludeAndWXSFilesNameTheReferringPlace() throws {

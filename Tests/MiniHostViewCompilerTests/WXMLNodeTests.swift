@@ -42,6 +42,17 @@ import Testing
         #expect(children[1] == json(#"{"k":"text","v":" "}"#))
     }
 
+    @Test func anAttributeWrittenTwiceTakesTheLastValueAndUnknownControlsAreIgnored() throws {
+        let result = try body("<image mode=\"a\" src=\"s\" mode=\"b\" wx:id=\"{{x}}\"/>")
+        #expect(result[0]?["attrs"] == json(#"[["mode","b"],["src","s"]]"#))
+    }
+
+    /// tdesign names a WXS module `this`: `{{this.label(item)}}`.
+    @Test func thisIsAnIdentifier() throws {
+        let result = try compiled("<wxs module=\"this\" src=\"./a.wxs\"/><text>{{ this.label(item) }}</text>")
+        #expect(result["body"]?[0]?["children"]?[0]?["v"] == json(#"{"e":["call",["get",["id","this"],["lit","label"]],[["id","item"]]]}"#))
+    }
+
     @Test func commentsAreDropped() throws {
         #expect(try body("<!-- a <view> in a comment --><view/><!---->") .arrayValue?.count == 1)
     }
@@ -132,6 +143,8 @@ import Testing
         """, path: "pages/index/index.wxml")
         #expect(result["imports"] == json(#"["common/tpl.wxml","common/other.wxml"]"#))
         #expect(result["body"] == json(#"[{"k":"include","src":"pages/index/header.wxml"}]"#))
+        // `..` at the root stays at the root, as WeChat resolves it.
+        #expect(try compiled("<include src=\"../../../../common/head.wxml\"/>")["body"] == json(#"[{"k":"include","src":"common/head.wxml"}]"#))
         let references = try WXMLCompiler.compile(path: "pages/index/index.wxml", text: "<view>\n  <include src=\"./a.wxml\"/></view>").references
         #expect(references == [CompiledTemplate.Reference(path: "pages/index/a.wxml", line: 2, column: 12)])
     }

@@ -5,13 +5,19 @@ import MiniHostProtocol
 /// one, the owner's JSON merged over app.json's global list, each name a package path without
 /// extension. Paths are relative to the owner's folder or `/`-absolute; a bare name is tried
 /// next to the owner, then in `miniprogram_npm/` from the owner's folder up to the root, then
-/// from the root; a folder stands for its `index`. `plugin://` names are left out.
+/// from the root; a folder stands for its `index`. `plugin://` names, and `weui-miniprogram/…`
+/// when app.json's `useExtendedLib` has `weui`, are left out.
 struct ComponentResolver {
     let files: [String: Data]
+    /// Prefixes of names WeChat itself provides (app.json `useExtendedLib`), left out like plugins.
+    var provided: [String] = []
 
     /// Owner path (`pages/index/index`) → tag → component path.
     static func resolve(files: [String: Data], pages: [String]) throws(ViewCompileError) -> [String: [String: String]] {
-        let resolver = ComponentResolver(files: files)
+        var resolver = ComponentResolver(files: files)
+        if let libraries = try resolver.jsonObject("app.json")?["useExtendedLib"]?.objectValue {
+            resolver.provided = libraries.filter { $0.value.boolValue == true }.map { "\($0.key)-miniprogram/" }
+        }
         let global = try resolver.using(of: "app", jsonFile: "app.json")
         var result: [String: [String: String]] = [:]
         var pending = pages
@@ -42,7 +48,7 @@ struct ComponentResolver {
             guard let reference = value.stringValue, !reference.isEmpty else {
                 throw ViewCompileError(file: jsonFile, line: 0, column: 0, reason: "usingComponents.\(tag) must be a path (got \(value.typeName))")
             }
-            if reference.hasPrefix("plugin://") || reference.hasPrefix("plugin-private://") { continue }
+            if reference.hasPrefix("plugin://") || reference.hasPrefix("plugin-private://") || provided.contains(where: reference.hasPrefix) { continue }
             guard let path = component(reference, owner: owner) else {
                 throw ViewCompileError(file: jsonFile, line: 0, column: 0,
                                        reason: "usingComponents.\(tag): cannot find the component \"\(reference)\" (no .json, .js or .wxml of that name in the package)")

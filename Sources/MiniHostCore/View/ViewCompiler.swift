@@ -38,14 +38,18 @@ public enum ViewCompiler {
         return CompiledViews(files: files.merging(compiled) { _, new in new }, compiledCount: compiled.count, fromCache: false)
     }
 
-    /// Each `.wxml` path → its compiled JSON text.
+    /// Each `.wxml` path → its compiled JSON text (on one thread with a large stack).
     static func compileTemplates(files: [String: Data], pages: [String]) throws(ViewCompileError) -> [String: Data] {
         let templates = files.keys.filter { $0.hasSuffix(".wxml") }.sorted()
         guard !templates.isEmpty else { return [:] }
         let using = try ComponentResolver.resolve(files: files, pages: pages)
+        return try LargeStack.run { () throws(ViewCompileError) in try compileHere(templates, files: files, using: using) }
+    }
+
+    private static func compileHere(_ templates: [String], files: [String: Data], using: [String: [String: String]]) throws(ViewCompileError) -> [String: Data] {
         var output: [String: Data] = [:]
         for path in templates {
-            var template = try WXMLCompiler.compile(path: path, data: files[path]!)
+            var template = try WXMLCompiler.compileHere(path: path, text: WXMLCompiler.text(path: path, data: files[path]!))
             for reference in template.references where files[reference.path] == nil {
                 throw ViewCompileError(file: path, line: reference.line, column: reference.column, reason: "\(reference.path) does not exist in the package")
             }

@@ -25,13 +25,23 @@ public struct CompiledTemplate: Sendable {
 /// `{{ }}` expressions, templates, imports, WXS modules); errors name `file:line:col`.
 public enum WXMLCompiler {
     public static func compile(path: String, data: Data) throws(ViewCompileError) -> CompiledTemplate {
+        try compile(path: path, text: text(path: path, data: data))
+    }
+
+    static func text(path: String, data: Data) throws(ViewCompileError) -> String {
         guard let text = String(validatingUTF8Data: data) else {
             throw ViewCompileError(file: path, line: 0, column: 0, reason: "is not UTF-8 text")
         }
-        return try compile(path: path, text: text)
+        return text
     }
 
+    /// Compiles on a thread with a large stack (see ``LargeStack``).
     public static func compile(path: String, text: String) throws(ViewCompileError) -> CompiledTemplate {
+        try LargeStack.run { () throws(ViewCompileError) in try compileHere(path: path, text: text) }
+    }
+
+    /// Compiles on the calling thread, which needs a few MiB of stack for the deepest templates.
+    static func compileHere(path: String, text: String) throws(ViewCompileError) -> CompiledTemplate {
         let source = ViewSource(path: path, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         var state = WXMLTreeCompiler(source: source)
         let body = try state.nodes(MarkupReader.read(source))
@@ -80,17 +90,31 @@ struct WXMLTreeCompiler {
         var out: [JSONValue] = []
         /// Index in `out` of the `if` node a following `wx:elif`/`wx:else` may join.
         var openChain: Int?
+        /// Blank text after an open chain: dropped if the chain goes on, kept otherwise.
+        var blank: JSONValue?
+        func flushBlank() {
+            if let pending = blank { out.append(pending) }
+            blank = nil
+        }
+        defer { flushBlank() }
         for node in raw {
             switch node {
             case let .text(range):
                 let text = source.slice(range.lowerBound, range.upperBound)
-                if text.allSatisfy(\.isWhitespace) {
-                    if text.contains(where: \.isNewline) || openChain != nil { continue }
+                let isBlank = text.allSatisfy(\.isWhitespace)
+                if isBlank, text.contains(where: \.isNewline) { continue }
+                let json: JSONValue = .object(["k": .string("text"), "v": try WXMLValues.value(source, range)])
+                if isBlank, openChain != nil, blank == nil {
+                    blank = json
+                    continue
                 }
-                out.append(.object(["k": .string("text"), "v": try WXMLValues.value(source, range)]))
+                flushBlank()
+                out.append(json)
                 openChain = nil
             case let .element(element):
-                switch try elementNode(element) {
+                let compiled = try elementNode(element)
+                if case .joinsChain = compiled { blank = nil } else if case .none = compiled {} else { flushBlank() }
+                switch compiled {
                 case .none:
                     continue
                 case let .plain(json):
@@ -154,7 +178,7 @@ struct WXMLTreeCompiler {
         }
         if !written.hasSuffix(ext) { written += ext }
         guard let path = WXMLValues.resolve(written, from: source.path) else {
-            throw source.error(attribute.offset, "src \"\(written)\" leads outside the package")
+            throw source.error(attribute.offset, "src \"\(written)\" names no file")
         }
         let (line, col) = source.position(attribute.offset)
         references.append(CompiledTemplate.Reference(path: path, line: line, column: col))
@@ -198,7 +222,7 @@ struct WXMLTreeCompiler {
                 if attribute.name != "wx:else", attribute.value == nil { throw source.error(attribute.offset, "\(attribute.name) needs a condition") }
                 condition = (attribute.name, attribute)
             default:
-                throw source.error(attribute.offset, "unknown control attribute \(attribute.name)")
+                continue  // other `wx:` attributes mean nothing to WeChat either
             }
         }
         var cond: JSONValue = .null

@@ -80,17 +80,18 @@ struct ExprParser {
         ["|"], ["^"], ["&"], ["==", "!=", "===", "!=="], ["<", "<=", ">", ">=", "in"], ["<<", ">>", ">>>"], ["+", "-"], ["*", "/", "%"],
     ]
 
-    private mutating func binary(_ level: Int) throws(ViewCompileError) -> JSONValue {
-        guard level < Self.levels.count else { return try unary() }
-        var left = try binary(level + 1)
+    /// Precedence climbing: operators of `minLevel` and tighter, left-associative.
+    private mutating func binary(_ minLevel: Int) throws(ViewCompileError) -> JSONValue {
+        var left = try unary()
         while true {
             let token = try peek()
             let op: String
             switch token.kind {
-            case let .punct(p) where Self.levels[level].contains(p): op = p
-            case .name("in") where Self.levels[level].contains("in"): op = "in"
+            case let .punct(p): op = p
+            case .name("in"): op = "in"
             default: return left
             }
+            guard let level = Self.levels.firstIndex(where: { $0.contains(op) }), level >= minLevel else { return left }
             advance0()
             left = .array([.string("bin"), .string(op), left, try binary(level + 1)])
         }
@@ -159,7 +160,7 @@ struct ExprParser {
     }
 
     private static let reserved: Set<String> = [
-        "in", "typeof", "function", "var", "let", "const", "new", "delete", "void", "this", "return", "if", "else", "for", "while",
+        "in", "typeof", "function", "var", "let", "const", "new", "delete", "void", "return", "if", "else", "for", "while",
     ]
 
     /// Comma-separated expressions and `...spread`s up to `close` (a trailing comma allowed).

@@ -162,10 +162,12 @@ struct MarkupReader {
                 continue
             }
             let attribute = try readAttribute()
-            if named.attributes.contains(where: { $0.name == attribute.name }) {
-                throw source.error(attribute.offset, "duplicate attribute \(attribute.name) on <\(named.tag)>")
+            // Written twice: the last value wins, as in WeChat.
+            if let earlier = named.attributes.firstIndex(where: { $0.name == attribute.name }) {
+                named.attributes[earlier] = attribute
+            } else {
+                named.attributes.append(attribute)
             }
-            named.attributes.append(attribute)
         }
     }
 

@@ -90,8 +90,9 @@ enum WXMLValues {
         return number.flatMap(Unicode.Scalar.init).map { String($0) }
     }
 
-    /// A path written in a template or JSON file (`./a`, `../b/c`, `/d/e`) as a package path
-    /// without leading `/`, relative to the folder of `file`; nil when it leaves the package.
+    /// A path written in a template, stylesheet or JSON file (`./a`, `../b/c`, `/d/e`) as a
+    /// package path without leading `/`, relative to the folder of `file`. A `..` at the root
+    /// stays at the root, as in WeChat (its own demo relies on it); nil when nothing is left.
     static func resolve(_ reference: String, from file: String) -> String? {
         var parts: [Substring]
         if reference.hasPrefix("/") {
@@ -104,8 +105,7 @@ enum WXMLValues {
             switch component {
             case ".": continue
             case "..":
-                if parts.isEmpty { return nil }
-                parts.removeLast()
+                if !parts.isEmpty { parts.removeLast() }
             default: parts.append(component)
             }
         }

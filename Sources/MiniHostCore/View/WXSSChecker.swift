@@ -43,6 +43,10 @@ public enum WXSSChecker {
                 i += 2
                 continue
             }
+            if source.has("url(", at: i), let end = unquotedURLEnd(source, from: i + 4) {
+                i = end
+                continue
+            }
             if c == "\"" || c == "'" {
                 guard let end = stringEnd(source, from: i) else { throw fail(i, "string is never closed") }
                 i = end
@@ -61,6 +65,16 @@ public enum WXSSChecker {
         }
         if let open = blocks.last { throw fail(open, "block opened here is never closed with }") }
         return (source, imports)
+    }
+
+    /// The offset after the `)` of an unquoted `url(…)` (its text may hold quotes and braces);
+    /// nil when the URL is quoted, which the string rule reads.
+    private static func unquotedURLEnd(_ source: ViewSource, from start: Int) -> Int? {
+        var j = start
+        while let c = source[j], c == " " || c == "\t" { j += 1 }
+        if let c = source[j], c == "\"" || c == "'" { return nil }
+        while let c = source[j], c != ")", c != "\n" { j += 1 }
+        return source[j] == ")" ? j + 1 : nil
     }
 
     /// The offset after the string that starts at `start`; nil when a line or the file ends first.
@@ -97,7 +111,7 @@ public enum WXSSChecker {
         while let c = source[j], c != ";", c != "\n" { j += 1 }
         if source[j] == ";" { j += 1 }
         if !written.hasSuffix(".wxss") { written += ".wxss" }
-        guard let path = WXMLValues.resolve(written, from: source.path) else { throw fail(start, "@import \"\(written)\" leads outside the package") }
+        guard let path = WXMLValues.resolve(written, from: source.path) else { throw fail(start, "@import \"\(written)\" names no file") }
         return Import(path: path, line: source.position(start).line, range: start..<j)
     }
 
