@@ -107,6 +107,7 @@ let package = Package(
         .testTarget(name: "MiniHostRuntimeTests", dependencies: ["MiniHostRuntime"]),
         .testTarget(name: "MiniHostCoreTests", dependencies: ["MiniHostCore", "MiniHostTerminal", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MiniHostConformanceTests", dependencies: ["MiniHostConformance"]),
+        .testTarget(name: "MiniHostViewCompilerTests", dependencies: ["MiniHostCore", "MiniHostProtocol"]),
         .testTarget(name: "MiniHostTerminalTests", dependencies: ["MiniHostTerminal", "MiniHostCore"]),
         .testTarget(name: "MiniHostProtocolTests", dependencies: ["MiniHostProtocol"]),
         .testTarget(name: "MiniHostIsolationTests", dependencies: ["MiniHostIsolation", "MiniHostCore", "MiniHostProtocol"]),

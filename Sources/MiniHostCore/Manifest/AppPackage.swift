@@ -52,13 +52,15 @@ public struct AppPackage: Sendable {
         self.isW3CLayout = isW3CLayout
     }
 
-    /// The package with its ES modules and TypeScript compiled to CommonJS (``PackageCompiler``),
-    /// results cached in `cacheDirectory` by content hash. The digest is of the files as written.
+    /// The package with its ES modules and TypeScript compiled to CommonJS (``PackageCompiler``)
+    /// and its templates compiled, styles checked (``ViewCompiler``), results cached in
+    /// `cacheDirectory` by content hash. The digest is of the files as written.
     public func compiled(cacheDirectory: URL?) throws -> AppPackage {
         let result = try PackageCompiler.compile(files: files, packageName: displayPath(rootURL), cacheDirectory: cacheDirectory)
-        guard result.compiledCount > 0 else { return self }
+        let views = try ViewCompiler.compile(files: result.files, pages: manifest.pages, cacheDirectory: cacheDirectory)
+        guard result.compiledCount > 0 || views.compiledCount > 0 else { return self }
         var copy = self
-        copy.files = result.files
+        copy.files = views.files
         copy.sourceMaps = result.sourceMaps
         return copy
     }
