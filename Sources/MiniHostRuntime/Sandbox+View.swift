@@ -78,6 +78,13 @@ extension Sandbox {
 
     /// A `view.*` driver request, as the outermost call of a task.
     func performViewDriver(_ token: Int, _ op: String, _ arg: String) {
+        var arg = arg
+        // A request naming no page (the console's) is about the top page.
+        if !arg.contains("\"page\""), case var .object(fields)? = JSONValue.parse(arg),
+           let key = callDispatcher("topViewKey")?.number {
+            fields["page"] = .number(key)
+            arg = JSONValue.object(fields).jsonText
+        }
         let ok: Bool
         if let view = viewHost() {
             ok = runViewTask { () throws(JSError) in try view.driver(token, op, arg) }

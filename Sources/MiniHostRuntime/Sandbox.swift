@@ -135,7 +135,7 @@ public final class Sandbox: @unchecked Sendable {
 
     /// Calls a dispatcher method as one task's outermost call, reporting exceptions and CPU-limit terminations.
     @discardableResult
-    private func callDispatcher(_ name: String, _ args: [JSValue] = []) -> JSValue? {
+    func callDispatcher(_ name: String, _ args: [JSValue] = []) -> JSValue? {
         guard let context, let obj = dispatcher?.object else { return nil }
         do {
             let fn = try obj.get(name)

@@ -21,6 +21,7 @@ return ObjectFreeze({
   },
   fire: fireTimer,
   fromView,
+  topViewKey() { return top() ? viewKey(top()) : undefined; },
   settleCall,
   // A host event: each listener gets its own copy of the payload, in a guarded call.
   event(name, payload) { emitEvent(name, payload); },

@@ -3,7 +3,14 @@
 // Actions run their handlers, then flush the renders they caused, so the reply (and the next
 // request) sees the updated tree.
 
+// The element of a handle (`id`), or the first one a `selector` matches on the page (the
+// console's `tap <selector>`).
 function driverNode(arg) {
+  if (arg && (arg.id === undefined || arg.id === null) && typeof arg.selector === 'string') {
+    const found = selectNodes(driverPage(arg), null, arg.selector, false);
+    if (!found.length) throw new UIError('no element matches ' + arg.selector + ' on the page');
+    return found[0];
+  }
   const id = arg ? arg.id : undefined;
   const node = id === undefined || id === null ? undefined : nodesById.get(id);
   if (!node) throw new UIError('the element ' + UIString(id) + ' is no longer in the page (a render removed it, or its page was closed)');

