@@ -187,6 +187,15 @@ import Testing
         #expect(throws: ViewCompileError(file: "pages/shop/shop.wxml", line: 2, column: 14, reason: "expected }} to close the expression")) {
             try AppPackage.load(manifestURL: entry, dev: true).compiled(cacheDirectory: nil)
         }
+        try Data("page { color: red; }\n".utf8).write(to: root.appendingPathComponent("app.wxss"))
+        try Data("@import \"../../common/c.wxss\";\n.p { width: 10rpx; }\n".utf8).write(to: root.appendingPathComponent("pages/index/index.wxss"))
+        try Data(".c { height: 1rpx; }\n".utf8).write(to: root.appendingPathComponent("common/c.wxss"))
+        try Data(".card {}\n".utf8).write(to: root.appendingPathComponent("components/card/card.wxss"))
+        try Data("<view/>".utf8).write(to: root.appendingPathComponent("pages/shop/shop.wxml"))
+        let styled = try AppPackage.load(manifestURL: entry, dev: true).compiled(cacheDirectory: nil)
+        #expect(try styled.stylesheet(for: "pages/index/index") == Stylesheet(
+            text: "page { color: red; }\n.c { height: 1rpx; }\n\n.p { width: 10rpx; }\n", files: ["app.wxss", "pages/index/index.wxss", "common/c.wxss"]))
+        #expect(try styled.stylesheet(for: "components/card/card") == Stylesheet(text: ".card {}\n", files: ["components/card/card.wxss"]))
         try Data("page { color: red; ".utf8).write(to: root.appendingPathComponent("app.wxss"))
         try Data("<view/>".utf8).write(to: root.appendingPathComponent("pages/shop/shop.wxml"))
         #expect(throws: ViewCompileError(file: "app.wxss", line: 1, column: 0, reason: "block opened here is never closed with }")) {

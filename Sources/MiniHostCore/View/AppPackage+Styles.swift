@@ -1,0 +1,9 @@
+import Foundation
+
+extension AppPackage {
+    /// The styles of a page or component (`pages/index/index`) with its `@import`s inlined; a
+    /// page's start with app.wxss. For the renderer of a browser preview.
+    public func stylesheet(for owner: String) throws(ViewCompileError) -> Stylesheet {
+        try WXSSChecker.stylesheet(owner: owner, files: files, includeApp: manifest.pages.contains(owner))
+    }
+}
