@@ -17,7 +17,7 @@ public struct CompiledViews: Sendable {
 /// by content hash next to the compiled scripts, so a second load parses nothing.
 public enum ViewCompiler {
     /// Bumped when the compiled form changes, so old cache entries are not used.
-    static let formatVersion = "wxml-1"
+    static let formatVersion = "wxml-2"
 
     public static func compile(files: [String: Data], pages: [String], cacheDirectory: URL?) throws(ViewCompileError) -> CompiledViews {
         let templates = files.keys.filter { $0.hasSuffix(".wxml") }
@@ -50,11 +50,14 @@ public enum ViewCompiler {
         var output: [String: Data] = [:]
         for path in templates {
             var template = try WXMLCompiler.compileHere(path: path, text: WXMLCompiler.text(path: path, data: files[path]!))
-            for reference in template.references where files[reference.path] == nil {
-                throw ViewCompileError(file: path, line: reference.line, column: reference.column, reason: "\(reference.path) does not exist in the package")
+            // A file a template names that the package lacks is not fatal (WeChat's own demo and
+            // published projects ship such imports): the view warns with this place when it loads.
+            let missing = template.references.filter { files[$0.path] == nil }.map { r -> JSONValue in
+                .object(["path": .string(r.path), "line": .number(Double(r.line)), "col": .number(Double(r.column))])
             }
-            if let owned = using[String(path.dropLast(5))], case var .object(object) = template.json {
-                object["using"] = .object(owned.mapValues { .string($0) })
+            if case var .object(object) = template.json {
+                if let owned = using[String(path.dropLast(5))] { object["using"] = .object(owned.mapValues { .string($0) }) }
+                if !missing.isEmpty { object["missing"] = .array(missing) }
                 template.json = .object(object)
             }
             output[path] = Data(template.json.jsonText.utf8)

@@ -22,6 +22,8 @@ function prepareFile(path, json) {
     imports: ArrayIsArray(json.imports) ? json.imports : [], templates: new MapCtor(),
     wxs: ArrayIsArray(json.wxs) ? json.wxs : [], modules: null, body: null, bodyUse: newUse(),
   };
+  // Files it names that the package lacks (the host found them): said once, where they are named.
+  if (ArrayIsArray(json.missing)) for (const m of json.missing) reportAt('warn', path, m.line, m.col, StringCtor(m.path) + ' is not in the package');
   const templates = json.templates !== null && typeof json.templates === 'object' ? json.templates : {};
   for (const name of ObjectKeys(templates)) file.templates.set(name, prepareNodes(templates[name], newUse()));
   file.body = prepareNodes(json.body || [], file.bodyUse);
