@@ -138,6 +138,7 @@ struct RunCommand: ParsableCommand {
         var timedOut = false
         var lineNumber = 0
         var scriptFailed = false
+        var quit = false
         loop: while true {
             let next = lines.next()
             // While a consent prompt is open, the typed line answers it.
@@ -167,7 +168,9 @@ struct RunCommand: ParsableCommand {
             }
             switch command {
             case nil: continue
-            case .quit: break loop
+            case .quit:
+                quit = true
+                break loop
             case let .wait(ms):
                 let seconds = Double(ms) / 1000
                 if let r = remaining(), r < seconds {
@@ -181,7 +184,8 @@ struct RunCommand: ParsableCommand {
                 if !waitForCommand(target, broker: lines.interactive ? broker : nil, deadline: deadline) { timedOut = true; break loop }
             }
         }
-        if !timedOut && !scriptFailed && !lines.interactive {
+        // The end of a script waits for the apps to be idle; `quit` ends the run at once.
+        if !timedOut && !scriptFailed && !quit && !lines.interactive {
             for app in apps where !app.waitUntilIdle(timeout: remaining()) { timedOut = true }
         }
         let ended = apps.filter { $0.exit != nil && $0.exit?.status != "ok" }
