@@ -10,11 +10,14 @@ public final class PreparedVM: @unchecked Sendable {
     let context: JSContext
     let dispatcher: JSProtectedValue
     private let target: NativeTarget
+    /// The view context, made ahead with the VM (nil: the app makes it when a template needs it).
+    let view: ViewHost?
     /// The pool that takes this VM's context group back once its app has stopped (a recycling
     /// ``VMPool``; nil: the group goes with the app).
     weak var recycler: VMPool?
 
-    private init(vm: JSVirtualMachine, context: JSContext, dispatcher: JSProtectedValue, target: NativeTarget) {
+    private init(vm: JSVirtualMachine, context: JSContext, dispatcher: JSProtectedValue, target: NativeTarget, view: ViewHost?) {
+        self.view = view
         self.vm = vm
         self.context = context
         self.dispatcher = dispatcher
@@ -30,12 +33,14 @@ public final class PreparedVM: @unchecked Sendable {
     /// `warm`: run the built-in warm-up app (see `warmUp`). It pays only ahead of a launch: a VM
     /// made on the launch path skips it (the launch compiles what it uses anyway, and the warm-up's
     /// garbage would stay in the idle app's heap).
-    public static func make(apis: [APIDescriptor] = [], in group: JSVirtualMachine? = nil, warm: Bool = true) throws -> PreparedVM {
-        try make(apis: apis, in: group, warmUpFiles: warm ? WarmUpApp.files : nil)
+    /// `view`: make the view context too (a VM made ahead of its app: the view costs about 5 ms
+    /// to make, which a launch onto a page with a template would otherwise pay).
+    public static func make(apis: [APIDescriptor] = [], in group: JSVirtualMachine? = nil, warm: Bool = true, view: Bool = true) throws -> PreparedVM {
+        try make(apis: apis, in: group, warmUpFiles: warm ? WarmUpApp.files : nil, view: view)
     }
 
     /// ``make(apis:in:warm:)`` with the warm-up app's files given (nil: no warm-up).
-    static func make(apis: [APIDescriptor], in group: JSVirtualMachine?, warmUpFiles: [String: String]?) throws -> PreparedVM {
+    static func make(apis: [APIDescriptor], in group: JSVirtualMachine?, warmUpFiles: [String: String]?, view: Bool = false) throws -> PreparedVM {
         let vm = group ?? JSVirtualMachine()
         let context = JSContext(vm: vm)
         context.setEvalEnabled(false, message: "Code generation from strings is disabled in mini-programs (eval, new Function)")
@@ -48,7 +53,8 @@ public final class PreparedVM: @unchecked Sendable {
         let rejection = try dispatcherObject.get("onRejection")
         if let fn = rejection.object { try context.setUnhandledRejectionHandler(fn) }
         if let warmUpFiles { try warmUp(context, dispatcherObject, target, files: warmUpFiles) }
-        return PreparedVM(vm: vm, context: context, dispatcher: JSProtectedValue(dispatcherValue, context: context), target: target)
+        let viewHost = view ? try ViewHost(vm: vm) : nil
+        return PreparedVM(vm: vm, context: context, dispatcher: JSProtectedValue(dispatcherValue, context: context), target: target, view: viewHost)
     }
 
     /// Runs a small built-in app through launch, setData, a page call and navigation, then resets

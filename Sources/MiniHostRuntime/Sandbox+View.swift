@@ -16,6 +16,12 @@ extension Sandbox {
     /// The view context, made on first use; nil (once reported) if the view runtime failed.
     func viewHost() -> ViewHost? {
         if let view { return view }
+        if let made = preparedView {
+            preparedView = nil
+            made.bind(to: self)
+            view = made
+            return made
+        }
         guard !viewFailed, let vm = context?.vm else { return nil }
         do {
             let made = try ViewHost(vm: vm, sandbox: self)

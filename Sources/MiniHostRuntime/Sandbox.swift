@@ -16,8 +16,10 @@ public final class Sandbox: @unchecked Sendable {
     private var prepared: PreparedVM?
     private(set) var context: JSContext?
     private(set) var dispatcher: JSProtectedValue?
-    /// The app's view layer, made when the first page with a template opens.
+    /// The app's view layer, made when the first page with a template opens (or ahead, with a
+    /// prepared VM: `preparedView`, bound then).
     var view: ViewHost?
+    var preparedView: ViewHost?
     var viewFailed = false
     private var posted: [Int: JSProtectedValue] = [:]
     private var nextPostId = 1
@@ -43,10 +45,11 @@ public final class Sandbox: @unchecked Sendable {
         self.emit = events
         self.endpoint = endpoint
         self.queue = EventLoopPool.makeAppQueue(label: "minihost.app.\(config.appId)")
-        let vm = try prepared ?? PreparedVM.make(apis: endpoint?.apis ?? [], warm: false)
+        let vm = try prepared ?? PreparedVM.make(apis: endpoint?.apis ?? [], warm: false, view: false)
         self.prepared = vm
         self.context = vm.context
         self.dispatcher = vm.dispatcher
+        self.preparedView = vm.view
         vm.bind(to: self)
         vm.vm.setExecutionTimeLimit(seconds: Double(config.cpuLimitMs) / 1000)
         endpoint?.connect(SandboxEventChannel(sandbox: self))
@@ -124,6 +127,7 @@ public final class Sandbox: @unchecked Sendable {
         parsedResults.removeAll()
         lastResult = nil
         view = nil
+        preparedView = nil
         let group = prepared?.vm, recycler = prepared?.recycler
         dispatcher = nil
         context = nil

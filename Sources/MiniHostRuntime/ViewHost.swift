@@ -11,8 +11,9 @@ final class ViewHost {
     /// True while a flush task is queued, so a burst of patches renders once.
     var flushQueued = false
 
-    /// Makes the view context in `vm` and installs the view runtime (`ViewJS/`).
-    init(vm: JSVirtualMachine, sandbox: Sandbox) throws {
+    /// Makes the view context in `vm` and installs the view runtime (`ViewJS/`). A view made
+    /// ahead of its app (``PreparedVM``) is bound to the app's sandbox later (``bind(to:)``).
+    init(vm: JSVirtualMachine, sandbox: Sandbox? = nil) throws {
         let context = JSContext(vm: vm)
         context.setEvalEnabled(false, message: "Code generation from strings is disabled in mini-programs (eval, new Function)")
         context.setName("view")
@@ -26,6 +27,8 @@ final class ViewHost {
         self.target = target
         self.dispatcher = JSProtectedValue(dispatcherValue, context: context)
     }
+
+    func bind(to sandbox: Sandbox) { target.sandbox = sandbox }
 
     /// Calls a dispatcher operation with JSON text (nil: no argument); returns its answer as a
     /// string, or nil. Nested inside a logic task, so the watchdog is not re-armed: an app cannot
@@ -49,7 +52,7 @@ final class ViewHost {
 /// The host functions the view runtime calls; forwards to the sandbox.
 private final class ViewNativeTarget {
     weak var sandbox: Sandbox?
-    init(sandbox: Sandbox) { self.sandbox = sandbox }
+    init(sandbox: Sandbox?) { self.sandbox = sandbox }
 
     func makeNatives(in context: JSContext) throws(JSError) -> JSObject {
         let natives = context.makeObject()

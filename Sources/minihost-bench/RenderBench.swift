@@ -62,10 +62,22 @@ struct RenderBench: ParsableCommand {
         }
         host.stop(app)
 
+        // Cold: a new app launched onto the page (a new VM, its view context made, the template
+        // read and every function compiled for the first time), less the same launch without one.
+        let plain = try RenderProject.load(try RenderProject.write(to: scratch.appendingPathComponent("plain-entry"), entry: "plain"), cache: scratch)
+        let small = try RenderProject.load(try RenderProject.write(to: scratch.appendingPathComponent("small-entry"), entry: "small"), cache: scratch)
+        var coldView: [Double] = [], coldPlain: [Double] = [], coldSmall: [Double] = []
+        for _ in 0..<20 {
+            coldView.append(try RenderProject.launchSeconds(host, list))
+            coldPlain.append(try RenderProject.launchSeconds(host, plain))
+            coldSmall.append(try RenderProject.launchSeconds(host, small))
+        }
         let memory = try RenderProject.memory(scratch: scratch, apps: apps)
         options.emit([
             ("nodes", 2002),
             ("first_render_ms", (median(withView) - median(withoutView)) * 1000),
+            ("first_render_cold_ms", (median(coldView) - median(coldPlain)) * 1000),
+            ("view_context_start_ms", (median(coldSmall) - median(coldPlain)) * 1000),
             ("relaunch_with_view_ms", median(withView) * 1000),
             ("relaunch_without_view_ms", median(withoutView) * 1000),
             ("update_ms", median(update) * 1000),

@@ -60,6 +60,16 @@ enum RenderProject {
         return try AppPackage.load(manifestURL: entry, dev: true).compiled(cacheDirectory: cache.appendingPathComponent("cache"))
     }
 
+    /// Seconds from starting a new app (no prepared VM) to its entry page's launch.
+    static func launchSeconds(_ host: AppHost, _ package: AppPackage) throws -> Double {
+        let start = now()
+        let app = try host.start(package)
+        guard app.waitForLaunch() == true else { throw ValidationError("the render bench app failed to launch") }
+        let seconds = now() - start
+        host.stop(app)
+        return seconds
+    }
+
     /// RSS per idle app (KiB): apps on the small page with its view, and on a page without one.
     static func memory(scratch: URL, apps: Int) throws -> (withView: Double, withoutView: Double) {
         let small = try load(try write(to: scratch.appendingPathComponent("small"), entry: "small"), cache: scratch)
