@@ -201,3 +201,14 @@ test('a component in slot content is the owner\'s: created with the page as owne
   h.patch(1, { t: 'changed' });
   assert.deepEqual(h.ops.filter((o) => o[0] === 'props').map((o) => o[1]).filter((p) => p.key === slotInner.comp), [{ key: slotInner.comp, props: { n: 'changed' } }]);
 });
+
+test('externalClasses: a listed class stands for the classes the owner gives, and follows them', () => {
+  const comp = T.file([el('view', [['class', 'my-class inner']], [el('text', [['class', 'title-class']])])], { path: 'components/ext/ext.wxml' });
+  const body = [el('ext', [['my-class', e(id('cls'))]])];
+  const h = makeView({ templates: Object.assign(page(body, { using: { ext: 'components/ext/ext' } }), { 'components/ext/ext.wxml': comp }),
+    components: { 'components/ext/ext': { props: [], externalClasses: ['my-class', 'title-class'] } } });
+  h.open(1, 'pages/p/p', { cls: 'red big' });
+  assert.equal(h.wxml(1), '<ext my-class="red big">{<view class="red big inner"><text class="title-class"></text></view>}</ext>');
+  h.patch(1, { cls: 'blue' });
+  assert.equal(h.wxml(1), '<ext my-class="blue">{<view class="blue inner"><text class="title-class"></text></view>}</ext>');
+});

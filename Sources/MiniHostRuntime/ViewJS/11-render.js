@@ -58,11 +58,34 @@ function renderElement(t, scope, c, old) {
   const rec = old || { node: makeElement(t.tag, c.inst.key), kids: undefined, last: undefined };
   const node = rec.node;
   updateAttrs(rec, t, scope);
+  if (c.inst.externalClasses.length) applyExternalClasses(rec, t, c.inst);
   node.events = evalEvents(t, scope);
   if (t.model) node.model = t.model;
   rec.kids = renderChildren(node, t.children, scope, c, rec.kids);
   place(node, c);
   return rec;
+}
+// `externalClasses`: in a component's tree, a class the component lists stands for the classes
+// its owner gives in the attribute of that name on the component's element.
+function applyExternalClasses(rec, t, inst) {
+  let i = 0;
+  while (i < t.attrs.length && t.attrs[i][0] !== 'class') i++;
+  if (i === t.attrs.length || !inst.host) return;
+  const out = [];
+  for (const name of toText(rec.last[i]).split(/\s+/)) {
+    if (name === '') continue;
+    if (inst.externalClasses.indexOf(name) < 0 || ObjectGetDesc(inst.host.attrs, name) === undefined) out.push(name);
+    else if (toText(inst.host.attrs[name]) !== '') out.push(toText(inst.host.attrs[name]));
+  }
+  rec.node.attrs.class = out.join(' ');
+}
+// Whether the owner changed the classes it gives for `inst`'s external classes since last asked.
+function externalClassesChanged(inst) {
+  if (!inst.externalClasses.length || !inst.host) return false;
+  const now = inst.externalClasses.map((name) => toText(inst.host.attrs[name])).join('\n');
+  const changed = inst.externalKey !== undefined && inst.externalKey !== now;
+  inst.externalKey = now;
+  return changed;
 }
 function renderChildren(node, list, scope, c, old) {
   const inner = newContainer(c.inst, c.file, node);

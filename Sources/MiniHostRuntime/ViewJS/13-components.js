@@ -46,8 +46,10 @@ function renderComponentElement(t, scope, c, old, path) {
     const props = propCandidates(t, rec.last);
     const inst = rec.node.comp === null ? undefined : instances.get(rec.node.comp);
     if (inst) sendChangedProps(inst, props);
+    if (inst && externalClassesChanged(inst)) markDirty(inst);
   }
   const node = rec.node;
+  if (c.inst.externalClasses.length) applyExternalClasses(rec, t, c.inst);
   node.events = evalEvents(t, scope);
   if (t.model) node.model = t.model;
   // Slot content: rendered in the owner's scope, owned by the owner, then given to the slots.
@@ -79,9 +81,10 @@ function createInstance(node, path, owner, props) {
     using: componentUsing(file, node, owner), nodes: [], host: node, page: owner.page, owner: owner.key, parentKey: owner.key,
     props: declared, externalClasses: ArrayIsArray(answer.externalClasses) ? answer.externalClasses : [],
     multipleSlots: answer.multipleSlots === true, file, recs: undefined, depth: owner.depth + 1,
-    dirty: false, slots: new SetCtor(), sent,
+    dirty: false, slots: new SetCtor(), sent, externalKey: undefined,
   };
   instances.set(inst.key, inst);
+  externalClassesChanged(inst);
   node.comp = inst.key;
   pendingAttach.push(inst.key);
   return inst;

@@ -2,8 +2,9 @@
 """Writes the conformance cases (Tests/Conformance/cases/<id>/) from the definitions below
 (packages, modules, lifecycle, navigation, page data, event loop, console, call convention,
 errors, arguments) and in the case modules it loads: services_cases.py, sandbox_cases.py,
-wechat_cases.py (WeChat projects, modules, ES modules, components), network_cases.py and
-ui_cases.py.
+wechat_cases.py (WeChat projects, modules, ES modules, components), network_cases.py,
+ui_cases.py, files_cases.py and view_cases.py (the view layer, with view_event_cases.py and
+view_component_cases.py).
 
 Deterministic: the same definitions always give the same files. Run it from anywhere:
 `python3 Tests/Conformance/tools/generate.py`. It removes case folders it no longer defines.
@@ -465,6 +466,7 @@ import wechat_cases  # noqa: E402,F401
 import network_cases  # noqa: E402,F401
 import ui_cases  # noqa: E402,F401
 import files_cases  # noqa: E402,F401
+import view_cases  # noqa: E402,F401
 
 if __name__ == '__main__':
     write()

@@ -1,0 +1,6 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({
+pageTap(e) { L('page saw ' + e.target.id) },
+buy() { L('wrong: page method') }
+})

@@ -1,0 +1,7 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({
+data: { n: 1, other: 'x' },
+bump() { this.setData({ n: 2 }) },
+unrelated() { this.setData({ other: 'y' }) }
+})

@@ -1,0 +1,5 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({
+t(e) { L('VL-26 ' + e.currentTarget.dataset.n); e.currentTarget.dataset.n = 'changed' }
+})

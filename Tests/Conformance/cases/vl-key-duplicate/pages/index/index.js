@@ -1,0 +1,5 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({
+data: { list: [{ id: 1, n: 'a' }, { id: 1, n: 'b' }] }
+})

@@ -1,0 +1,1 @@
+Page({ onLoad() { console.log('b.onLoad') } })

@@ -1,0 +1,6 @@
+const L = (...a) => console.log(...a);
+const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
+Page({
+data: { n: 7 },
+t(e) { L('VL-15 ' + JSON.stringify(e.mark)) }
+})

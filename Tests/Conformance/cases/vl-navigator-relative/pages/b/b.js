@@ -1,0 +1,1 @@
+Page({ onLoad(q) { console.log('b.onLoad ' + JSON.stringify(q) + ' ' + getCurrentPages().length) } })

@@ -1,0 +1,1 @@
+App({ onError(m) { console.log('onError: ' + String(m).split('\n')[0]) }, onUnhandledRejection(r) { console.log('onUnhandledRejection: ' + String(r && r.reason && r.reason.message || r && r.reason)) } })

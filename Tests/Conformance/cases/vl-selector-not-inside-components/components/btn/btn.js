@@ -1,0 +1,4 @@
+const L = (...a) => console.log(...a);
+Component({
+methods: { buy() { L('bought') } }
+})
