@@ -46,4 +46,37 @@ import Testing
         #expect(file.contains("exports[`snaps 1`] = `<view id=\"n\">1</view>`;"))
         #expect(try CLI.run(["test", app.path], timeout: 120).status == 0)
     }
+
+    /// WXS runs in the view context with WeChat's WXS globals only: nothing of the app's logic,
+    /// no code generation, frozen intrinsics; and the app's logic sees nothing of the view.
+    @Test(arguments: ["process", "in-process"])
+    func wxsAndTheAppCannotReachEachOther(isolation: String) throws {
+        let probe = """
+            var g = (function () { return this; })();
+            function probe() {
+              var out = [];
+              out.push(Object.getOwnPropertyNames(g).sort().join(','));
+              out.push([typeof wx, typeof getApp, typeof Page, typeof setTimeout, typeof Date, typeof RegExp, typeof Function].join(','));
+              try { getDate.constructor('return 1'); out.push('codegen allowed'); } catch (e) { out.push(e.name); }
+              try { Array.prototype.push = null; out.push(Array.prototype.push === null ? 'changed' : 'kept'); } catch (e) { out.push(e.name); }
+              out.push(getDate(0).getTime() + ',' + getRegExp('a+', 'g').test('caa'));
+              return out.join(' | ');
+            }
+            module.exports = { probe: probe };
+            """
+        let app = try TempApp(files: [
+            "pages/index/index.js": "Page({ onLoad() { console.log([typeof nodesById, typeof instances, typeof lockDownView, typeof callLogic].join(',')); } })",
+            "pages/index/index.wxml": "<wxs module=\"p\" src=\"./probe.wxs\"/>\n<view id=\"probe\">{{p.probe()}}</view>",
+            "pages/index/probe.wxs": probe,
+        ])
+        defer { app.remove() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("view-probe-\(UUID().uuidString).minihost")
+        try Data("wxml #probe\nquit\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CLI.run(["run", app.path, "--dev", "--isolation", isolation, "--data-dir", tempDataDir(), "--script", file.path], stdin: "")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("> undefined,undefined,undefined,undefined"), "\(r.stdout)")
+        let globals = "Array,Boolean,Error,Infinity,JSON,Math,NaN,Number,Object,RangeError,ReferenceError,String,SyntaxError,TypeError,console,decodeURI,decodeURIComponent,encodeURI,encodeURIComponent,isFinite,isNaN,parseFloat,parseInt,undefined"
+        #expect(r.stdout.contains(globals + " | undefined,undefined,undefined,undefined,undefined,undefined,undefined | EvalError | kept | 0,true"), "\(r.stdout)")
+    }
 }

@@ -82,7 +82,7 @@ import MiniHostProtocol
             .driver(token: 2, op: "page", argumentJSON: "{}"),
         ])
         #expect(log.console == ["n 5"])
-        #expect(log.answer(2) == canonical(#"{"route":"pages/index/index","query":{},"data":{"n":5}}"#))
+        #expect(log.answer(2) == canonical(#"{"route":"pages/index/index","query":{},"data":{"n":5},"key":1}"#))
     }
 
     @Test func aPageModuleLoadedEarlierByAnotherModuleStillRegistersThePage() throws {

@@ -109,17 +109,15 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
             "log: threw getExptInfoSync:fail not supported by MiniHost 1008 getExptInfoSync:fail not supported by MiniHost",
             "log: threw cloud.database:fail not supported by MiniHost",
             "log: true true",
-            "warn: SelectorQuery.exec: not supported by MiniHost (errCode 1008)",
             "log: threw FileSystemManager.readFileSync:fail not supported by MiniHost",
             "log: v",
             "log: method MapContext.getCenterLocation:fail not supported by MiniHost 1008",
             "warn: onAccelerometerChange:fail not supported by MiniHost (errCode 1008); its listeners are never called",
             "warn: offAccelerometerChange:fail not supported by MiniHost (errCode 1008); its listeners are never called",
             "warn: createMapContext:fail not supported by MiniHost (errCode 1008); its MapContext does nothing",
-            "warn: createSelectorQuery:fail not supported by MiniHost (errCode 1008); its SelectorQuery does nothing",
         ], "\(log.events)")
         #expect(endpoint.called == ["addCard", "chooseInvoice", "getExptInfoSync", "cloud.database", "createMapContext",
-                                    "createSelectorQuery", "onAccelerometerChange", "offAccelerometerChange", "getStorageSync"])
+                                    "onAccelerometerChange", "offAccelerometerChange", "getStorageSync"])
         #expect(log.errors.isEmpty, "\(log.errors)")
     }
 
@@ -153,9 +151,9 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
                                 "show 1008 InterstitialAd.show:fail not supported by MiniHost"], "\(log.events)")
     }
 
-    /// Pages and components have the instance methods that need a view layer: queries find
-    /// nothing, factories give wx's unsupported objects, animations warn once; an app's own
-    /// method of the same name wins.
+    /// Pages and components have the view layer's instance methods: without a template queries
+    /// find nothing, the intersection observer is wx's unsupported object, animations warn once;
+    /// an app's own method of the same name wins.
     @Test func viewLayerInstanceMethodsExistWithoutAView() throws {
         let probe = """
           console.log([this.selectComponent('#cart'), this.selectAllComponents('.item').length, this.getRelationNodes('./x').length,
@@ -170,7 +168,6 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
             " 1 0 function function",
             "animate: not supported by MiniHost without a view layer (errCode 1008)",
             "clearAnimation: not supported by MiniHost without a view layer (errCode 1008)",
-            "createSelectorQuery:fail not supported by MiniHost (errCode 1008); its SelectorQuery does nothing",
             "createIntersectionObserver:fail not supported by MiniHost (errCode 1008); its IntersectionObserver does nothing",
             " 0 0 function function",
         ], "\(log.events)")
