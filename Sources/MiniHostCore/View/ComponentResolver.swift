@@ -50,8 +50,10 @@ struct ComponentResolver {
             }
             if reference.hasPrefix("plugin://") || reference.hasPrefix("plugin-private://") || provided.contains(where: reference.hasPrefix) { continue }
             guard let path = component(reference, owner: owner) else {
+                let bare = !(reference.hasPrefix("/") || reference.hasPrefix("./") || reference.hasPrefix("../"))
+                let hint = bare ? "; an npm package's components must be built into miniprogram_npm/ first, as WeChat's developer tools do" : ""
                 throw ViewCompileError(file: jsonFile, line: 0, column: 0,
-                                       reason: "usingComponents.\(tag): cannot find the component \"\(reference)\" (no .json, .js or .wxml of that name in the package)")
+                                       reason: "usingComponents.\(tag): cannot find the component \"\(reference)\" (no .json, .js or .wxml of that name in the package\(hint))")
             }
             result[tag] = path
         }
