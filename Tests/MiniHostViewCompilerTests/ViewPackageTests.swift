@@ -103,6 +103,9 @@ import Testing
         f["app.json"] = Data(#"{"useExtendedLib": {"weui": true}}"#.utf8)
         let using = try ComponentResolver.resolve(files: f, pages: pages)
         #expect(using["pages/shop/shop"] == ["x": "components/icon/icon"])
+        // A version string turns the library on as `true` does (WeChat's demo writes "latest").
+        f["app.json"] = Data(#"{"useExtendedLib": {"weui": "latest"}}"#.utf8)
+        #expect(try ComponentResolver.resolve(files: f, pages: pages)["pages/shop/shop"] == ["x": "components/icon/icon"])
     }
 
     /// Not fatal (published projects ship such references): the compiled template lists them

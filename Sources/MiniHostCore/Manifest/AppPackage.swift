@@ -57,7 +57,8 @@ public struct AppPackage: Sendable {
     /// `cacheDirectory` by content hash. The digest is of the files as written.
     public func compiled(cacheDirectory: URL?) throws -> AppPackage {
         let result = try PackageCompiler.compile(files: files, packageName: displayPath(rootURL), cacheDirectory: cacheDirectory)
-        let views = try ViewCompiler.compile(files: result.files, pages: manifest.pages, cacheDirectory: cacheDirectory)
+        let appJSON = weChatApp.map { Data(JSONValue.object($0).jsonText.utf8) }
+        let views = try ViewCompiler.compile(files: result.files, pages: manifest.pages, cacheDirectory: cacheDirectory, appJSON: appJSON)
         guard result.compiledCount > 0 || views.compiledCount > 0 else { return self }
         var copy = self
         copy.files = views.files

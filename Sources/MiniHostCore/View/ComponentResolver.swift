@@ -16,7 +16,8 @@ struct ComponentResolver {
     static func resolve(files: [String: Data], pages: [String]) throws(ViewCompileError) -> [String: [String: String]] {
         var resolver = ComponentResolver(files: files)
         if let libraries = try resolver.jsonObject("app.json")?["useExtendedLib"]?.objectValue {
-            resolver.provided = libraries.filter { $0.value.boolValue == true }.map { "\($0.key)-miniprogram/" }
+            // `true` or a version (`"weui": "latest"`) turns a library on.
+            resolver.provided = libraries.filter { $0.value.boolValue ?? ($0.value.stringValue != nil) }.map { "\($0.key)-miniprogram/" }
         }
         let global = try resolver.using(of: "app", jsonFile: "app.json")
         var result: [String: [String: String]] = [:]

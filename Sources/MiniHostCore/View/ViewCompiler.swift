@@ -19,7 +19,18 @@ public enum ViewCompiler {
     /// Bumped when the compiled form changes, so old cache entries are not used.
     static let formatVersion = "wxml-2"
 
-    public static func compile(files: [String: Data], pages: [String], cacheDirectory: URL?) throws(ViewCompileError) -> CompiledViews {
+    /// `appJSON`: a WeChat project's app.json when the package's files leave it out (it is the
+    /// entry file the package was opened by); its global `usingComponents` and `useExtendedLib`
+    /// apply to every page.
+    public static func compile(files: [String: Data], pages: [String], cacheDirectory: URL?, appJSON: Data? = nil) throws(ViewCompileError) -> CompiledViews {
+        var read = files
+        if read["app.json"] == nil, let appJSON { read["app.json"] = appJSON }
+        let views = try compileRead(read, pages: pages, cacheDirectory: cacheDirectory)
+        if files["app.json"] == nil { var output = views; output.files["app.json"] = nil; return output }
+        return views
+    }
+
+    private static func compileRead(_ files: [String: Data], pages: [String], cacheDirectory: URL?) throws(ViewCompileError) -> CompiledViews {
         let templates = files.keys.filter { $0.hasSuffix(".wxml") }
         guard !templates.isEmpty || files.keys.contains(where: { $0.hasSuffix(".wxss") }) else {
             return CompiledViews(files: files, compiledCount: 0, fromCache: false)

@@ -41,6 +41,11 @@ const viewLayerMethods = {
     return found;
   },
   getRelationNodes(path) { return []; },
+  // The page's identifier, the same for every instance on one page (WeChat's `getPageId`).
+  getPageId() {
+    const st = this !== null && typeof this === 'object' ? componentState.get(this) : undefined;
+    return 'pageId:' + viewKey(st && st.page ? st.page : this);
+  },
   createSelectorQuery() { return makeSelectorQuery(this); },
   createIntersectionObserver(options) { return mp.createIntersectionObserver(this, options); },
   animate(selector, keyframes, duration, callback) { refuseWithoutView('animate'); },
@@ -58,7 +63,8 @@ function addViewLayerMethods(target) {
 addViewLayerMethods(componentBase);
 // Makes an instance and runs `created`, then sets the given properties (their observers run).
 // `o`: {page, owner, id, dataset, properties, listeners: {event: function or owner's method
-// name}}; or {route, query} for a page written as a component (the instance is the page).
+// name}, deferCreated}; or {route, query} for a page written as a component (the instance is the
+// page). With `deferCreated` the caller runs `finishCreating` later.
 function createComponent(def, o) {
   const inst = ObjectCreate(componentBase), n = nextInstance++, isPage = o.route !== undefined;
   const st = { def, n, isPage, page: isPage ? inst : o.page || null, owner: o.owner || o.page || null,
@@ -81,9 +87,14 @@ function createComponent(def, o) {
   }
   instances.set(n, inst);
   if (!isPage && st.page) pageList(st.page).push(inst);
-  runLifetime(inst, 'created', []);
-  if (o.properties !== undefined) setProperties(inst, o.properties);
+  if (!o.deferCreated) finishCreating(inst, o.properties);
   return inst;
+}
+// `created`, then the creator's property values (their observers run), as WeChat orders them.
+// The view defers this until the component's own tree is built, as WeChat builds it first.
+function finishCreating(inst, properties) {
+  runLifetime(inst, 'created', []);
+  if (properties !== undefined) setProperties(inst, properties);
 }
 function componentDetail(inst, st) {
   return JSONStringify({ instance: st.n, page: st.page ? st.page.route : null, id: inst.id });

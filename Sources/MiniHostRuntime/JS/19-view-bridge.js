@@ -26,6 +26,12 @@ function viewClose(page) {
   viewPages.delete(key);
   native.view('close', '{"key":' + key + '}');
 }
+// A component's data as the view sees it: a JSON copy without its pure data fields.
+function viewData(inst) {
+  const pure = stateOf(inst).def.pure, data = {};
+  for (const k of ObjectKeys(inst.data)) if (!isPure(pure, k)) data[k] = inst.data[k];
+  return copyOut(data) || {};
+}
 function viewRequest(op, arg) {
   const answer = native.view(op, JSONStringify(arg));
   return answer === undefined ? undefined : JSONParse(answer);
@@ -60,11 +66,17 @@ function fromView(op, json) {
     case 'create': {
       const def = componentDefinition(a.path);
       const page = viewTarget(a.page), owner = viewTarget(a.owner) || page;
-      const inst = createComponent(def, { page, owner, id: a.id, dataset: a.dataset, properties: a.props });
-      const st = stateOf(inst), data = {};
-      for (const k of ObjectKeys(inst.data)) if (!isPure(def.pure, k)) data[k] = inst.data[k];
-      return JSONStringify({ key: st.n, props: ObjectKeys(def.properties), externalClasses: def.externalClasses || [],
-        multipleSlots: def.options.multipleSlots, data: copyOut(data) || {} });
+      const inst = createComponent(def, { page, owner, id: a.id, dataset: a.dataset, deferCreated: true });
+      return JSONStringify({ key: stateOf(inst).n, props: ObjectKeys(def.properties), externalClasses: def.externalClasses || [],
+        multipleSlots: def.options.multipleSlots, data: viewData(inst) });
+    }
+    // The view built the component's tree (its children are created): `created`, then the
+    // owner's property values; answers the data the view renders next.
+    case 'created': {
+      const inst = instances.get(a.key);
+      if (!inst) return '{}';
+      finishCreating(inst, isPlainData(a.props) ? a.props : undefined);
+      return JSONStringify({ data: viewData(inst) });
     }
     case 'attach': case 'ready': case 'detach': {
       const inst = instances.get(a.key);

@@ -54,8 +54,10 @@ function renderComponentElement(t, scope, c, old, path) {
   if (t.model) node.model = t.model;
   // Slot content: rendered in the owner's scope, owned by the owner, then given to the slots.
   rec.kids = renderChildren(node, t.children, scope, c, rec.kids);
-  if (created) renderInstance(created);
-  else if (node.comp !== null && instances.has(node.comp)) assignSlots(instances.get(node.comp));
+  if (created) {
+    renderInstance(created);
+    finishInstance(created);
+  } else if (node.comp !== null && instances.has(node.comp)) assignSlots(instances.get(node.comp));
   place(node, c);
   return rec;
 }
@@ -88,6 +90,19 @@ function createInstance(node, path, owner, props) {
   node.comp = inst.key;
   pendingAttach.push(inst.key);
   return inst;
+}
+// The component's tree is built (its own components created): the logic side runs `created`
+// and sets the owner's property values, then the view renders the data that left.
+function finishInstance(inst) {
+  let answer;
+  try { answer = callLogic('created', { key: inst.key, props: inst.sent }); } catch (e) {
+    reportHere('component ' + inst.path + ' failed in created: ' + describeThrown(e));
+    return;
+  }
+  if (answer !== null && typeof answer === 'object' && answer.data !== null && typeof answer.data === 'object' && instances.get(inst.key) === inst) {
+    inst.data = answer.data;
+    markDirty(inst);
+  }
 }
 // The tags a component's template can use: its own usingComponents, and the generics its
 // element names (`generic:selectable="custom-radio"`: `custom-radio` as the owner resolves it).
