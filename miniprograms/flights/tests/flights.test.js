@@ -80,10 +80,11 @@ describe('flights: paying a signed order', () => {
   it('finishing opens the receipt with the transaction', async () => {
     const app = await minihost.launch();
     const page = await pay(app, await book(app, 'SF101'));
+    const paid = await page.data('paid');
     await page.call('finish');
     const done = await app.currentPage();
     expect(done.route).toBe('pages/done/done');
-    expect(done.data()).toEqual({ flight: 'SF101', transactionId: (await page.data('paid')).transactionId });
+    expect(await done.data()).toEqual({ flight: 'SF101', transactionId: paid.transactionId });
     expect(await app.pageStack()).toHaveLength(2);
   });
 });
