@@ -42,7 +42,7 @@ final class DevTestTests: XCTestCase {
             "tests/order.test.js": """
             it('keeps the order of keys', async () => {
               const page = await (await minihost.launch()).currentPage();
-              expect(Object.keys(page.data())).toEqual(['zeta', 'alpha']);
+              expect(Object.keys(await page.data())).toEqual(['zeta', 'alpha']);
               const r = await page.call('pair');
               expect(JSON.stringify(r)).toBe('{"b":1,"a":{"y":1,"x":2}}');
             });
