@@ -16,13 +16,16 @@ final class DevTestTests: XCTestCase {
         text.split(separator: "\n").map(String.init).last { $0.range(of: #"^\d+ passed, \d+ failed(, \d+ skipped)?$"#, options: .regularExpression) != nil }
     }
 
+    /// The samples' suites (their view tests tap by selector) pass in both isolation modes.
     func testEachSampleSuitePasses() throws {
         for sample in ["hello", "taxi", "flights", "checkin"] {
-            let r = try CLI.run(["test", "org.minihost.\(sample)"], timeout: 120)
-            XCTAssertEqual(r.status, 0, "\(sample):\n\(r.stdout)\n\(r.stderr)")
-            let line = try XCTUnwrap(summary(r.stdout), "\(sample): no summary line in\n\(r.stdout)")
-            XCTAssertTrue(line.hasSuffix(" 0 failed"), line)
-            XCTAssertFalse(line.hasPrefix("0 passed"), line)
+            for isolation in ["process", "in-process"] {
+                let r = try CLI.run(["test", "org.minihost.\(sample)", "--isolation", isolation], timeout: 120)
+                XCTAssertEqual(r.status, 0, "\(sample), \(isolation):\n\(r.stdout)\n\(r.stderr)")
+                let line = try XCTUnwrap(summary(r.stdout), "\(sample): no summary line in\n\(r.stdout)")
+                XCTAssertTrue(line.hasSuffix(" 0 failed"), line)
+                XCTAssertFalse(line.hasPrefix("0 passed"), line)
+            }
         }
     }
 

@@ -47,6 +47,12 @@ app hidden after 1 visit(s)
 · page pages/index/index onShow
 {
   "data" : {
+    "fruits" : [
+      "apples",
+      "pears",
+      "figs"
+    ],
+    "name" : "",
     "status" : "3 ticks",
     "ticks" : 3,
     "title" : "Hello, world!"

@@ -102,3 +102,64 @@ describe('taxi: a ride', () => {
     expect(app.world.wallet.statement()).toEqual([]);
   }, 15000);
 });
+
+// The view, driven by selector as miniprogram-automator tests do: the booking page's rows and
+// button, the ride's progress (a distance formatted by WXS) and the receipt.
+async function ready(app) {
+  const page = await app.currentPage();
+  await page.waitFor(async () => (await page.data('status')) === 'ready');
+  return page;
+}
+
+describe('taxi: the booking page', () => {
+  it('shows where the user is once found', async () => {
+    const app = await minihost.launch({ world });
+    const page = await ready(app);
+    expect(await (await page.$('#pickup')).text()).toMatch(/^near 39\.9\d\d, 116\.4\d\d$/);
+    expect(await (await page.$('#destination')).text()).toBe('choose a destination');
+    expect(await (await page.$('#destination')).attribute('class')).toBe('value muted');
+    expect(await (await page.$('#book')).attribute('disabled')).toBe('false');
+    expect(await page.$('#no-location')).toBeNull();
+  });
+
+  it('says so when it may not find the user, and the button stays disabled', async () => {
+    const app = await minihost.launch({ world: Object.assign({}, world, { policy: {} }), deny: ['location.coarse'] });
+    const page = await app.currentPage();
+    await page.waitFor('#no-location');
+    expect(await (await page.$('#pickup')).text()).toBe('finding you...');
+    expect(await (await page.$('#book')).attribute('disabled')).toBe('true');
+  });
+
+  it('a tap on the destination row opens the place picker', async () => {
+    const app = await minihost.launch({ world });
+    const page = await ready(app);
+    await (await page.$('#destination')).tap();
+    await page.waitFor(async () => (await page.data('destination')) !== '');
+    expect(await (await page.$('#destination')).text()).toBe('China World Trade Center');
+    expect(await (await page.$('#destination')).attribute('class')).not.toContain('muted');
+    expect(app.calls('chooseLocation')).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('taxi: a ride by tap', () => {
+  it('Book a car follows the ride to the receipt', async () => {
+    const app = await minihost.launch({ world });
+    const index = await ready(app);
+    app.world.location.setRoute(shortRoute);
+    await (await index.$('#book')).tap();
+    await app.waitFor(async () => (await app.currentPage()).route === 'pages/ride/ride');
+    const ride = await app.currentPage();
+    await ride.waitFor('#car', 3000);
+    expect(await (await ride.$('#left')).text()).toMatch(/^(\d+ m|\d+\.\d km) to go$/);
+    expect(await (await ride.$('#updates')).text()).toMatch(/^\d+ updates?$/);
+    (await app.nextPrompt(8000)).allow();
+    const payment = await app.nextPrompt(3000);
+    expect(await (await ride.$('#fare')).text()).toBe('fare 13.00 CNY');
+    expect(await (await ride.$('#status')).text()).toBe('arrived');
+    payment.allow();
+    await app.waitFor(async () => (await app.currentPage()).route === 'pages/done/done', 3000);
+    const done = await app.currentPage();
+    expect(await (await done.$('#fare')).text()).toBe('13.00 CNY');
+    expect(await (await done.$('.page')).outerWxml()).toMatchSnapshot();
+  }, 15000);
+});

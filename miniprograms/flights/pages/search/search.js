@@ -1,16 +1,20 @@
 const { flights, formatPrice } = require('../../data/flights');
 
 Page({
-  data: { flights: [] },
+  data: { flights: [], cheapest: '' },
 
   onLoad() {
-    this.setData({ flights: flights.map((f) => ({ id: f.id, route: `${f.from}-${f.to}`, departs: f.departs, price: formatPrice(f.price, f.currency) })) });
-    for (const f of this.data.flights) console.log(`flight ${f.id} ${f.route} ${f.departs} ${f.price}`);
+    const list = flights.map((f) => ({ id: f.id, route: `${f.from}-${f.to}`, departs: f.departs, amount: f.price, currency: f.currency }));
+    const cheapest = list.reduce((a, b) => (b.amount < a.amount ? b : a));
+    this.setData({ flights: list, cheapest: cheapest.id });
+    for (const f of list) console.log(`flight ${f.id} ${f.route} ${f.departs} ${formatPrice(f.amount, f.currency)}`);
   },
 
-  // A tap on a flight: `call pages/search/search choose {"flight":"SF101"}`.
+  // A flight card's `choose` event (detail {flight}), or a call from the host:
+  // `call pages/search/search choose {"flight":"SF101"}`.
   choose(arg) {
-    const id = (arg && arg.flight) || '';
+    const from = (arg && arg.detail) || arg;
+    const id = (from && from.flight) || '';
     return mp.navigateTo({ url: `/pages/book/book?flight=${encodeURIComponent(id)}` });
   },
 });

@@ -5,6 +5,8 @@ Page({
     title: '',
     ticks: 0,
     status: 'starting',
+    name: '',
+    fruits: ['apples', 'pears', 'figs'],
   },
 
   onLoad(query) {
@@ -24,9 +26,17 @@ Page({
     }, 10);
   },
 
-  // Called by the host (`call pages/index/index openDetail {"item":"apples"}`), as a tap would.
+  // The name typed in the input greets that name.
+  onName(e) {
+    const name = e.detail.value;
+    this.setData({ name, title: greeting(name.trim() || 'world') });
+  },
+
+  // A tap on a fruit (the event's `currentTarget.dataset.item`), or a call from the host
+  // (`call pages/index/index openDetail {"item":"apples"}`).
   openDetail(arg) {
-    const item = (arg && arg.item) || 'nothing';
+    const from = (arg && arg.currentTarget && arg.currentTarget.dataset) || arg;
+    const item = (from && from.item) || 'nothing';
     return mp.navigateTo({ url: `/pages/detail/detail?item=${encodeURIComponent(item)}` })
       .then((res) => console.log('navigated:', res.errMsg));
   },
