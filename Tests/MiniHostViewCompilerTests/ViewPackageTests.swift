@@ -73,7 +73,7 @@ import Testing
         f["pages/index/index.json"] = Data(#"{"usingComponents": {"d": "/components/card/card"}}"#.utf8)
         f["components/card/card.json"] = Data(#"{"usingComponents": {"x": "nowhere-pkg"}}"#.utf8)
         #expect(throws: ViewCompileError(file: "components/card/card.json", line: 0, column: 0,
-                                         reason: "usingComponents.x: cannot find the component \"nowhere-pkg\" (no .json, .js or .wxml of that name in the package)")) {
+                                         reason: "usingComponents.x: cannot find the component \"nowhere-pkg\" (no .json, .js or .wxml of that name in the package; an npm package's components must be built into miniprogram_npm/ first, as WeChat's developer tools do)")) {
             try ComponentResolver.resolve(files: f, pages: ["pages/index/index"])
         }
     }

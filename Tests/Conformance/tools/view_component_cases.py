@@ -252,8 +252,9 @@ compile_error('vl-compile-model-not-path', 'model:value bound to something other
               ['pages/index/index.wxml:1:', 'model:value'], {INDEX + '.wxml': '<input model:value="{{a + b}}"/>\n'})
 compile_error('vl-compile-component-missing', 'a usingComponents entry that names no component is an error naming the JSON file', ['VL-27', 'VL-16'],
               ['pages/index/index.json', 'usingComponents.card'], {INDEX + '.wxml': '<card/>\n'}, page_json=using(card='card'))
-compile_error('vl-compile-outside-package', 'an import leaving the package is an error', ['VL-27', 'VL-7'],
-              ['pages/index/index.wxml:1:'], {INDEX + '.wxml': '<import src="../../../outside.wxml"/>\n<view/>\n'})
+vl('vl-import-missing-warns', 'an imported file the package lacks is a warning naming where it is imported; the page renders', ['VL-27', 'VL-7'],
+   '<import src="../../../outside.wxml"/>\n<view id="a">ok</view>\n', 'Page({})\n', 'wxml #a\n',
+   console=['[view] pages/index/index.wxml:1:9: outside.wxml is not in the package'], events=[reply('<view id="a">ok</view>')])
 compile_error('vl-compile-other-file', 'a template file that is not a page\'s is checked too', ['VL-27'],
               ['tpl/bad.wxml:3:'], {INDEX + '.wxml': '<import src="/tpl/bad.wxml"/>\n', 'tpl/bad.wxml': '<template name="x">\n<view>\n<text>{{ 1 + }}</text></view>\n</template>\n'})
 compile_error('vl-compile-unused-file', 'a .wxml no page uses is checked too', ['VL-27'],

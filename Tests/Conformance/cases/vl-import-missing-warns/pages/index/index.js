@@ -1,5 +1,3 @@
 const L = (...a) => console.log(...a);
 const E = (label, e) => console.log(label + ' ' + (e && e.errCode) + ' ' + (e && e.errMsg));
-Page({ onLoad(query) {
-L('ran')
-} })
+Page({})
