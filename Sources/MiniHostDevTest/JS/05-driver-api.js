@@ -79,6 +79,7 @@ class App {
   // Calls wx.<name> in the app as the app would; an async API resolves with its success result.
   async callWxMethod(name, ...args) { await this.launched(); return this._req('callWx', { name: String(name), args }); }
   systemInfo() { return this.callWxMethod('getSystemInfoSync'); }
+  pageScrollTo(scrollTop) { return this.callWxMethod('pageScrollTo', { scrollTop: Number(scrollTop), duration: 0 }); }
   mockWxMethod(api, result) { return this.mock(api, result); }
   restoreWxMethod(api) { return this.restore(api); }
   // Runs `fn` in the app's logic context (tests only) with JSON copies of `args`; resolves with a
@@ -110,6 +111,7 @@ class App {
     }
   }
   async close() { native.closeApp(this._h); }
+  disconnect() { return this.close(); }
 }
 // A failure of an awaited driver call is reported at the test's line that made the call.
 function inTestFile(stack) { return String(stack || '').indexOf('@' + native.file + ':') >= 0; }
