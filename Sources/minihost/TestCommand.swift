@@ -38,21 +38,36 @@ struct TestCommand: ParsableCommand {
     @Flag(name: [.customLong("update-snapshots"), .customShort("u")], help: "Rewrite the snapshots (tests/__snapshots__/) that differ instead of failing.")
     var updateSnapshots = false
 
+    @Flag(help: "Stop after the first test file with a failing test.")
+    var bail = false
+
+    @Option(help: "Run shard i of n (i/n): the test files sorted by path, every n-th from the i-th; the n shards together run every file once.")
+    var shard: String?
+
+    @Flag(help: "Run only the test files changed (modified, staged or new) since the last git commit; all of them when another file of the package changed.")
+    var changed = false
+
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of milliseconds.") }
+        if let shard { do { _ = try TestSelection.parseShard(shard) } catch { throw ValidationError("\(error)") } }
     }
 
     func run() throws {
         TestRunner.prepareEngineForTests()  // before any VM: every test's app lives for milliseconds
         ScratchDirectories.removeOnInterrupt()  // a Ctrl-C leaves no world behind
         let package: AppPackage
-        let files: [TestFile]
+        var files: [TestFile]
         let config: RunConfig
         do {
             package = try targetOptions.load(target, dev: true)
             files = try TestRunner.discover(package)
+            if changed { files = try TestSelection.changed(files, root: package.rootURL) }
+            if let shard {
+                let (index, count) = try TestSelection.parseShard(shard)
+                files = TestSelection.shard(files, index: index, count: count)
+            }
             config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
                                    world: world.map { URL(fileURLWithPath: $0) },
                                    vmPool: isolation == .inProcess ? try RunConfig.makeVMPool() : nil, network: network.value)
@@ -66,8 +81,19 @@ struct TestCommand: ParsableCommand {
             config.progress = { r in
                 FileHandle.standardOutput.write(Data((Reporter.specLine(r, color: color) + "\n").utf8))
             }
+            config.fileOutput = { file, lines in
+                FileHandle.standardOutput.write(Data(("  \(file) (after its tests)\n" + Reporter.specOutput(lines) + "\n").utf8))
+            }
         }
-        let results = TestRunner.run(files, config: config)
+        if files.isEmpty {
+            let why = changed ? "no test file changed since the last commit" : "no test file in this shard"
+            FileHandle.standardError.write(Data("minihost test: \(why)\n".utf8))
+        }
+        let results = TestRunner.run(files, config: config, bail: bail)
+        let ran = Set(results.map(\.file)).count
+        if bail && ran < files.count {
+            FileHandle.standardError.write(Data("minihost test: --bail: stopped after the first failing test file (\(files.count - ran) not run)\n".utf8))
+        }
         let text: String
         switch kind {
         case .spec: text = Reporter.specEnd(results, color: color)
