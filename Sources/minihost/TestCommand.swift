@@ -3,6 +3,7 @@ import Foundation
 import MiniHostCore
 import MiniHostDevTest
 import MiniHostProtocol
+import MiniHostInProcess
 import MiniHostIsolation
 
 /// `minihost test`: runs a mini-program's own tests (`tests/**/*.test.js`) headlessly, each test
@@ -47,6 +48,9 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Run only the test files changed (modified, staged or new) since the last git commit; all of them when another file of the package changed.")
     var changed = false
 
+    @Flag(help: "Run again whenever a file of the package changes (polled), until interrupted.")
+    var watch = false
+
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
@@ -57,6 +61,24 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         TestRunner.prepareEngineForTests()  // before any VM: every test's app lives for milliseconds
         ScratchDirectories.removeOnInterrupt()  // a Ctrl-C leaves no world behind
+        let vmPool: InProcessVMPool?
+        do { vmPool = isolation == .inProcess ? try RunConfig.makeVMPool() : nil } catch { throw reportBadTarget(error) }
+        guard watch else {
+            if try runOnce(vmPool: vmPool) { throw ExitCode(1) }
+            return
+        }
+        let root: URL
+        do { root = try targetOptions.load(target, dev: true).rootURL } catch { throw reportBadTarget(error) }
+        let watcher = PackageWatcher(root: root)
+        while true {
+            do { _ = try runOnce(vmPool: vmPool) } catch is ExitCode {}  // a bad layout is reported; the watch goes on
+            FileHandle.standardError.write(Data("minihost test: watching \(root.path) for changes (Ctrl-C to stop)\n".utf8))
+            watcher.waitForChange()
+        }
+    }
+
+    /// One run of the selected test files; returns whether a test failed.
+    private func runOnce(vmPool: InProcessVMPool?) throws -> Bool {
         let package: AppPackage
         var files: [TestFile]
         let config: RunConfig
@@ -70,7 +92,7 @@ struct TestCommand: ParsableCommand {
             }
             config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
                                    world: world.map { URL(fileURLWithPath: $0) },
-                                   vmPool: isolation == .inProcess ? try RunConfig.makeVMPool() : nil, network: network.value)
+                                   vmPool: vmPool, network: network.value)
         } catch {
             throw reportBadTarget(error)
         }
@@ -105,7 +127,7 @@ struct TestCommand: ParsableCommand {
         if kind == .junit || kind == .json {
             FileHandle.standardError.write(Data((Reporter.summary(results) + "\n").utf8))
         }
-        if results.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
+        return results.contains(where: { $0.status == .failed })
     }
 }
 

@@ -223,4 +223,37 @@ final class DevTestComfortTests: XCTestCase {
             XCTAssertEqual(summary(r.stdout), "3 passed, 0 failed", r.stdout)
         }
     }
+
+    /// `--watch` reruns when a file of the package changes, until it is stopped.
+    func testWatchRerunsOnChange() throws {
+        let app = try TempApp(id: "org.test.watch", files: ["tests/a.test.js": "it('a', () => {});"])
+        defer { app.remove() }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-watch-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["test", app.path, "--watch"]
+        p.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        p.standardOutput = try FileHandle(forWritingTo: output)
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        defer { if p.isRunning { p.terminate() }; p.waitUntilExit() }
+        func waitFor(_ text: String) -> String {
+            let deadline = Date().addingTimeInterval(60)
+            var seen = ""
+            while Date() < deadline {
+                seen = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+                if seen.contains(text) { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return seen
+        }
+        XCTAssertTrue(waitFor("1 passed, 0 failed").contains("1 passed, 0 failed"))
+        try app.write("tests/b.test.js", "it('b', () => { expect(1).toBe(2); });")
+        let after = waitFor("1 passed, 1 failed")
+        XCTAssertTrue(after.contains("1 passed, 1 failed"), after)
+        XCTAssertTrue(p.isRunning, "the watch ended after a failing run")
+    }
 }
