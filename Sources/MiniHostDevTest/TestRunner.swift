@@ -240,10 +240,17 @@ public enum TestRunner {
     /// Runs the files one after another; returns every result in order. Under `bail` the run
     /// stops after the first file with a failed test.
     public static func run(_ files: [TestFile], config: RunConfig, bail: Bool = false) -> [TestResult] {
+        var filesRun = 0
+        return run(files, config: config, bail: bail, filesRun: &filesRun)
+    }
+
+    /// As ``run(_:config:bail:)``, counting the files that ran (fewer than given after a bail).
+    public static func run(_ files: [TestFile], config: RunConfig, bail: Bool, filesRun: inout Int) -> [TestResult] {
         var all: [TestResult] = []
         for file in files {
             let results = DriverSession(file: file, config: config).run()
             all += results
+            filesRun += 1
             if bail && results.contains(where: { $0.status == .failed }) { break }
         }
         config.close()

@@ -111,9 +111,9 @@ struct TestCommand: ParsableCommand {
             let why = changed ? "no test file changed since the last commit" : "no test file in this shard"
             FileHandle.standardError.write(Data("minihost test: \(why)\n".utf8))
         }
-        let results = TestRunner.run(files, config: config, bail: bail)
-        let ran = Set(results.map(\.file)).count
-        if bail && ran < files.count {
+        var ran = 0
+        let results = TestRunner.run(files, config: config, bail: bail, filesRun: &ran)
+        if ran < files.count {
             FileHandle.standardError.write(Data("minihost test: --bail: stopped after the first failing test file (\(files.count - ran) not run)\n".utf8))
         }
         let text: String
