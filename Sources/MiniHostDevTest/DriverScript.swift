@@ -16,6 +16,7 @@ enum DriverScript {
         EmbeddedJSFile("04-suites.js", PackageResources._4_suites_js),
         EmbeddedJSFile("05-driver-api.js", PackageResources._5_driver_api_js),
         EmbeddedJSFile("05-driver-page.js", PackageResources._5_driver_page_js),
+        EmbeddedJSFile("05-modules.js", PackageResources._5_modules_js),
         EmbeddedJSFile("06-runner.js", PackageResources._6_runner_js),
     ]
 

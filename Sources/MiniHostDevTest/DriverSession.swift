@@ -24,6 +24,8 @@ final class DriverSession: @unchecked Sendable {
     private var scope: TestScope?
     private var nativeRefs: [JSProtectedValue] = []
     private var done = false
+    /// What the file printed (`console.*`) since the last report: it goes with the next one.
+    private var output: [TestResult.LogLine] = []
     /// The file's snapshots (`toMatchSnapshot`), read on first use and saved when it ends.
     private lazy var snapshots = SnapshotStore(testFile: file.url, update: config.updateSnapshots)
 
@@ -121,6 +123,11 @@ final class DriverSession: @unchecked Sendable {
         if done { return }
         done = true
         closeScope()
+        if !output.isEmpty {
+            config.fileOutput?(file.displayPath, output)
+            lock.withLock { if let last = results.indices.last { results[last].output += output } }
+            output = []
+        }
         do { try snapshots.save() } catch {
             add(TestResult(file: file.displayPath, name: "(snapshots)", status: .failed, line: 0, ms: 0,
                            error: .init(name: "SnapshotError", message: "cannot write \(snapshots.url.path): \(error)", stack: "")))
@@ -224,6 +231,8 @@ final class DriverSession: @unchecked Sendable {
             r.status = .failed
             r.error = .init(name: "AppError", message: dead, stack: "")
         }
+        r.output = output
+        output = []
         if r.status == .failed, let scope {
             r.console = scope.apps.flatMap { $0.tail(config.consoleLines) }
         }
@@ -323,6 +332,11 @@ final class DriverSession: @unchecked Sendable {
         }
         try fn("clearTimer") { _ in undefined() }
         try fn("report") { [unowned self] a in report(str(a[0])); return undefined() }
+        try fn("log") { [unowned self] a in output.append(.init(level: str(a[0]), message: str(a[1]))); return undefined() }
+        try fn("resolveModule") { [config] a in
+            context.string(try DriverModules.resolve(str(a[1]), from: str(a[0]), root: config.package.rootURL).jsonText)
+        }
+        try fn("compileModule") { a in try DriverModules.compile(str(a[0]), path: str(a[1]), in: context) }
         try fn("snapshot") { [unowned self] a in
             switch try snapshots.check(str(a[0]), str(a[1])) {
             case .matched, .written: return context.string("{\"ok\":true}")

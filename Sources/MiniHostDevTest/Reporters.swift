@@ -19,15 +19,27 @@ public enum Reporter {
 
     // MARK: spec
 
-    /// One line per finished test (printed as the run goes).
+    /// One line per finished test (printed as the run goes), then what the test printed.
     public static func specLine(_ r: TestResult, color: Bool) -> String {
         func c(_ code: String, _ s: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         let time = r.ms >= 1 ? c("2", " (\(Int(r.ms)) ms)") : ""
+        let line: String
         switch r.status {
-        case .passed: return "  " + c("32", "✓") + " \(r.file) › \(r.name)" + time
-        case .failed: return "  " + c("31", "✗ \(r.file) › \(r.name)") + time
-        case .skipped: return "  " + c("33", "- \(r.file) › \(r.name) (skipped)")
+        case .passed: line = "  " + c("32", "✓") + " \(r.file) › \(r.name)" + time
+        case .failed: line = "  " + c("31", "✗ \(r.file) › \(r.name)") + time
+        case .skipped: line = "  " + c("33", "- \(r.file) › \(r.name) (skipped)")
         }
+        return r.output.isEmpty ? line : line + "\n" + specOutput(r.output)
+    }
+
+    /// A test file's `console.*` lines, indented under the test they belong to.
+    public static func specOutput(_ lines: [TestResult.LogLine]) -> String {
+        lines.map { indent("console.\($0.level): \($0.message)", "      ") }.joined(separator: "\n")
+    }
+
+    /// `console.<level>: message` per line (the junit and TAP forms).
+    static func outputText(_ lines: [TestResult.LogLine]) -> String {
+        lines.map { "console.\($0.level): \($0.message)" }.joined(separator: "\n")
     }
 
     /// The failures in detail, then the summary line.
@@ -79,6 +91,7 @@ public enum Reporter {
                 if !r.console.isEmpty { out += "  console: \(yaml(r.console.joined(separator: "\n")))\n" }
                 out += "  ...\n"
             }
+            if !r.output.isEmpty { out += indent(outputText(r.output), "# ") + "\n" }
         }
         out += "# \(summary(results))\n"
         return out
@@ -101,15 +114,18 @@ public enum Reporter {
             out += "  <testsuite name=\"\(xml(file))\" tests=\"\(rs.count)\" failures=\"\(rs.filter { $0.status == .failed }.count)\" skipped=\"\(rs.filter { $0.status == .skipped }.count)\" time=\"\(String(format: "%.3f", rs.reduce(0) { $0 + $1.ms } / 1000))\">\n"
             for r in rs {
                 out += "    <testcase classname=\"\(xml(file))\" name=\"\(xml(r.name))\" file=\"\(xml(file))\" line=\"\(r.line)\" time=\"\(String(format: "%.3f", r.ms / 1000))\""
+                let printed = (r.output.isEmpty ? [] : [outputText(r.output)]) + (r.console.isEmpty ? [] : [r.console.joined(separator: "\n")])
+                if r.status == .passed && printed.isEmpty { out += "/>\n"; continue }
+                out += ">\n"
                 switch r.status {
-                case .passed: out += "/>\n"
-                case .skipped: out += ">\n      <skipped/>\n    </testcase>\n"
+                case .passed: break
+                case .skipped: out += "      <skipped/>\n"
                 case .failed:
                     let e = r.error
-                    out += ">\n      <failure message=\"\(xml(e?.message ?? "failed"))\" type=\"\(xml(e?.name ?? "Error"))\">\(xml(failureText(r)))</failure>\n"
-                    if !r.console.isEmpty { out += "      <system-out>\(xml(r.console.joined(separator: "\n")))</system-out>\n" }
-                    out += "    </testcase>\n"
+                    out += "      <failure message=\"\(xml(e?.message ?? "failed"))\" type=\"\(xml(e?.name ?? "Error"))\">\(xml(failureText(r)))</failure>\n"
                 }
+                if !printed.isEmpty { out += "      <system-out>\(xml(printed.joined(separator: "\n")))</system-out>\n" }
+                out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"
         }
@@ -149,6 +165,7 @@ public enum Reporter {
                 o["error"] = err
             }
             if !r.console.isEmpty { o["console"] = r.console }
+            if !r.output.isEmpty { o["output"] = r.output.map { ["level": $0.level, "message": $0.message] } }
             return o
         }
         let doc: [String: Any] = [

@@ -41,6 +41,14 @@ public struct TestResult: Sendable {
     public var error: Failure?
     /// The app's console around the failure (its last lines).
     public var console: [String] = []
+    /// What the test file printed (`console.*`) during this test.
+    public var output: [LogLine] = []
+
+    /// One `console.*` line of a test file.
+    public struct LogLine: Sendable {
+        public var level: String
+        public var message: String
+    }
 
     init(file: String, name: String, status: TestStatus, line: Int, ms: Double, error: Failure? = nil) {
         self.file = file
@@ -106,6 +114,8 @@ public final class RunConfig: @unchecked Sendable {
     public var updateSnapshots = false
     /// Called as each test finishes (the spec reporter prints as it goes).
     public var progress: (@Sendable (TestResult) -> Void)?
+    /// Called with what a test file printed after its last test (in `afterAll`).
+    public var fileOutput: (@Sendable (String, [TestResult.LogLine]) -> Void)?
 
     public init(package: AppPackage, isolation: Isolation, timeoutMs: Double = 5000, filter: String? = nil, world: URL? = nil,
                 vmPool: InProcessVMPool? = nil, inMemoryWorlds: Bool = false, network: NetworkMode = .world) throws {
@@ -227,11 +237,21 @@ public enum TestRunner {
         return files.sorted { $0.displayPath < $1.displayPath }
     }
 
-    /// Runs the files one after another; returns every result in order.
-    public static func run(_ files: [TestFile], config: RunConfig) -> [TestResult] {
+    /// Runs the files one after another; returns every result in order. Under `bail` the run
+    /// stops after the first file with a failed test.
+    public static func run(_ files: [TestFile], config: RunConfig, bail: Bool = false) -> [TestResult] {
+        var filesRun = 0
+        return run(files, config: config, bail: bail, filesRun: &filesRun)
+    }
+
+    /// As ``run(_:config:bail:)``, counting the files that ran (fewer than given after a bail).
+    public static func run(_ files: [TestFile], config: RunConfig, bail: Bool, filesRun: inout Int) -> [TestResult] {
         var all: [TestResult] = []
         for file in files {
-            all += DriverSession(file: file, config: config).run()
+            let results = DriverSession(file: file, config: config).run()
+            all += results
+            filesRun += 1
+            if bail && results.contains(where: { $0.status == .failed }) { break }
         }
         config.close()
         return all

@@ -40,6 +40,7 @@ extension Sandbox {
     /// is a failure made here, so the driver never waits for a reply that cannot come.
     func performDriver(_ token: Int, _ op: String, _ arg: String, in context: JSContext) {
         if op.hasPrefix("view.") { return performViewDriver(token, op, arg) }
+        if op == "clock.tick" { return performClockTick(token, arg) }
         var args = [context.number(Double(token)), context.string(op), context.string(arg)]
         if op == "evaluate" { args.append(evaluatedFunction(arg, in: context)) }
         let result = callDispatcher("driver", args)

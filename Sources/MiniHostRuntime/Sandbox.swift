@@ -24,6 +24,13 @@ public final class Sandbox: @unchecked Sendable {
     private var posted: [Int: JSProtectedValue] = [:]
     private var nextPostId = 1
     private var timerTokens: [Int: Int] = [:]
+    /// Each pending timer's due time on the app's clock (ms), and the order it was set in: the
+    /// clock a test advances (``tickClock(_:)``).
+    var timerDue: [Int: (at: Double, token: Int)] = [:]
+    /// How far a test moved the app's clock ahead of real time (ms).
+    var clockAheadMs = 0.0
+    /// The clock's time while ``tickClock(_:)`` fires a timer (a repeating one re-arms from it).
+    var clockFiringAt: Double?
     /// Parsed host results by their JSON text (small ones only): a reply with the same text again
     /// is answered with this value, which the runtime copies before the app sees it, instead of
     /// being parsed again (parsing is most of a small call's cost).
@@ -122,6 +129,7 @@ public final class Sandbox: @unchecked Sendable {
         stopped = true
         endpoint?.disconnect()
         timerTokens.removeAll()
+        timerDue.removeAll()
         activity.clearTimers()
         posted.removeAll()
         parsedResults.removeAll()
@@ -219,19 +227,28 @@ public final class Sandbox: @unchecked Sendable {
         let token = nextTimerToken
         nextTimerToken += 1
         timerTokens[id] = token
+        if config.callsIntercepted { timerDue[id] = ((clockFiringAt ?? clockNowMs()) + max(0, ms), token) }
         let deadline = DispatchTime.now() + .nanoseconds(Int(max(0, ms) * 1_000_000))
         queue.asyncAfter(deadline: deadline) { [self] in
-            guard !stopped, timerTokens[id] == token, let context else { return }
-            // Counted as a task before the timer stops counting, so the app never looks idle in between.
-            activity.taskQueued()
-            defer { activity.taskDone() }
-            timerTokens[id] = nil
-            activity.timerRemoved()
-            callDispatcher("fire", [context.number(Double(id))])
+            guard timerTokens[id] == token else { return }
+            fireTimer(id)
         }
     }
 
+    /// Fires a pending timer now (its deadline came, or a test's clock passed it).
+    func fireTimer(_ id: Int) {
+        guard !stopped, timerTokens[id] != nil, let context else { return }
+        // Counted as a task before the timer stops counting, so the app never looks idle in between.
+        activity.taskQueued()
+        defer { activity.taskDone() }
+        timerTokens[id] = nil
+        timerDue[id] = nil
+        activity.timerRemoved()
+        callDispatcher("fire", [context.number(Double(id))])
+    }
+
     func nativeClearTimer(_ id: Int) {
+        timerDue[id] = nil
         if timerTokens.removeValue(forKey: id) != nil { activity.timerRemoved() }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import MiniHostCore
 import MiniHostDevTest
 import MiniHostProtocol
+import MiniHostInProcess
 import MiniHostIsolation
 
 /// `minihost test`: runs a mini-program's own tests (`tests/**/*.test.js`) headlessly, each test
@@ -38,24 +39,60 @@ struct TestCommand: ParsableCommand {
     @Flag(name: [.customLong("update-snapshots"), .customShort("u")], help: "Rewrite the snapshots (tests/__snapshots__/) that differ instead of failing.")
     var updateSnapshots = false
 
+    @Flag(help: "Stop after the first test file with a failing test.")
+    var bail = false
+
+    @Option(help: "Run shard i of n (i/n): the test files sorted by path, every n-th from the i-th; the n shards together run every file once.")
+    var shard: String?
+
+    @Flag(help: "Run only the test files changed (modified, staged or new) since the last git commit; all of them when another file of the package changed.")
+    var changed = false
+
+    @Flag(help: "Run again whenever a file of the package changes (polled), until interrupted.")
+    var watch = false
+
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of milliseconds.") }
+        if let shard { do { _ = try TestSelection.parseShard(shard) } catch { throw ValidationError("\(error)") } }
     }
 
     func run() throws {
         TestRunner.prepareEngineForTests()  // before any VM: every test's app lives for milliseconds
         ScratchDirectories.removeOnInterrupt()  // a Ctrl-C leaves no world behind
+        let vmPool: InProcessVMPool?
+        do { vmPool = isolation == .inProcess ? try RunConfig.makeVMPool() : nil } catch { throw reportBadTarget(error) }
+        guard watch else {
+            if try runOnce(vmPool: vmPool) { throw ExitCode(1) }
+            return
+        }
+        let root: URL
+        do { root = try targetOptions.load(target, dev: true).rootURL } catch { throw reportBadTarget(error) }
+        let watcher = PackageWatcher(root: root)
+        while true {
+            do { _ = try runOnce(vmPool: vmPool) } catch is ExitCode {}  // a bad layout is reported; the watch goes on
+            FileHandle.standardError.write(Data("minihost test: watching \(root.path) for changes (Ctrl-C to stop)\n".utf8))
+            watcher.waitForChange()
+        }
+    }
+
+    /// One run of the selected test files; returns whether a test failed.
+    private func runOnce(vmPool: InProcessVMPool?) throws -> Bool {
         let package: AppPackage
-        let files: [TestFile]
+        var files: [TestFile]
         let config: RunConfig
         do {
             package = try targetOptions.load(target, dev: true)
             files = try TestRunner.discover(package)
+            if changed { files = try TestSelection.changed(files, root: package.rootURL) }
+            if let shard {
+                let (index, count) = try TestSelection.parseShard(shard)
+                files = TestSelection.shard(files, index: index, count: count)
+            }
             config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
                                    world: world.map { URL(fileURLWithPath: $0) },
-                                   vmPool: isolation == .inProcess ? try RunConfig.makeVMPool() : nil, network: network.value)
+                                   vmPool: vmPool, network: network.value)
         } catch {
             throw reportBadTarget(error)
         }
@@ -66,8 +103,19 @@ struct TestCommand: ParsableCommand {
             config.progress = { r in
                 FileHandle.standardOutput.write(Data((Reporter.specLine(r, color: color) + "\n").utf8))
             }
+            config.fileOutput = { file, lines in
+                FileHandle.standardOutput.write(Data(("  \(file) (after its tests)\n" + Reporter.specOutput(lines) + "\n").utf8))
+            }
         }
-        let results = TestRunner.run(files, config: config)
+        if files.isEmpty {
+            let why = changed ? "no test file changed since the last commit" : "no test file in this shard"
+            FileHandle.standardError.write(Data("minihost test: \(why)\n".utf8))
+        }
+        var ran = 0
+        let results = TestRunner.run(files, config: config, bail: bail, filesRun: &ran)
+        if ran < files.count {
+            FileHandle.standardError.write(Data("minihost test: --bail: stopped after the first failing test file (\(files.count - ran) not run)\n".utf8))
+        }
         let text: String
         switch kind {
         case .spec: text = Reporter.specEnd(results, color: color)
@@ -79,7 +127,7 @@ struct TestCommand: ParsableCommand {
         if kind == .junit || kind == .json {
             FileHandle.standardError.write(Data((Reporter.summary(results) + "\n").utf8))
         }
-        if results.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
+        return results.contains(where: { $0.status == .failed })
     }
 }
 

@@ -24,6 +24,15 @@ class App {
   constructor(handle, info) {
     this._h = handle;
     this.appId = info.appId;
+    // The app's clock: tick(ms) runs the app's timers due within ms, in order; resolves {fired}.
+    this.clock = {
+      tick: async (ms) => {
+        const n = Number(ms);
+        if (!(n >= 0) || !isFinite(n)) throw new RangeError('app.clock.tick(' + ms + '): needs a number of milliseconds >= 0');
+        await this.launched();
+        return this._req('clock.tick', { ms: n });
+      },
+    };
     const h = handle;
     this.world = {
       wallet: {
@@ -142,5 +151,21 @@ const minihost = {
   },
   get package() { return parse(native.packageInfo()); },
   sleep(ms) { return new Promise((r) => setTimer(r, ms)); },
+  // Fake timers for the test file's own setTimeout/setInterval (until the test ends).
+  useFakeTimers() { if (!fake.on) { fake.on = true; fake.now = 0; fake.queue.clear(); } return minihost; },
+  useRealTimers() { useRealTimers(); return minihost; },
+  advanceTimersByTime(ms) {
+    if (!fake.on) throw new Error('minihost.advanceTimersByTime: call minihost.useFakeTimers() first');
+    const n = Number(ms);
+    if (!(n >= 0)) throw new RangeError('minihost.advanceTimersByTime(' + ms + '): needs a number of milliseconds >= 0');
+    runFakeUntil(fake.now + n);
+  },
+  runOnlyPendingTimers() {
+    if (!fake.on) throw new Error('minihost.runOnlyPendingTimers: call minihost.useFakeTimers() first');
+    let last = fake.now;
+    for (const t of fake.queue.values()) last = Math.max(last, t.at);
+    runFakeUntil(last);
+  },
+  getTimerCount() { return fake.queue.size; },
 };
 G.minihost = minihost;

@@ -63,6 +63,7 @@ async function runTest(t, skip) {
   pending.clear();
   mockFns.clear();
   apps.length = 0;
+  useRealTimers();
   native.report(JSON.stringify({ name, status: error ? 'failed' : 'passed', line: t.line, ms: Date.now() - started, error }));
   native.endTest();
 }
