@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "MiniHostDevTest",
             dependencies: ["MiniHostCore", "MiniHostIsolation", "MiniHostInProcess", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol"],
-            resources: [.embedInCode("JS")]
+            resources: [.embedInCode("JS"), .embedInCode("Typings")]
         ),
         .executableTarget(
             name: "minihost",
