@@ -131,4 +131,20 @@ func runTSC(_ arguments: [String], in folder: URL) throws -> (status: Int32, out
         let checked = try runTSC(["--noEmit", "-p", "."], in: folder)
         #expect(checked.status == 0, "\(checked.output)")
     }
+
+    @Test(.enabled(if: tscPath != nil, "\(missingTSC)"), arguments: ["wechat", "w3c"])
+    func anInitTypeScriptProjectTypeChecks(_ template: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-init-ts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["init", folder.path, "--typescript", "--template", template]).status == 0)
+        let app = try runTSC(["--noEmit", "-p", "."], in: folder)
+        #expect(app.status == 0, "\(app.output)")
+        let tests = try runTSC(["--noEmit", "-p", "tests"], in: folder)
+        #expect(tests.status == 0, "\(tests.output)")
+        // A mistake in a page is caught.
+        let page = folder.appendingPathComponent("pages/index/index.ts")
+        try (String(contentsOf: page, encoding: .utf8) + "\nwx.getStorageSync();\n").write(to: page, atomically: true, encoding: .utf8)
+        let broken = try runTSC(["--noEmit", "-p", "."], in: folder)
+        #expect(broken.status != 0 && broken.output.contains("pages/index/index.ts"), "\(broken.output)")
+    }
 }
