@@ -48,7 +48,7 @@ struct ProjectTemplate {
     /// The `Templates` folder: in the resource bundle next to the executable, else where SwiftPM
     /// built it.
     private static func templatesFolder() throws -> URL {
-        let beside = Bundle.main.bundleURL.appendingPathComponent("minihost_minihost.resources/Templates")
+        let beside = Bundle.main.bundleURL.appendingPathComponent("MiniHost_minihost.resources/Templates")
         if FileManager.default.fileExists(atPath: beside.path) { return beside }
         guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw TemplateError("the project templates are missing from \(Bundle.module.bundlePath)")
