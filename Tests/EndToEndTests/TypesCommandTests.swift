@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Where Debian's `tsc` (node-typescript, installed by scripts/bootstrap) is, if anywhere.
-let tscPath: String? = ["/usr/bin/tsc", "/usr/local/bin/tsc"].first { FileManager.default.isExecutableFile(atPath: $0) }
+/// Where Debian's `tsc` (node-typescript, installed by scripts/bootstrap) is on the `PATH`, if anywhere.
+let tscPath: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    .map { "\($0)/tsc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 
 /// Runs `tsc` with `arguments` in `folder`: its status and output.
 func runTSC(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
