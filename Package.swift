@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "MiniHostDevTest",
             dependencies: ["MiniHostCore", "MiniHostIsolation", "MiniHostInProcess", "MiniHostRuntime", "MiniHostEngine", "MiniHostProtocol"],
-            resources: [.embedInCode("JS")]
+            resources: [.embedInCode("JS"), .embedInCode("Typings")]
         ),
         .executableTarget(
             name: "minihost",
@@ -84,6 +84,8 @@ let package = Package(
                 "MiniHostConformance", "MiniHostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // `minihost init`'s projects, as files (a folder per layout and the TypeScript overlay).
+            resources: [.copy("Templates")],
             linkerSettings: staticSwiftRuntimeWithNetworking
         ),
         // The worker process of process isolation: one app's sandbox behind framed messages on

@@ -32,7 +32,7 @@ public enum WeChatAPIs {
 
     /// The methods of a class a factory returns (`"select>NodesRef"`: the method returns a
     /// NodesRef), or nil for a class the list does not describe.
-    static func methods(of className: String) -> [String]? { parsed.classes[className] }
+    public static func methods(of className: String) -> [String]? { parsed.classes[className] }
 
     private static let parsed = parse(PackageResources.wechat_apis_json)
 
@@ -51,5 +51,24 @@ public enum WeChatAPIs {
         }
         let classes = (root["classes"]?.objectValue ?? [:]).mapValues(strings)
         return (entries, Set(strings(root["runtime"])), classes)
+    }
+}
+
+/// The names `JS/21-file-system.js` moves: `methods` (`FS_METHODS`) become the FileSystemManager's
+/// (with their `*Sync` forms) and leave `wx`, except `topLevel` (`FS_TOP_LEVEL`), which stay on it too.
+public enum FileSystemNames {
+    public static let methods: [String] = strings(after: "const FS_METHODS = [")
+    public static let topLevel: Set<String> = Set(strings(after: "const FS_TOP_LEVEL = new SetCtor(["))
+
+    /// The quoted names of the array literal that follows `marker` in the file.
+    static func strings(after marker: String) -> [String] {
+        let text = String(decoding: PackageResources._1_file_system_js, as: UTF8.self)
+        guard let start = text.range(of: marker), let end = text[start.upperBound...].range(of: "]") else {
+            preconditionFailure("JS/21-file-system.js has no \(marker)")
+        }
+        return text[start.upperBound..<end.lowerBound].split(separator: ",").compactMap { item in
+            let name = item.trimmingCharacters(in: .whitespacesAndNewlines)
+            return name.count > 2 && name.hasPrefix("'") && name.hasSuffix("'") ? String(name.dropFirst().dropLast()) : nil
+        }
     }
 }

@@ -8,7 +8,7 @@ struct MiniHostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minihost",
         abstract: "Run WeChat-style mini-programs in isolated JavaScriptCore sandboxes.",
-        subcommands: [RunCommand.self, ValidateCommand.self, ListCommand.self, DigestCommand.self, PermissionsCommand.self, AuditCommand.self, WalletCommand.self, ChatCommand.self, TestCommand.self, ConformanceCommand.self]
+        subcommands: [InitCommand.self, RunCommand.self, ValidateCommand.self, ListCommand.self, DigestCommand.self, PermissionsCommand.self, AuditCommand.self, WalletCommand.self, ChatCommand.self, TestCommand.self, TypesCommand.self, ConformanceCommand.self]
     )
 }
 

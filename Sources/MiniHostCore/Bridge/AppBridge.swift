@@ -6,9 +6,12 @@ import MiniHostProtocol
 public final class HostAPIRegistry: @unchecked Sendable {
     private var byName: [String: (api: HostAPI, isSync: Bool)] = [:]
     public private(set) var descriptors: [APIDescriptor] = []
+    /// The APIs as registered (their names, `*Sync` forms and positional fields: `minihost types`).
+    public let hostAPIs: [HostAPI]
 
     /// `events` are the names of host events (`LocationChange` → `mp.onLocationChange`).
     public init(_ apis: [HostAPI], events: [String] = []) {
+        hostAPIs = apis
         for event in events {
             descriptors.append(APIDescriptor(name: event, kind: .event))
         }
