@@ -59,6 +59,8 @@ declare namespace MiniHostTest {
   interface App {
     readonly appId: string;
     readonly world: World;
+    /** The app's timers: `tick(ms)` runs those due within `ms`, in order. */
+    readonly clock: { tick(ms: number): Promise<{ fired: number }> };
     /** What the app printed, in order. */
     readonly console: { level: string; message: string }[];
     /** The app's uncaught errors. */
@@ -79,6 +81,7 @@ declare namespace MiniHostTest {
     navigateBack(): Promise<Page>;
     callWxMethod(name: string, ...args: any[]): Promise<any>;
     systemInfo(): Promise<any>;
+    pageScrollTo(scrollTop: number): Promise<any>;
     mockWxMethod(api: string, answer: (args: any) => any): App;
     mockWxMethod(api: string, result?: any): App;
     restoreWxMethod(api?: string): App;
@@ -89,6 +92,7 @@ declare namespace MiniHostTest {
     nextPrompt(timeout?: number): Promise<Prompt>;
     waitFor<T>(predicate: (app: App) => T | Promise<T>, timeout?: number): Promise<T>;
     close(): Promise<void>;
+    disconnect(): Promise<void>;
   }
 
   /** A page of the app, as miniprogram-automator's Page. */
@@ -142,6 +146,12 @@ declare namespace MiniHostTest {
     /** The package under test: its app id, name and pages. */
     readonly package: IAnyObject;
     sleep(ms: number): Promise<void>;
+    /** The test file's own timers become fake until `useRealTimers()`. */
+    useFakeTimers(): void;
+    useRealTimers(): void;
+    advanceTimersByTime(ms: number): void;
+    runOnlyPendingTimers(): void;
+    getTimerCount(): number;
   }
 
   interface Expectation extends Matchers<void> {
@@ -154,6 +164,7 @@ declare namespace MiniHostTest {
     (name: string, fn: () => void): void;
     skip(name: string, fn: () => void): void;
     only(name: string, fn: () => void): void;
+    each(table: any[]): (title: string, fn: (...args: any[]) => void) => void;
   }
 
   interface It {
@@ -161,6 +172,7 @@ declare namespace MiniHostTest {
     skip(name: string, fn: TestFn, timeout?: number): void;
     only(name: string, fn: TestFn, timeout?: number): void;
     todo(name: string): void;
+    each(table: any[]): (title: string, fn: (...args: any[]) => any, timeout?: number) => void;
   }
 }
 
