@@ -45,15 +45,15 @@ struct ProjectTemplate {
         return out
     }
 
-    /// The `Templates` folder: in the resource bundle next to the executable, else where SwiftPM
-    /// built it.
+    /// The `Templates` folder, in the resource bundle SwiftPM puts next to the executable (a
+    /// copied binary needs that folder beside it; a clear error says so rather than a crash).
     private static func templatesFolder() throws -> URL {
-        let beside = Bundle.main.bundleURL.appendingPathComponent("MiniHost_minihost.resources/Templates")
-        if FileManager.default.fileExists(atPath: beside.path) { return beside }
-        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw TemplateError("the project templates are missing from \(Bundle.module.bundlePath)")
+        let bundle = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() ?? Bundle.main.bundleURL
+        let beside = bundle.appendingPathComponent("MiniHost_minihost.resources/Templates")
+        guard FileManager.default.fileExists(atPath: beside.path) else {
+            throw TemplateError("the project templates are missing: \(beside.path) does not exist (keep the MiniHost_minihost.resources folder next to the minihost binary)")
         }
-        return url
+        return beside
     }
 }
 
