@@ -81,7 +81,7 @@ let package = Package(
             name: "minihost",
             dependencies: [
                 "MiniHostCore", "MiniHostIsolation", "MiniHostProtocol", "MiniHostDevTest",
-                "MiniHostConformance", "MiniHostTerminal",
+                "MiniHostConformance", "MiniHostTerminal", "MiniHostEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticSwiftRuntimeWithNetworking
