@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Launch mini-programs and drive them from a line console (a terminal, stdin or --script).",
         discussion: "Console commands:\n" + ConsoleCommand.usage
-            + "\nWith several apps, prefix a command with @<app-id> to address one (default: the first).\n\n"
+            + "\nWith several apps, prefix a command with @<app-id> to address one (default: the first). An app that fails"
+            + " to launch, crashes or is killed reports its exit; the others run on (its console lines are skipped).\n\n"
             + ExitStatus.list([
                 (0, "the run ended normally (also after --timeout)"),
                 (1, "an app failed to launch, crashed or was killed"),
@@ -119,25 +120,20 @@ struct RunCommand: ParsableCommand {
         if let conversation {
             launchOptions.extraJSON = JSONValue.object(["scene": .string("chat"), "conversationId": .string(conversation)]).jsonText
         }
+        // An app that cannot start or fails to launch reports its exit; the others go on.
         var apps: [RunningApp] = []
+        var startFailed = false
         for package in packages {
             do {
                 apps.append(try host.start(package, options: launchOptions, conversation: conversation))
             } catch {
                 printer.print(package.manifest.appId, .error(kind: "launch", message: "could not start the app: \(error)", stack: nil))
                 printer.print(package.manifest.appId, .exit(status: "crashed", reason: "could not start the app"))
-                throw ExitCode(1)
+                startFailed = true
             }
         }
-        var crashed = false
         for app in apps where app.waitForLaunch(timeout: remaining()) == false {
-            crashed = true
-        }
-        if crashed {
-            for app in apps {
-                host.stop(app, status: app.launchFailed ? "crashed" : "ok", reason: app.launchFailed ? "the app failed to launch" : nil)
-            }
-            throw ExitCode(1)
+            host.stop(app, status: "crashed", reason: "the app failed to launch")
         }
 
         // The console: a script, or stdin (interactive when it is a terminal).
@@ -150,7 +146,7 @@ struct RunCommand: ParsableCommand {
         if outcome == .ended && !lines.interactive {
             for app in apps where app.exit == nil && !app.waitUntilIdle(timeout: remaining()) { timedOut = true }
         }
-        let failed = apps.contains { $0.exit != nil && $0.exit?.status != "ok" }
+        let failed = startFailed || apps.contains { $0.exit != nil && $0.exit?.status != "ok" }
         for app in apps where app.exit == nil {
             if timedOut {
                 host.stop(app, status: "timeout", reason: "--timeout of \(timeout?.description ?? "") reached")
