@@ -81,7 +81,7 @@ let package = Package(
             name: "minihost",
             dependencies: [
                 "MiniHostCore", "MiniHostIsolation", "MiniHostProtocol", "MiniHostDevTest",
-                "MiniHostConformance", "MiniHostTerminal",
+                "MiniHostConformance", "MiniHostTerminal", "MiniHostEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // `minihost init`'s projects, as files (a folder per layout and the TypeScript overlay).

@@ -49,4 +49,9 @@ extern int jsc_options_get_boolean(const char *option, int *value);
 extern int jsc_options_set_int(const char *option, int value);
 extern int jsc_options_get_int(const char *option, int *value);
 
+/* The library's version (JSCVersion.h; guint is unsigned int): what is loaded, not the headers. */
+extern unsigned int jsc_get_major_version(void);
+extern unsigned int jsc_get_minor_version(void);
+extern unsigned int jsc_get_micro_version(void);
+
 #endif

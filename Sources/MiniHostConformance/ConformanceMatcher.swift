@@ -23,6 +23,16 @@ public struct ConformanceOutcome: @unchecked Sendable, Equatable {
             && a.errors.map { "\($0.kind)\u{0}\($0.message)" } == b.errors.map { "\($0.kind)\u{0}\($0.message)" }
     }
 
+    /// Standard error as text, a JSON line (`{"type":"error","message":…}`, as `minihost run --json`
+    /// prints its own messages) read as its message.
+    public var stderrText: String {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.first == "{", let obj = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                  let message = obj["message"] as? String else { return String(line) }
+            return message
+        }.joined(separator: "\n")
+    }
+
     /// Parses JSON lines; lines that are not JSON objects are ignored (a runtime may print other text).
     public init(stdout: String, stderr: String, exitCode: Int32, timedOut: Bool = false) {
         self.stdout = stdout
@@ -94,14 +104,15 @@ public enum ConformanceMatcher {
                 out.append("unexpected error event \"\(kind)\": \(e.message.prefix(120))")
             }
         }
-        for text in expect.stderrContains where !outcome.stderr.contains(text) {
-            out.append("standard error does not contain \"\(text)\" (it is: \"\(outcome.stderr.prefix(200))\")")
+        let stderrText = outcome.stderrText
+        for text in expect.stderrContains where !stderrText.contains(text) {
+            out.append("standard error does not contain \"\(text)\" (it is: \"\(stderrText.prefix(200))\")")
         }
         for raw in expect.outputAbsent {
             let text = caseDirectory.map { raw.replacingOccurrences(of: "$CASE_DIR", with: $0) } ?? raw
             // JSON may escape "/" as "\/": look at the text both ways.
             let unescaped = outcome.stdout.replacingOccurrences(of: "\\/", with: "/")
-            if outcome.stdout.contains(text) || unescaped.contains(text) || outcome.stderr.contains(text) {
+            if outcome.stdout.contains(text) || unescaped.contains(text) || outcome.stderr.contains(text) || stderrText.contains(text) {
                 out.append("the output contains \"\(text)\"")
             }
         }

@@ -6,7 +6,8 @@ import MiniHostCore
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Show the audit log: every decision the capability gate made, oldest first."
+        abstract: "Show the audit log: every decision the capability gate made, oldest first.",
+        discussion: ExitStatus.list([(0, "the log was shown"), (2, "the data directory or its database cannot be used")])
     )
 
     @Option(help: "Only this app.")

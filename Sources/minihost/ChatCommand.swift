@@ -8,10 +8,12 @@ struct ChatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
         abstract: "List and show conversations, and post into them as a contact (running apps get the message as onMessage).",
-        discussion: "The conversations live in the data directory; a fresh one is seeded from --world (default: the built-in world). Give the same --world as `minihost run` so names and peers match.",
+        discussion: "The conversations live in the data directory; a fresh one is seeded from --world (default: the built-in world). Give the same --world as `minihost run` so names and peers match.\n\n" + exitStatus,
         subcommands: [List.self, Show.self, Post.self],
         defaultSubcommand: List.self
     )
+
+    static let exitStatus = ExitStatus.list([(0, "done"), (2, "an unknown conversation or member, or the world file, the data directory or its database cannot be used")])
 
     /// `--data-dir` and `--world`.
     struct Options: ParsableArguments {
@@ -31,7 +33,8 @@ struct ChatCommand: ParsableCommand {
 
     /// `chat list [--json]`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the conversations: id, title, members, message count.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the conversations: id, title, members, message count.",
+                                                        discussion: ChatCommand.exitStatus)
 
         @Flag(help: "Print a JSON array of {id, title, members, messages}.")
         var json = false
@@ -60,7 +63,8 @@ struct ChatCommand: ParsableCommand {
 
     /// `chat show <conversation> [--limit N] [--json]`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a conversation's messages, oldest first, with their provenance (\"via <app name>\").")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a conversation's messages, oldest first, with their provenance (\"via <app name>\").",
+                                                        discussion: ChatCommand.exitStatus)
 
         @Argument(help: "The conversation id.")
         var conversation: String
@@ -101,7 +105,7 @@ struct ChatCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "post",
             abstract: "Post a message as a member of a conversation (a contact, or the user); the world's peers answer it.",
-            discussion: "Running apps that may see the conversation receive the message (and the replies) as onMessage. Peers' replies are posted by this command, after their delay, unless --no-replies."
+            discussion: "Running apps that may see the conversation receive the message (and the replies) as onMessage. Peers' replies are posted by this command, after their delay, unless --no-replies.\n\n" + ChatCommand.exitStatus
         )
 
         @Argument(help: "The conversation id.")

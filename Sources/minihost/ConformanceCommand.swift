@@ -23,8 +23,8 @@ struct ConformanceCommand: ParsableCommand {
         adapter prints JSON lines as `minihost run --json` does (lifecycle, console, setData, error, exit) and \
         exits with the run's status (0 ok, 1 crashed or killed, 2 bad package/manifest/world/script).
 
-        Exit status: 0 every MUST case passed (and with --strict every case), 1 a case failed, 2 a bad suite, \
-        case file or option.
+        \(ExitStatus.list([(0, "every MUST case passed (and with --strict every case)"), (1, "a case failed"),
+                           (2, "a bad suite, case file or option")]))
         """
     )
 

@@ -6,7 +6,9 @@ import MiniHostCore
 struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Compute the sha256 digest of a package's files; --write stores it in the manifest."
+        abstract: "Compute the sha256 digest of a package's files; --write stores it in the manifest.",
+        discussion: ExitStatus.list([(0, "the manifest's digest is current (or was written)"), (1, "without --write, the manifest's digest is stale or missing"),
+                                     (2, "a bad target, or the manifest cannot be written")])
     )
 
     @Argument(help: "A manifest file, a package directory or an app id.")

@@ -50,9 +50,10 @@ final class EventPrinter: @unchecked Sendable {
         }
     }
 
-    /// A message from the CLI itself (not from an app).
-    func note(_ text: String) {
-        lock.withLock { write(text + "\n", toError: true) }
+    /// A message from the CLI itself (not from an app), on stderr: `minihost: …`, or a JSON line
+    /// of `type` (`error`, or `note` for what does not fail the run).
+    func note(_ message: String, kind: CLIMessages.Kind, type: String = "error") {
+        lock.withLock { write(CLIMessages.line(message, kind: kind, type: type, json: json) + "\n", toError: true) }
     }
 
     private var outputClosed = false

@@ -4,7 +4,9 @@ import MiniHostCore
 
 /// `minihost list`: the catalogue of installed apps.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the apps in the catalogue (manifests/).")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the apps in the catalogue (manifests/).",
+        discussion: ExitStatus.list([(0, "the catalogue was listed (an invalid manifest is listed as INVALID, a missing catalogue as empty)")]))
 
     @Flag(help: "Print JSON.")
     var json = false

@@ -7,14 +7,17 @@ struct PermissionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "permissions",
         abstract: "List, grant, revoke or reset the permissions apps have been given.",
-        discussion: "Permissions: \(Permission.allCases.map(\.rawValue).joined(separator: ", ")) (WeChat scopes such as scope.userLocation are accepted as aliases).",
+        discussion: "Permissions: \(Permission.allCases.map(\.rawValue).joined(separator: ", ")) (WeChat scopes such as scope.userLocation are accepted as aliases).\n\n" + exitStatus,
         subcommands: [List.self, Grant.self, Revoke.self, Reset.self],
         defaultSubcommand: List.self
     )
 
+    static let exitStatus = ExitStatus.list([(0, "done"), (2, "an unknown permission, or the data directory or its database cannot be used")])
+
     /// `permissions list [--app ID] [--json]`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the stored decisions (what is not listed is asked when used).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the stored decisions (what is not listed is asked when used).",
+                                                        discussion: PermissionsCommand.exitStatus)
 
         @Option(help: "Only this app.")
         var app: String?
@@ -77,7 +80,8 @@ struct PermissionsCommand: ParsableCommand {
 
     /// `permissions grant <permission> --app ID`.
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Grant a permission to an app (it is no longer asked).")
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Grant a permission to an app (it is no longer asked).",
+                                                        discussion: PermissionsCommand.exitStatus)
 
         @OptionGroup var change: GrantChange
 
@@ -86,7 +90,8 @@ struct PermissionsCommand: ParsableCommand {
 
     /// `permissions revoke <permission> --app ID`: stores a denial.
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Deny a permission to an app (its calls fail without asking).")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Deny a permission to an app (its calls fail without asking).",
+                                                        discussion: PermissionsCommand.exitStatus)
 
         @OptionGroup var change: GrantChange
 
@@ -95,7 +100,8 @@ struct PermissionsCommand: ParsableCommand {
 
     /// `permissions reset [--app ID]`: forget decisions, so they are asked again.
     struct Reset: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "reset", abstract: "Forget the decisions of an app (all apps without --app): they are asked again.")
+        static let configuration = CommandConfiguration(commandName: "reset", abstract: "Forget the decisions of an app (all apps without --app): they are asked again.",
+                                                        discussion: PermissionsCommand.exitStatus)
 
         @Option(help: "Only this app.")
         var app: String?

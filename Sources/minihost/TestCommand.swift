@@ -12,10 +12,12 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run a mini-program's tests (tests/**/*.test.js) with the driver API (docs/api.md).",
-        discussion: "Exit status: 0 all tests passed, 1 a test failed, 2 a bad target or no test files."
+        discussion: ExitStatus.list([(0, "all tests passed"), (1, "a test failed"), (2, "a bad target, world file or no test files")])
+            + " " + ExitStatus.signal
     )
 
-    @Argument(help: "The package directory, manifest file or app id (default: the current directory).")
+    @Argument(help: "The package directory (with manifest.json, a WeChat project, or a catalogue manifest's package), manifest file or app id (default: the current directory).",
+              completion: .file())
     var target: String = "."
 
     @Option(help: "Run only the tests whose full name (\"describe > it\") contains this text, or matches /regex/.")
@@ -24,7 +26,8 @@ struct TestCommand: ParsableCommand {
     @Option(help: "How to print results: spec, tap (TAP 13), junit (JUnit XML) or json.")
     var reporter: ReporterOption = .spec
 
-    @Option(help: "The world every test starts from (default: tests/world.json in the package, else the built-in world).")
+    @Option(help: "The world every test starts from (default: tests/world.json in the package, else the built-in world).",
+            completion: .file(extensions: ["json"]))
     var world: String?
 
     @Option(help: "Where network calls go: world (the world file's network section answers) or live (the real network, declared domains only).")
@@ -33,8 +36,8 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Where apps run: process (a worker process per app: a hung app is killed and reported) or in-process (faster; a promise storm cannot be stopped).")
     var isolation: IsolationOption = .process
 
-    @Option(help: "Each test's time limit in milliseconds (it(name, fn, ms) overrides it).")
-    var timeout: Double = 5000
+    @Option(help: ArgumentHelp("Each test's time limit (\(CLIDuration<Milliseconds>.forms); it(name, fn, ms) overrides it).", valueName: "duration"))
+    var timeout = CLIDuration<Milliseconds>(5000)
 
     @Flag(name: [.customLong("update-snapshots"), .customShort("u")], help: "Rewrite the snapshots (tests/__snapshots__/) that differ instead of failing.")
     var updateSnapshots = false
@@ -54,7 +57,7 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var targetOptions: TargetOptions
 
     func validate() throws {
-        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of milliseconds.") }
+        if !(timeout.seconds > 0) { throw ValidationError("--timeout must be a positive duration (\(CLIDuration<Milliseconds>.forms)).") }
         if let shard { do { _ = try TestSelection.parseShard(shard) } catch { throw ValidationError("\(error)") } }
     }
 
@@ -83,6 +86,7 @@ struct TestCommand: ParsableCommand {
         var files: [TestFile]
         let config: RunConfig
         do {
+            try world.map { try InputFiles.check($0, as: "the world file") }
             package = try targetOptions.load(target, dev: true)
             files = try TestRunner.discover(package)
             if changed { files = try TestSelection.changed(files, root: package.rootURL) }
@@ -90,7 +94,7 @@ struct TestCommand: ParsableCommand {
                 let (index, count) = try TestSelection.parseShard(shard)
                 files = TestSelection.shard(files, index: index, count: count)
             }
-            config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout, filter: filter,
+            config = try RunConfig(package: package, isolation: isolation.value, timeoutMs: timeout.milliseconds, filter: filter,
                                    world: world.map { URL(fileURLWithPath: $0) },
                                    vmPool: vmPool, network: network.value)
         } catch {

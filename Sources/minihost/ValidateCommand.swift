@@ -6,7 +6,8 @@ import MiniHostCore
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate manifests and packages (fields, pages, permissions, digest)."
+        abstract: "Validate manifests and packages (fields, pages, permissions, digest).",
+        discussion: ExitStatus.list([(0, "every target is valid"), (2, "a target, manifest or package is not (each is named)")])
     )
 
     @Argument(help: "Manifest files, package directories or app ids.")

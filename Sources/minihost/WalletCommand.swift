@@ -10,10 +10,15 @@ struct WalletCommand: ParsableCommand {
         discussion: """
         Amounts are integers of the currency's minor unit (fen for CNY: 12345 is 123.45 CNY). \
         A data directory without a wallet gets one from --world (or the default world) on first use.
+
+        \(exitStatus)
         """,
         subcommands: [Balance.self, Statement.self, Refund.self, Topup.self],
         defaultSubcommand: Balance.self
     )
+
+    static let exitStatus = ExitStatus.list([(0, "done"), (1, "the wallet refused (an unknown or refunded order, an amount over the limit)"),
+                                             (2, "the world file, the data directory or its database cannot be used")])
 
     /// The options every wallet command takes.
     struct Options: ParsableArguments {
@@ -40,7 +45,7 @@ struct WalletCommand: ParsableCommand {
             do {
                 return try body()
             } catch let refusal as WalletRefusal {
-                FileHandle.standardError.write(Data(("minihost: " + refusal.description + "\n").utf8))
+                CLIMessages.report(refusal.description, kind: .failure)
                 throw ExitCode(1)
             } catch {
                 throw reportBadTarget(error)
@@ -57,7 +62,8 @@ struct WalletCommand: ParsableCommand {
     struct Balance: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "balance",
-            abstract: "Show the balance and the limits (--json: {balance, currency, per_payment_limit, daily_limit, spent_today}).")
+            abstract: "Show the balance and the limits (--json: {balance, currency, per_payment_limit, daily_limit, spent_today}).",
+            discussion: WalletCommand.exitStatus)
 
         @OptionGroup var options: Options
 
@@ -82,7 +88,7 @@ struct WalletCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "statement",
             abstract: "List the ledger, oldest first (--json: {balance, currency, entries: [{order_id, app_id, amount, currency, status, time, …}]}).",
-            discussion: "status is charged (paid out of the wallet), refunded (given back) or topup (added); amount is always positive.")
+            discussion: "status is charged (paid out of the wallet), refunded (given back) or topup (added); amount is always positive.\n\n" + WalletCommand.exitStatus)
 
         @Option(help: "Only this app's entries (the balance is the wallet's).")
         var app: String?
@@ -115,7 +121,8 @@ struct WalletCommand: ParsableCommand {
     struct Refund: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "refund",
-            abstract: "Give back a charged order's amount (once); the ledger gets a \"refunded\" entry.")
+            abstract: "Give back a charged order's amount (once); the ledger gets a \"refunded\" entry.",
+            discussion: WalletCommand.exitStatus)
 
         @Argument(help: "The app's order id.")
         var orderId: String
@@ -142,7 +149,8 @@ struct WalletCommand: ParsableCommand {
     struct Topup: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "topup",
-            abstract: "Add money to the wallet (an integer of minor units: 10000 is 100.00 CNY).")
+            abstract: "Add money to the wallet (an integer of minor units: 10000 is 100.00 CNY).",
+            discussion: WalletCommand.exitStatus)
 
         @Argument(help: "The amount in minor units (a positive integer).")
         var amount: Int64

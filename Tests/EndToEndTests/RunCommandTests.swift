@@ -224,4 +224,62 @@ import Testing
         #expect(byApp == ["org.test.beta=beta", "org.test.alpha=alpha"])
         #expect(r.events(type: "exit").count == 2)
     }
+
+    /// The script's notes on stderr (JSON lines of type `note`).
+    static func notes(_ r: CLI.Result) -> [String] {
+        r.stderr.split(separator: "\n").compactMap { line in
+            let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            return object?["type"] as? String == "note" ? object?["message"] as? String : nil
+        }
+    }
+
+    /// One app's failure does not end the others: the healthy one runs to the end of the script,
+    /// lines for the failed one are skipped, and the exit status still says an app failed.
+    @Test(arguments: ["process", "in-process"])
+    func aHealthyAppRunsOnBesideOneThatCrashesAtLaunch(isolation: String) throws {
+        let broken = try TempApp(id: "org.test.broken", files: ["app.js": "throw new Error('broken at start')"])
+        let good = try TempApp(id: "org.test.good", files: [
+            "pages/index/index.js": "Page({ n: 0, onLoad() { setTimeout(() => console.log('timer ran'), 300) }, hi() { console.log('hi ' + (++this.n)) } })",
+        ])
+        defer { broken.remove(); good.remove() }
+        let script = good.root.appendingPathComponent("drive.minihost")
+        try Data("@org.test.good call - hi\n@org.test.broken call - hi\nwait 400\ncall - hi\n@org.test.good call - hi\n".utf8).write(to: script)
+        let r = try CLI.run(["run", broken.path, good.path, "--dev", "--json", "--isolation", isolation, "--script", script.path, "--data-dir", tempDataDir()])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.events(type: "error").contains { $0["app"] as? String == "org.test.broken" && $0["kind"] as? String == "launch" })
+        let exits = r.events(type: "exit").map { "\($0["app"] as? String ?? "")=\($0["status"] as? String ?? "")" }
+        #expect(exits == ["org.test.broken=crashed", "org.test.good=ok"], "\(r.stdout)")
+        #expect(r.consoleMessages == ["hi 1", "timer ran", "hi 2"], "\(r.stdout)")
+        // Line 2 names the broken app, line 4 goes to the first app named: both skipped.
+        #expect(Self.notes(r) == [2, 4].map { "\(script.path):\($0): org.test.broken has ended (crashed); the line is skipped" }, "\(r.stderr)")
+    }
+
+    /// An app killed while the script runs (its memory limit) reports its exit; the other app runs
+    /// to the end of the script.
+    @Test func aHealthyAppRunsOnBesideOneThatIsKilled() throws {
+        let bomb = try TempApp(id: "org.test.bomb", files: [
+            "pages/index/index.js": "Page({ bomb() { const a = []; for (;;) a.push(new Array(4096).fill(a.length)) } })",
+        ], manifestExtra: #""limits": {"memory_mb": 64}"#)
+        let good = try TempApp(id: "org.test.good", files: ["pages/index/index.js": "Page({ hi() { console.log('hi') } })"])
+        defer { bomb.remove(); good.remove() }
+        let r = try CLI.run(["run", bomb.path, good.path, "--dev", "--json", "--data-dir", tempDataDir()],
+                            stdin: "call - bomb\nwait 300\n@org.test.bomb call - bomb\n@org.test.good call - hi\n", timeout: 60)
+        #expect(r.status == 1, "\(r.stderr)")
+        let exits = r.events(type: "exit").map { "\($0["app"] as? String ?? "")=\($0["status"] as? String ?? "")" }
+        #expect(exits == ["org.test.bomb=killed", "org.test.good=ok"], "\(r.stdout.suffix(600))")
+        #expect(r.consoleMessages == ["hi"])
+        #expect(Self.notes(r) == ["org.test.bomb has ended (killed); the line is skipped"], "\(r.stderr)")
+    }
+
+    /// When every app has ended the run ends too, without waiting for the rest of the script.
+    @Test(arguments: ["process", "in-process"])
+    func theRunEndsWhenEveryAppHasEnded(isolation: String) throws {
+        let broken = try TempApp(id: "org.test.broken", files: ["app.js": "throw new Error('broken at start')"])
+        defer { broken.remove() }
+        let start = Date()
+        let r = try CLI.run(["run", broken.path, "--dev", "--json", "--isolation", isolation, "--data-dir", tempDataDir()], stdin: "wait 20000\n", timeout: 60)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.exit?["status"] as? String == "crashed", "\(r.stdout)")
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
 }

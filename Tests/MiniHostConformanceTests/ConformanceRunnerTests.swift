@@ -118,6 +118,16 @@ import Testing
         #expect(ConformanceMatcher.failures(x, ConformanceOutcome(stdout: good, stderr: "warned", exitCode: 0), caseDirectory: "/case") == [])
     }
 
+    /// `minihost run --json` prints its own messages as JSON lines on stderr: their text counts.
+    @Test func standardErrorInJSONLinesIsMatchedByItsMessages() {
+        var x = ConformanceCase.Expectation()
+        x.stderrContains = [#":2: unknown command "frobnicate""#]
+        let json = #"{"type":"error","kind":"script","message":"s.minihost:2: unknown command \"frobnicate\""}"#
+        #expect(ConformanceMatcher.failures(x, ConformanceOutcome(stdout: "", stderr: json + "\n", exitCode: 2), caseDirectory: "/case") == [])
+        #expect(ConformanceMatcher.failures(x, ConformanceOutcome(stdout: "", stderr: "minihost: s.minihost:2: unknown command \"frobnicate\"\n", exitCode: 2), caseDirectory: "/case") == [])
+        #expect(ConformanceMatcher.failures(x, ConformanceOutcome(stdout: "", stderr: #"{"type":"error","message":"other"}"#, exitCode: 2), caseDirectory: "/case").count == 1)
+    }
+
     @Test func jsonPatternsMatchSubsetsAndKeepBooleansApartFromNumbers() throws {
         let p = try #require(ConformanceCase.JSONPattern(["a": ["b": [1, true, NSNull()]]]))
         let v = try JSONSerialization.jsonObject(with: Data(#"{"a": {"b": [1, true, null], "c": 2}, "d": 3}"#.utf8))

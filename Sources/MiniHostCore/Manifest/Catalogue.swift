@@ -20,11 +20,12 @@ public enum TargetResolver {
             var manifestIsDir: ObjCBool = false
             // manifest.json wins over a WeChat project's files when a folder has both.
             if !fm.fileExists(atPath: manifest.path), let weChat = WeChatProject.entryFile(in: url) { return weChat }
+            if !fm.fileExists(atPath: manifest.path), let named = catalogueManifest(naming: url, catalogue: catalogue) { return named }
             guard fm.fileExists(atPath: manifest.path, isDirectory: &manifestIsDir), !manifestIsDir.boolValue else {
                 let shown = displayPath(url)
                 throw PackageError(
                     path: shown,
-                    message: "directory \(shown) has no manifest.json and is no WeChat project (a package directory needs manifest.json, or app.json or project.config.json, at its root; or pass a manifest file or an app id)")
+                    message: "directory \(shown) has no manifest.json, is no WeChat project and is no catalogue manifest's package (a package directory needs manifest.json, or app.json or project.config.json, at its root, or a manifest in the catalogue or a manifests/ folder above it whose \"package\" names it; or pass a manifest file or an app id)")
             }
             return manifest
         }
@@ -47,6 +48,30 @@ public enum TargetResolver {
                 message: "no app '\(target)' in catalogue \(catalogueShown) (the catalogue directory does not exist; set MINIHOST_CATALOG or run from the project directory)")
         }
         throw PackageError(path: catalogueShown, message: "no app '\(target)' in catalogue \(catalogueShown)")
+    }
+
+    /// The manifest whose `package` is `directory`, looked for in `catalogue`, then in the
+    /// `manifests/` folder of the directory and of each folder above it (a sample's own folder
+    /// inside a checkout). Only a valid manifest named after its app id counts.
+    static func catalogueManifest(naming directory: URL, catalogue: URL) -> URL? {
+        let wanted = directory.resolvingSymlinksInPath()
+        var catalogues = [catalogue.standardizedFileURL]
+        var folder = directory.standardizedFileURL
+        while true {
+            let candidate = folder.appendingPathComponent("manifests", isDirectory: true)
+            if !catalogues.contains(where: { samePath($0, candidate) }) { catalogues.append(candidate) }
+            let parent = folder.deletingLastPathComponent()
+            if samePath(parent, folder) { break }
+            folder = parent
+        }
+        for dir in catalogues {
+            for entry in Catalogue.list(dir) {
+                guard entry.problems.isEmpty, let package = entry.manifest?.packagePath else { continue }
+                let root = entry.file.deletingLastPathComponent().appendingPathComponent(package, isDirectory: true)
+                if samePath(root.resolvingSymlinksInPath(), wanted) { return entry.file }
+            }
+        }
+        return nil
     }
 
     /// The default catalogue: `$MINIHOST_CATALOG` if set (and non-empty), else `./manifests`.
