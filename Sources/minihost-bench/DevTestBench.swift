@@ -77,7 +77,7 @@ struct DevTestBench: ParsableCommand {
               it('test \(i)', async () => {
                 const app = await minihost.launch({ query: { n: '\(i)' } });
                 const page = await app.currentPage();
-                expect(page.data('n')).toBe(\(i));
+                expect(page.snapshot('n')).toBe(\(i));  // the copy read with the page, as the Node peer's
                 expect(await page.call('bump', { by: 1 })).toBe(\(i + 1));
               });
 
