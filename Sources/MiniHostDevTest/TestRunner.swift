@@ -148,7 +148,10 @@ public final class RunConfig: @unchecked Sendable {
     /// The warm pool `minihost test` runs in-process apps from: VMs prepared ahead, in the
     /// context groups of stopped apps. Four, because with two the pool ran dry between small
     /// tests on two cores and apps then made their VMs in new groups (`minihost-bench devtest`).
-    public static func makeVMPool() throws -> InProcessVMPool { InProcessVMPool(size: 4, apis: try standardAPIs(), recycle: true) }
+    /// `views`: the package has templates, so its VMs are worth preparing with their view context.
+    public static func makeVMPool(views: Bool = true) throws -> InProcessVMPool {
+        InProcessVMPool(size: 4, apis: try standardAPIs(), recycle: true, views: views)
+    }
 
     /// The host APIs a test's app gets (their stubs in its VM, and the names `app.mock` checks).
     /// Made once per process: the run and its VM pool both ask.

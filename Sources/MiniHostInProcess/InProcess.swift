@@ -23,12 +23,12 @@ public struct InProcessVM: Sendable {
 }
 
 /// VMs prepared in the background for in-process launches; with `recycle`, in the context
-/// groups of stopped apps.
+/// groups of stopped apps; with `views`, each with its view context (apps with templates).
 public final class InProcessVMPool: Sendable {
     private let pool: VMPool
 
-    public init(size: Int, apis: [APIDescriptor] = [], recycle: Bool = false) {
-        pool = VMPool(size: size, apis: apis, recycle: recycle)
+    public init(size: Int, apis: [APIDescriptor] = [], recycle: Bool = false, views: Bool = true) {
+        pool = VMPool(size: size, apis: apis, recycle: recycle, views: views)
     }
 
     public var size: Int { pool.size }

@@ -20,6 +20,8 @@ public final class VMPool: @unchecked Sendable {
     public let size: Int
     public let apis: [APIDescriptor]
     public let recycles: Bool
+    /// Whether the VMs it prepares have their view context made too (for apps with templates).
+    public let views: Bool
     private let lock = NSLock()
     private var ready: [PreparedVM] = []
     private var spareGroups: [JSVirtualMachine] = []
@@ -31,10 +33,11 @@ public final class VMPool: @unchecked Sendable {
     private var liveGroups = 0
     private let queue = DispatchQueue(label: "minihost.vmpool", qos: .utility)
 
-    public init(size: Int, apis: [APIDescriptor] = [], recycle: Bool = false) {
+    public init(size: Int, apis: [APIDescriptor] = [], recycle: Bool = false, views: Bool = true) {
         self.size = max(0, size)
         self.apis = apis
         self.recycles = recycle
+        self.views = views
         refill()
     }
 
@@ -62,7 +65,7 @@ public final class VMPool: @unchecked Sendable {
     /// Makes a VM in `group` (a stopped app's) or, for nil, in a new group the caller already
     /// counted in `liveGroups`; a group whose VM could not be made leaves the count.
     private func make(in group: JSVirtualMachine?, warm: Bool) -> PreparedVM? {
-        guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: warm) else {
+        guard let vm = try? PreparedVM.make(apis: apis, in: group, warm: warm, view: views) else {
             if recycles { lock.withLock { liveGroups -= 1 } }
             return nil
         }

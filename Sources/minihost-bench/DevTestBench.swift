@@ -36,7 +36,7 @@ struct DevTestBench: ParsableCommand {
         let files = try TestRunner.discover(package)
         var pool: InProcessVMPool?
         if isolation == .inProcess {
-            pool = try RunConfig.makeVMPool()  // as `minihost test` does
+            pool = try RunConfig.makeVMPool(views: package.hasTemplates)  // as `minihost test` does
             _ = pool?.waitUntilFull()
         }
         let config = try RunConfig(package: package, isolation: isolation, vmPool: pool, inMemoryWorlds: worlds == "memory")

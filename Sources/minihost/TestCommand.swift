@@ -65,7 +65,8 @@ struct TestCommand: ParsableCommand {
         TestRunner.prepareEngineForTests()  // before any VM: every test's app lives for milliseconds
         ScratchDirectories.removeOnInterrupt()  // a Ctrl-C leaves no world behind
         let vmPool: InProcessVMPool?
-        do { vmPool = isolation == .inProcess ? try RunConfig.makeVMPool() : nil } catch { throw reportBadTarget(error) }
+        let views = (try? targetOptions.load(target, dev: true))?.hasTemplates ?? true
+        do { vmPool = isolation == .inProcess ? try RunConfig.makeVMPool(views: views) : nil } catch { throw reportBadTarget(error) }
         guard watch else {
             if try runOnce(vmPool: vmPool) { throw ExitCode(1) }
             return
