@@ -68,9 +68,9 @@ struct RenderBench: ParsableCommand {
         let small = try RenderProject.load(try RenderProject.write(to: scratch.appendingPathComponent("small-entry"), entry: "small"), cache: scratch)
         var coldView: [Double] = [], coldPlain: [Double] = [], coldSmall: [Double] = []
         for _ in 0..<20 {
-            coldView.append(try RenderProject.launchSeconds(host, list))
-            coldPlain.append(try RenderProject.launchSeconds(host, plain))
-            coldSmall.append(try RenderProject.launchSeconds(host, small))
+            coldView.append(try RenderProject.coldLaunchSeconds(host, list))
+            coldPlain.append(try RenderProject.coldLaunchSeconds(host, plain))
+            coldSmall.append(try RenderProject.coldLaunchSeconds(host, small))
         }
         let memory = try RenderProject.memory(scratch: scratch, apps: apps)
         options.emit([

@@ -61,13 +61,11 @@ enum RenderProject {
     }
 
     /// Seconds from starting a new app (no prepared VM) to its entry page's launch.
-    static func launchSeconds(_ host: AppHost, _ package: AppPackage) throws -> Double {
+    static func coldLaunchSeconds(_ host: AppHost, _ package: AppPackage) throws -> Double {
         let start = now()
         let app = try host.start(package)
-        guard app.waitForLaunch() == true else { throw ValidationError("the render bench app failed to launch") }
-        let seconds = now() - start
-        host.stop(app)
-        return seconds
+        defer { host.stop(app) }
+        return try launchSeconds(app, since: start, what: "the render bench app")
     }
 
     /// RSS per idle app (KiB): apps on the small page with its view, and on a page without one.
@@ -79,19 +77,10 @@ enum RenderProject {
         var alive: [RunningApp] = []
         defer { for app in alive { host.stop(app) } }
         func perApp(_ package: AppPackage, batch: Int) throws -> Double {
-            let before = residentKB()
-            var started: [RunningApp] = []
-            for i in 0..<apps {
-                var copy = package
-                copy.manifest.appId = "\(package.manifest.appId)\(batch)x\(i)"
-                started.append(try host.start(copy))
-            }
+            let (kb, started) = try StartupMeasure.memoryPerApp(host, package: package, count: apps, batch: "\(batch)x")
             alive += started
-            for app in started {
-                guard app.waitForLaunch() == true else { throw ValidationError("a memory bench app failed to launch") }
-                app.waitUntilIdle()
-            }
-            return (residentKB() - before) / Double(max(1, apps))
+            if started.contains(where: \.launchFailed) { throw ValidationError("a memory bench app failed to launch") }
+            return kb
         }
         _ = try perApp(plain, batch: 0)  // the first apps of a process pay for shared code and caches
         _ = try perApp(small, batch: 1)

@@ -83,12 +83,17 @@ enum StartupMeasure {
     /// RSS growth per idle app (KiB) with `count` hello apps launched and idle. The apps are
     /// returned alive; the caller stops them.
     static func memoryPerApp(_ host: AppHost, manifestURL: URL, count: Int) throws -> (kb: Double, alive: [RunningApp]) {
-        let package = try AppPackage.load(manifestURL: manifestURL, dev: false)
+        try memoryPerApp(host, package: AppPackage.load(manifestURL: manifestURL, dev: false), count: count)
+    }
+
+    /// RSS growth per idle app (KiB) with `count` copies of `package` launched and idle, each
+    /// under its own app id (`<app id><batch><n>`). The apps are returned alive.
+    static func memoryPerApp(_ host: AppHost, package: AppPackage, count: Int, batch: String = "") throws -> (kb: Double, alive: [RunningApp]) {
         let before = residentKB()
         var alive: [RunningApp] = []
         for i in 0..<count {
             var copy = package
-            copy.manifest.appId = "org.minihost.hello\(i)"  // one host record (and one bridge session) per app
+            copy.manifest.appId = "\(package.manifest.appId)\(batch)\(i)"  // one host record (and one bridge session) per app
             alive.append(try host.start(copy))
         }
         for app in alive {
