@@ -70,6 +70,22 @@ public final class JSContext: @unchecked Sendable {
         }
     }
 
+    /// Calls a function from inside a call already running in this VM (a native the app called,
+    /// or another context of the same VM): the watchdog is not re-armed, so the outer call's CPU
+    /// limit covers it, and a termination comes back as ``JSError/terminated``.
+    @discardableResult
+    public func callNested(_ function: JSObject, this: JSObject? = nil, _ arguments: [JSValue] = []) throws(JSError) -> JSValue {
+        let result: JSValue
+        do {
+            result = try function.call(this: this, arguments)
+        } catch {
+            if vm.wasTerminated { throw JSError.terminated }
+            throw error
+        }
+        if vm.wasTerminated { throw JSError.terminated }
+        return result
+    }
+
     func finish(_ result: JSValueRef?, _ exception: JSValueRef?) throws(JSError) -> JSValue {
         if vm.wasTerminated { throw JSError.terminated }
         if let exception { throw JSError(exception: JSValue(exception, in: ref)) }

@@ -77,9 +77,7 @@ extension Sandbox {
     /// A view → logic request (`native.logic`): the logic runtime's `fromView`.
     func logicFromView(_ op: String, _ json: String) throws(JSError) -> String? {
         guard let context, let obj = dispatcher?.object, let fn = try obj.get("fromView").object else { return nil }
-        let result = try fn.call(this: obj, [context.string(op), context.string(json)])
-        if context.vm.wasTerminated { throw JSError.terminated }
-        return result.string
+        return try context.callNested(fn, this: obj, [context.string(op), context.string(json)]).string
     }
 
     /// A `view.*` driver request, as the outermost call of a task.

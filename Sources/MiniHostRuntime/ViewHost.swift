@@ -36,16 +36,13 @@ final class ViewHost {
     func call(_ op: String, _ json: String?) throws(JSError) -> String? {
         guard let obj = dispatcher.object, let fn = try obj.get(op).object else { return nil }
         let args = json.map { [context.string($0)] } ?? []
-        let result = try fn.call(this: obj, args)
-        if context.vm.wasTerminated { throw JSError.terminated }
-        return result.string
+        return try context.callNested(fn, this: obj, args).string
     }
 
     /// A driver request (`view.*`); the runtime answers through `native.reply`.
     func driver(_ token: Int, _ op: String, _ json: String) throws(JSError) {
         guard let obj = dispatcher.object, let fn = try obj.get("driver").object else { return }
-        _ = try fn.call(this: obj, [context.number(Double(token)), context.string(op), context.string(json)])
-        if context.vm.wasTerminated { throw JSError.terminated }
+        try context.callNested(fn, this: obj, [context.number(Double(token)), context.string(op), context.string(json)])
     }
 }
 

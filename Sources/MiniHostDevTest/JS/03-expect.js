@@ -1,5 +1,7 @@
 // expect: the matchers, their negation (`not`) and promise forms (`resolves`, `rejects`).
 //
+// A data path's segments (`'a.b[2].c'` → a, b, 2, c), as `setData` writes them.
+function pathSegments(path) { return String(path).replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean); }
 // The running test's name and how many snapshots each name has taken (toMatchSnapshot).
 const snapshotState = { name: '', counts: new Map() };
 class AssertionError extends Error {
@@ -32,7 +34,7 @@ function makeExpect(actual, negate, mode) {
     },
     toHaveLength(n) { check(actual != null && actual.length === n, 'toHaveLength(expected)', n); },
     toHaveProperty(path, value) {
-      const segs = Array.isArray(path) ? path : String(path).replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+      const segs = Array.isArray(path) ? path : pathSegments(path);
       let o = actual, ok = true;
       for (const s of segs) { if (o == null || !(s in Object(o))) { ok = false; break; } o = o[s]; }
       if (ok && arguments.length > 1) ok = equals(o, value);

@@ -3,7 +3,7 @@
 function pick(data, path) {
   if (path === undefined || path === null || path === '') return data;
   let o = data;
-  for (const s of String(path).replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) { if (o == null) return undefined; o = o[s]; }
+  for (const s of pathSegments(path)) { if (o == null) return undefined; o = o[s]; }
   return o;
 }
 class Page {
