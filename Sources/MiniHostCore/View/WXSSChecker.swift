@@ -36,19 +36,16 @@ public enum WXSSChecker {
         while i < source.count {
             let c = source[i]!
             if source.has("/*", at: i) {
-                let start = i
-                i += 2
-                while i < source.count, !source.has("*/", at: i) { i += 1 }
-                guard i < source.count else { throw fail(start, "comment is never closed with */") }
-                i += 2
+                guard let end = source.commentEnd(from: i) else { throw fail(i, "comment is never closed with */") }
+                i = end
                 continue
             }
-            if source.has("url(", at: i), let end = unquotedURLEnd(source, from: i + 4) {
+            if source.has("url(", at: i), let end = source.unquotedURLEnd(from: i + 4) {
                 i = end
                 continue
             }
             if c == "\"" || c == "'" {
-                guard let end = stringEnd(source, from: i) else { throw fail(i, "string is never closed") }
+                guard let end = source.stringEnd(from: i) else { throw fail(i, "string is never closed") }
                 i = end
                 continue
             }
@@ -67,35 +64,12 @@ public enum WXSSChecker {
         return (source, imports)
     }
 
-    /// The offset after the `)` of an unquoted `url(…)` (its text may hold quotes and braces);
-    /// nil when the URL is quoted, which the string rule reads.
-    private static func unquotedURLEnd(_ source: ViewSource, from start: Int) -> Int? {
-        var j = start
-        while let c = source[j], c == " " || c == "\t" { j += 1 }
-        if let c = source[j], c == "\"" || c == "'" { return nil }
-        while let c = source[j], c != ")", c != "\n" { j += 1 }
-        return source[j] == ")" ? j + 1 : nil
-    }
-
-    /// The offset after the string that starts at `start`; nil when a line or the file ends first.
-    private static func stringEnd(_ source: ViewSource, from start: Int) -> Int? {
-        let quote = source[start]!
-        var j = start + 1
-        while let d = source[j] {
-            if d == "\\" { j += 2; continue }
-            if d == "\n" { return nil }
-            if d == quote { return j + 1 }
-            j += 1
-        }
-        return nil
-    }
-
     private static func importRule(_ source: ViewSource, at start: Int, fail: (Int, String) -> ViewCompileError) throws(ViewCompileError) -> Import {
         var j = start + 7
         while let c = source[j], c == " " || c == "\t" || c == "\n" || c == "\r" { j += 1 }
         var written: String
         if let q = source[j], q == "\"" || q == "'" {
-            guard let end = stringEnd(source, from: j) else { throw fail(j, "string is never closed") }
+            guard let end = source.stringEnd(from: j) else { throw fail(j, "string is never closed") }
             written = source.slice(j + 1, end - 1)
             j = end
         } else if source.has("url(", at: j) {
