@@ -34,19 +34,13 @@ final class DriverPrompter: Prompter, @unchecked Sendable {
     init(maxWait: Double) { self.maxWait = maxWait }
 
     func ask(_ request: PromptRequest) -> PromptAnswer {
-        guard let p = enqueue(Self.describe(request)) else { return .deny }
+        guard let p = enqueue(request.json) else { return .deny }
         _ = p.done.wait(timeout: .now() + maxWait)
         return lock.withLock { open.removeValue(forKey: p.id); return p.answer }
     }
 
     func modal(_ request: ModalRequest) -> ModalAnswer {
-        let json = JSONText.object([
-            ("type", JSONText.quote("modal")), ("appId", JSONText.quote(request.appId)), ("appName", JSONText.quote(request.appName)),
-            ("title", JSONText.quote(request.title)), ("content", JSONText.quote(request.content)),
-            ("showCancel", request.showCancel ? "true" : "false"), ("editable", request.editable ? "true" : "false"),
-            ("confirmText", JSONText.quote(request.confirmText)), ("cancelText", JSONText.quote(request.cancelText)),
-        ])
-        guard let p = enqueue(json) else { return .cancel }
+        guard let p = enqueue(request.json) else { return .cancel }
         _ = p.done.wait(timeout: .now() + maxWait)
         return lock.withLock {
             open.removeValue(forKey: p.id)
@@ -55,13 +49,7 @@ final class DriverPrompter: Prompter, @unchecked Sendable {
     }
 
     func choose(_ request: ChoiceRequest) -> Int? {
-        let json = JSONText.object([
-            ("type", JSONText.quote(request.kind == .actionSheet ? "actionSheet" : "picker")), ("kind", JSONText.quote(request.kind.rawValue)),
-            ("appId", JSONText.quote(request.appId)), ("appName", JSONText.quote(request.appName)),
-            ("title", JSONText.quote(request.title)),
-            ("options", "[" + request.options.map { JSONText.quote($0) }.joined(separator: ",") + "]"),
-        ])
-        guard let p = enqueue(json) else { return nil }
+        guard let p = enqueue(request.json) else { return nil }
         _ = p.done.wait(timeout: .now() + maxWait)
         return lock.withLock { open.removeValue(forKey: p.id); return p.answer == .deny ? nil : p.pick }
     }
@@ -116,24 +104,6 @@ final class DriverPrompter: Prompter, @unchecked Sendable {
             return Array(open.values)
         }
         for p in all { p.answer = .deny; p.done.signal() }
-    }
-
-    static func describe(_ r: PromptRequest) -> String {
-        var fields: [(String, String)] = []
-        switch r.kind {
-        case let .permission(p):
-            fields.append(("type", JSONText.quote("permission")))
-            fields.append(("permission", JSONText.quote(p.rawValue)))
-        case .payment: fields.append(("type", JSONText.quote("payment")))
-        case .chatMessage: fields.append(("type", JSONText.quote("chat")))
-        case .settings: fields.append(("type", JSONText.quote("settings")))
-        }
-        fields.append(("appId", JSONText.quote(r.appId)))
-        fields.append(("appName", JSONText.quote(r.appName)))
-        fields.append(("title", JSONText.quote(r.title)))
-        fields.append(("reason", r.reason.map { JSONText.quote($0) } ?? "null"))
-        fields.append(("details", JSONText.object(r.details.map { ($0.label, JSONText.quote($0.value)) })))
-        return JSONText.object(fields)
     }
 }
 
