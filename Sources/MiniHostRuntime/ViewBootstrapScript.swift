@@ -36,6 +36,7 @@ enum ViewBootstrapScript {
         EmbeddedJSFile("66-selector-match.js", PackageResources._6_selector_match_js),
         EmbeddedJSFile("70-queries.js", PackageResources._0_queries_js),
         EmbeddedJSFile("75-wxml.js", PackageResources._5_wxml_js),
+        EmbeddedJSFile("78-preview.js", PackageResources._8_preview_js),
         EmbeddedJSFile("80-driver.js", PackageResources._0_driver_js),
         EmbeddedJSFile("90-dispatcher.js", PackageResources._0_dispatcher_js),
 

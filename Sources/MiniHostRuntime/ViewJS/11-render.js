@@ -71,6 +71,7 @@ function applyExternalClasses(rec, t, inst) {
   let i = 0;
   while (i < t.attrs.length && t.attrs[i][0] !== 'class') i++;
   if (i === t.attrs.length || !inst.host) return;
+  rec.node.rawClass = toText(rec.last[i]);
   const out = [];
   for (const name of toText(rec.last[i]).split(/\s+/)) {
     if (name === '') continue;

@@ -85,6 +85,8 @@ const UI_DRIVER_OPS = UIFreeze({
     return node.comp;
   },
   'view.page'(arg) { return nodesWxml(treeRoots(driverPage(arg)) || []); },
+  // The browser preview's copy of the page: in full, or what changed since the last request.
+  'view.sync'(arg) { return previewSync(arg); },
 });
 
 function driverReply(token, ok, valueOrError) {
