@@ -21,7 +21,7 @@ let staticSwiftRuntimeWithNetworking: [LinkerSetting] = [.unsafeFlags(["-Xlinker
 
 let package = Package(
     name: "MiniHost",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "minihost", targets: ["minihost"]),
         .executable(name: "minihost-bench", targets: ["minihost-bench"]),
@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -67,6 +69,17 @@ let package = Package(
             name: "MiniHostIsolation",
             dependencies: ["MiniHostCore", "MiniHostProtocol", "MiniHostInProcess", "CWorkerSupport"]
         ),
+        // `minihost preview`: the web server, the browser client (Web/) and a Chromium driver.
+        .target(
+            name: "MiniHostPreview",
+            dependencies: [
+                "MiniHostCore", "MiniHostIsolation", "MiniHostProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            resources: [.embedInCode("Web")]
+        ),
         // `minihost conformance`: cases, the runner and its reports (it runs runtimes as processes).
         .target(name: "MiniHostConformance", dependencies: ["MiniHostCore"]),
         // The CLI's terminal: consent prompts and pickers on the controlling terminal.
@@ -81,7 +94,7 @@ let package = Package(
             name: "minihost",
             dependencies: [
                 "MiniHostCore", "MiniHostIsolation", "MiniHostProtocol", "MiniHostDevTest",
-                "MiniHostConformance", "MiniHostTerminal", "MiniHostEngine",
+                "MiniHostConformance", "MiniHostTerminal", "MiniHostEngine", "MiniHostPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // `minihost init`'s projects, as files (a folder per layout and the TypeScript overlay).
@@ -99,7 +112,7 @@ let package = Package(
             name: "minihost-bench",
             dependencies: [
                 "MiniHostCore", "MiniHostIsolation", "MiniHostInProcess", "MiniHostProtocol", "MiniHostRuntime",
-                "MiniHostEngine", "MiniHostDevTest",
+                "MiniHostEngine", "MiniHostDevTest", "MiniHostPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -115,6 +128,10 @@ let package = Package(
         .testTarget(name: "MiniHostIsolationTests", dependencies: ["MiniHostIsolation", "MiniHostCore", "MiniHostProtocol"]),
         .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostIsolation", "MiniHostRuntime", "MiniHostProtocol",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MiniHostPreviewTests", dependencies: [
+            "MiniHostPreview", "MiniHostCore", "MiniHostIsolation",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], exclude: ["Fixtures"]),
         // Fixtures are mini-program packages the tests run through the CLI from the source tree.
         .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"], exclude: ["Fixtures"]),
     ],

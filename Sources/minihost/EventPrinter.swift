@@ -11,6 +11,8 @@ final class EventPrinter: @unchecked Sendable {
     let json: Bool
     /// Prefix human lines with the app id (when several apps run).
     var showAppId = false
+    /// Write everything to stderr (a command whose stdout is for one machine-read line).
+    var toStandardError = false
     private let lock = NSLock()
 
     init(json: Bool) { self.json = json }
@@ -63,7 +65,7 @@ final class EventPrinter: @unchecked Sendable {
     private func write(_ s: String, toError: Bool) {
         guard !outputClosed else { return }
         do {
-            try (toError ? FileHandle.standardError : FileHandle.standardOutput).write(contentsOf: Data(s.utf8))
+            try (toError || toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(contentsOf: Data(s.utf8))
         } catch {
             outputClosed = true
         }

@@ -18,7 +18,7 @@ struct MiniHostCommand: ParsableCommand {
         to install (README.md, Shell completions).
         """,
         version: versionText,
-        subcommands: [InitCommand.self, RunCommand.self, ValidateCommand.self, ListCommand.self, DigestCommand.self, PermissionsCommand.self, AuditCommand.self, WalletCommand.self, ChatCommand.self, TestCommand.self, TypesCommand.self, ConformanceCommand.self]
+        subcommands: [InitCommand.self, RunCommand.self, ValidateCommand.self, ListCommand.self, DigestCommand.self, PermissionsCommand.self, AuditCommand.self, WalletCommand.self, ChatCommand.self, TestCommand.self, TypesCommand.self, PreviewCommand.self, ConformanceCommand.self]
     )
 
     /// `minihost --version`: MiniHost's version, the WeChat it answers as, and the engine's

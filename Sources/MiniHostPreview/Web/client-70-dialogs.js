@@ -64,7 +64,10 @@
 
   function detailList(details) {
     const dl = MH.el('dl', { class: 'mh-dialog-details' });
-    for (const d of Array.isArray(details) ? details : []) {
+    // Details come as {label: value} (the host's prompts) or [{label, value}].
+    const list = Array.isArray(details) ? details
+      : (details && typeof details === 'object' ? Object.keys(details).map((label) => ({ label, value: details[label] })) : []);
+    for (const d of list) {
       if (!d || typeof d !== 'object') continue;
       dl.appendChild(MH.el('dt', { text: clip(d.label) }));
       dl.appendChild(MH.el('dd', { text: clip(d.value) }));
@@ -101,15 +104,19 @@
     return { kind, title, body: [], buttons, stacked: true, onEscape: () => answer(id, 'cancel') };
   }
 
-  const ALLOW_ONCE = { payment: 'Pay', chatMessage: 'Send once', settings: 'Allow' };
+  const ALLOW_ONCE = { payment: 'Pay', chat: 'Send once', settings: 'Allow' };
+  // A lasting permission and a chat message can be allowed always; a payment or a settings
+  // change only once.
+  const OFFERS_ALWAYS = { permission: true, chat: true };
 
   function consent(id, p) {
     const body = [];
     if (p.reason) body.push(MH.el('div', { class: 'mh-dialog-reason', text: 'Reason given: ' + clip(p.reason) }));
     body.push(detailList(p.details));
     const buttons = [{ label: 'Deny', answer: 'deny', run: () => answer(id, 'deny') }];
-    buttons.push({ label: ALLOW_ONCE[p.type] || 'Allow once', answer: 'once', primary: !p.always, run: () => answer(id, 'once') });
-    if (p.always) buttons.push({ label: p.type === 'chatMessage' ? 'Always in this chat' : 'Always allow', answer: 'always', primary: true, run: () => answer(id, 'always') });
+    const always = typeof p.always === 'boolean' ? p.always : OFFERS_ALWAYS[p.type] === true;
+    buttons.push({ label: ALLOW_ONCE[p.type] || 'Allow once', answer: 'once', primary: !always, run: () => answer(id, 'once') });
+    if (always) buttons.push({ label: p.type === 'chat' ? 'Always in this chat' : 'Always allow', answer: 'always', primary: true, run: () => answer(id, 'always') });
     return { kind: p.type, title: appName() + ' wants to ' + MH.asText(p.title), body, buttons, onEscape: () => answer(id, 'deny') };
   }
 

@@ -95,7 +95,11 @@
   MH.on('exit', (m) => log('info', 'the app ended: ' + MH.asText(m.status) + (m.reason ? ' (' + MH.asText(m.reason) + ')' : '')));
   MH.on('page', (m) => showStack(Array.isArray(m.stack) ? m.stack : []));
   MH.on('data', showData);
-  MH.on('audit', (m) => { for (const e of Array.isArray(m.entries) ? m.entries : []) addAudit(e); });
+  // Each audit message holds the latest decisions (a repeated one is counted, not added).
+  MH.on('audit', (m) => {
+    MH.$('mh-audit-rows').textContent = '';
+    for (const e of Array.isArray(m.entries) ? m.entries : []) addAudit(e);
+  });
 
   MH.panels = { init, selectPanel, log };
 })(MH);
