@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minihost-bench",
         abstract: "MiniHost benchmarks (build with -c release).",
-        subcommands: [StartupBench.self, BridgeBench.self, PaymentBench.self, IsolationBench.self, CompareBench.self, DevTestBench.self, WeChatBench.self, RenderBench.self]
+        subcommands: [StartupBench.self, BridgeBench.self, PaymentBench.self, IsolationBench.self, CompareBench.self, DevTestBench.self, WeChatBench.self, RenderBench.self, PreviewBench.self]
     )
 }
 

@@ -35,9 +35,14 @@ enum RenderProject {
         """
     static let smallScript = "Page({ data: { title: 'Small', label: 'Go', tags: ['a', 'b', 'c'] }, go() { this.setData({ label: 'Gone' }); } });\n"
 
-    /// Writes the project; `entry` is the first page (`list`, `small` or `plain`).
+    /// A counter: each tap on the button changes its text (the preview bench clicks it).
+    static let counterTemplate = "<view class=\"counter\"><button id=\"inc\" class=\"inc\" bindtap=\"inc\">taps: {{n}}</button></view>\n"
+    static let counterScript = "Page({ data: { n: 0 }, inc() { this.setData({ n: this.data.n + 1 }); } });\n"
+    static let counterStyle = ".counter { padding: 40rpx; } .inc { font-size: 36rpx; }\n"
+
+    /// Writes the project; `entry` is the first page (`list`, `small`, `plain` or `counter`).
     static func write(to root: URL, entry: String) throws -> URL {
-        let pages = [entry] + ["list", "plain", "small"].filter { $0 != entry }
+        let pages = [entry] + ["list", "plain", "small", "counter"].filter { $0 != entry }
         var files: [String: String] = [
             "project.config.json": #"{"appid": "wx00000000000b3e7c", "compileType": "miniprogram", "projectname": "render-bench"}"#,
             "app.json": #"{"pages": [\#(pages.map { "\"pages/\($0)/\($0)\"" }.joined(separator: ", "))]}"#,
@@ -45,6 +50,8 @@ enum RenderProject {
             "pages/list/list.js": listScript, "pages/list/list.wxml": listTemplate,
             "pages/plain/plain.js": listScript,
             "pages/small/small.js": smallScript, "pages/small/small.wxml": smallTemplate,
+            "pages/counter/counter.js": counterScript, "pages/counter/counter.wxml": counterTemplate,
+            "pages/counter/counter.wxss": counterStyle,
         ]
         if entry == "plain" { files["pages/small/small.wxml"] = nil; files["pages/list/list.wxml"] = nil }
         for (path, text) in files {
