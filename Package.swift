@@ -69,14 +69,14 @@ let package = Package(
             name: "MiniHostIsolation",
             dependencies: ["MiniHostCore", "MiniHostProtocol", "MiniHostInProcess", "CWorkerSupport"]
         ),
-        // `minihost preview`: the web server, the browser client (Web/) and a Chromium driver.
+        // `minihost preview`: the web server, the browser client (Web/) and headless Chromium
+        // driven over the DevTools protocol's pipe.
         .target(
             name: "MiniHostPreview",
             dependencies: [
                 "MiniHostCore", "MiniHostIsolation", "MiniHostProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             resources: [.embedInCode("Web")]
         ),
@@ -128,10 +128,7 @@ let package = Package(
         .testTarget(name: "MiniHostIsolationTests", dependencies: ["MiniHostIsolation", "MiniHostCore", "MiniHostProtocol"]),
         .testTarget(name: "MiniHostDevTestTests", dependencies: ["MiniHostDevTest", "MiniHostCore", "MiniHostIsolation", "MiniHostRuntime", "MiniHostProtocol",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "MiniHostPreviewTests", dependencies: [
-            "MiniHostPreview", "MiniHostCore", "MiniHostIsolation",
-            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-        ], exclude: ["Fixtures"]),
+        .testTarget(name: "MiniHostPreviewTests", dependencies: ["MiniHostPreview", "MiniHostCore", "MiniHostIsolation"], exclude: ["Fixtures"]),
         // Fixtures are mini-program packages the tests run through the CLI from the source tree.
         .testTarget(name: "EndToEndTests", dependencies: ["MiniHostCore"], exclude: ["Fixtures"]),
     ],

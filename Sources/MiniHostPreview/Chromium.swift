@@ -2,12 +2,14 @@ import Foundation
 import MiniHostProtocol
 
 /// A headless Chromium started for the preview's screenshots, benchmarks and tests (Debian's
-/// `chromium`, or `$MINIHOST_CHROMIUM`), driven through the DevTools protocol. Its profile is a
-/// temporary folder removed when it quits.
+/// `chromium`, or `$MINIHOST_CHROMIUM`), driven through the DevTools protocol on a pipe. Its
+/// profile is a temporary folder removed when it quits.
 public final class Chromium: @unchecked Sendable {
-    private let process: Process
+    private let pid: pid_t
     private let profile: URL
     public let devTools: DevToolsConnection
+    private let lock = NSLock()
+    private var exited = false
 
     /// The browser's executable: `$MINIHOST_CHROMIUM`, else the first of the usual names on PATH.
     public static func executable() throws -> String {
@@ -19,47 +21,60 @@ public final class Chromium: @unchecked Sendable {
         throw PreviewError("no Chromium found (install Debian's chromium: scripts/bootstrap does, or set MINIHOST_CHROMIUM)")
     }
 
-    /// Starts the browser with a window of `width`×`height` CSS pixels and connects to it.
-    public static func launch(width: Int = 1280, height: Int = 900, timeout: Double = 30) async throws -> Chromium {
+    /// Starts the browser with a window of `width`×`height` CSS pixels.
+    public static func launch(width: Int = 1280, height: Int = 900) async throws -> Chromium {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("minihost-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
-        var args = ["--headless=new", "--disable-gpu", "--remote-debugging-port=0", "--user-data-dir=\(profile.path)",
+        var args = ["--headless=new", "--disable-gpu", "--remote-debugging-pipe", "--user-data-dir=\(profile.path)",
                     "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-sync", "--remote-allow-origins=ws://127.0.0.1", "--mute-audio", "--hide-scrollbars",
+                    "--disable-background-networking", "--disable-sync", "--mute-audio", "--hide-scrollbars",
                     "--window-size=\(width),\(height)", "about:blank"]
         // Chromium's own sandbox cannot start as root (containers, CI); the page is ours.
         if geteuid() == 0 { args.insert("--no-sandbox", at: 0) }
-        process.arguments = args
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Chromium writes its port and browser path to DevToolsActivePort once it listens.
-        let portFile = profile.appendingPathComponent("DevToolsActivePort")
-        let deadline = Date().addingTimeInterval(timeout)
-        var lines: [Substring] = []
-        while Date() < deadline {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8) {
-                lines = text.split(separator: "\n")
-                if lines.count >= 2 { break }
-            }
-            if !process.isRunning { break }
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
-        guard lines.count >= 2 else {
-            if process.isRunning { process.terminate() }
+        let commands = try Pipe.cloexec(), answers = try Pipe.cloexec()
+        let pid: pid_t
+        do {
+            pid = try spawn(try executable(), args, descriptors: [3: commands.read, 4: answers.write])
+        } catch {
+            for fd in [commands.read, commands.write, answers.read, answers.write] { close(fd) }
             try? FileManager.default.removeItem(at: profile)
-            throw PreviewError("Chromium did not start within \(Int(timeout)) s (\(process.executableURL?.path ?? ""))")
+            throw error
         }
-        let connection = DevToolsConnection.connect("ws://127.0.0.1:\(lines[0])\(lines[1])")
-        return Chromium(process: process, profile: profile, devTools: connection)
+        close(commands.read)
+        close(answers.write)
+        let connection = DevToolsConnection(output: FileHandle(fileDescriptor: commands.write, closeOnDealloc: true),
+                                            input: FileHandle(fileDescriptor: answers.read, closeOnDealloc: true))
+        let browser = Chromium(pid: pid, profile: profile, devTools: connection)
+        do {
+            try await connection.send("Browser.getVersion")
+        } catch {
+            browser.quit()
+            throw PreviewError("Chromium did not start: \(error)")
+        }
+        return browser
     }
 
-    private init(process: Process, profile: URL, devTools: DevToolsConnection) {
-        self.process = process
+    private init(pid: pid_t, profile: URL, devTools: DevToolsConnection) {
+        self.pid = pid
         self.profile = profile
         self.devTools = devTools
+    }
+
+    /// posix_spawn with `descriptors` (child fd → parent fd) and /dev/null for the standard ones.
+    private static func spawn(_ path: String, _ args: [String], descriptors: [Int32: Int32]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        for (child, parent) in descriptors { posix_spawn_file_actions_adddup2(&actions, parent, child) }
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard rc == 0 else { throw PreviewError("cannot start \(path): \(String(cString: strerror(rc)))") }
+        return pid
     }
 
     /// Opens `url` in a new tab and waits for it to load.
@@ -77,12 +92,30 @@ public final class Chromium: @unchecked Sendable {
 
     /// Quits the browser and removes its profile.
     public func quit() {
-        devTools.close()
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        let first = lock.withLock { () -> Bool in defer { exited = true }; return !exited }
+        guard first else { return }
+        devTools.close()  // Chromium quits when its command pipe closes
+        var status: Int32 = 0
+        var reaped = false
+        for _ in 0..<50 {
+            if waitpid(pid, &status, WNOHANG) != 0 { reaped = true; break }
+            usleep(20_000)
+        }
+        if !reaped {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
         }
         try? FileManager.default.removeItem(at: profile)
+    }
+}
+
+extension Pipe {
+    /// A pipe whose ends close on exec (only the descriptors given to a child are inherited).
+    fileprivate static func cloexec() throws -> (read: Int32, write: Int32) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw PreviewError("cannot make a pipe: \(String(cString: strerror(errno)))") }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return (fds[0], fds[1])
     }
 }
 

@@ -1,45 +1,34 @@
 import Foundation
-import HummingbirdWSClient
-import Logging
 import MiniHostProtocol
 
-/// One WebSocket to a browser's DevTools endpoint (the Chrome DevTools Protocol): commands as
-/// `send(method, params)` answered by id, in flattened sessions for pages.
+/// The Chrome DevTools Protocol over the pipe Chromium opens with `--remote-debugging-pipe`
+/// (it reads commands on its descriptor 3 and writes answers and events on 4, each message
+/// ending in a NUL): `send(method, params)` answered by id, in flattened sessions for pages.
+/// No port is opened, so no other local process can drive the browser.
 public final class DevToolsConnection: @unchecked Sendable {
     private let lock = NSLock()
     private var waiting: [Int: CheckedContinuation<JSONValue, Error>] = [:]
     private var nextId = 1
     private var closed: String?
-    private let outgoing: AsyncStream<String>.Continuation
-    private var task: Task<Void, Never>?
-    /// The largest message taken (a full-page screenshot is a few megabytes of base64).
-    static let maxMessage = 64 << 20
+    private let output: FileHandle
 
-    private init(outgoing: AsyncStream<String>.Continuation) { self.outgoing = outgoing }
-
-    /// Connects to `url` (`ws://127.0.0.1:PORT/devtools/browser/ID`).
-    public static func connect(_ url: String) -> DevToolsConnection {
-        let (stream, continuation) = AsyncStream<String>.makeStream()
-        let connection = DevToolsConnection(outgoing: continuation)
-        var logger = Logger(label: "minihost.devtools")
-        logger.logLevel = .critical
-        connection.task = Task {
-            do {
-                try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: maxMessage), logger: logger) { inbound, outbound, _ in
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask { for await text in stream { try await outbound.write(.text(text)) } }
-                        for try await message in inbound.messages(maxSize: maxMessage) {
-                            if case let .text(text) = message { connection.received(text) }
-                        }
-                        group.cancelAll()
-                    }
+    /// `output` is the browser's command pipe; `input` its answers, read on a thread of its own.
+    init(output: FileHandle, input: FileHandle) {
+        self.output = output
+        Thread.detachNewThread { [weak self] in
+            var buffer = Data()
+            while true {
+                let chunk = input.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let end = buffer.firstIndex(of: 0) {
+                    let message = buffer[buffer.startIndex..<end]
+                    buffer.removeSubrange(buffer.startIndex...end)
+                    self?.received(message)
                 }
-                connection.fail("the browser closed the DevTools connection")
-            } catch {
-                connection.fail("the DevTools connection failed: \(error)")
             }
+            self?.fail("the browser closed the DevTools pipe")
         }
-        return connection
     }
 
     /// Sends a command and waits for its result (an error answer throws, naming the method).
@@ -59,7 +48,11 @@ public final class DevToolsConnection: @unchecked Sendable {
             }
             var message: [String: JSONValue] = ["id": .number(Double(id)), "method": .string(method), "params": .object(params)]
             if let session { message["sessionId"] = .string(session) }
-            outgoing.yield(JSONValue.object(message).jsonText)
+            do {
+                try output.write(contentsOf: Data(JSONValue.object(message).jsonText.utf8) + Data([0]))
+            } catch {
+                fail("the DevTools pipe is closed: \(error)")
+            }
         }
         if let error = reply["error"] {
             throw PreviewError("\(method): \(error["message"]?.stringValue ?? error.jsonText)")
@@ -67,14 +60,13 @@ public final class DevToolsConnection: @unchecked Sendable {
         return reply["result"] ?? .object([:])
     }
 
-    public func close() {
+    func close() {
         fail("closed")
-        outgoing.finish()
-        task?.cancel()
+        try? output.close()
     }
 
-    private func received(_ text: String) {
-        guard let message = JSONValue.parse(text), let id = message["id"]?.numberValue else { return }
+    private func received(_ data: Data) {
+        guard let message = JSONValue.parse(data), let id = message["id"]?.numberValue else { return }
         let continuation = lock.withLock { waiting.removeValue(forKey: Int(id)) }
         continuation?.resume(returning: message)
     }

@@ -21,6 +21,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var failure: Error?
 
     static let maxQueuedMessages = 10_000
+    static let socketPath = "/ws"
 
     public init(session: PreviewSession, host: String = "127.0.0.1", port: Int = 0, token: String = OriginPolicy.makeToken()) {
         self.session = session
@@ -40,19 +41,14 @@ public final class PreviewServer: @unchecked Sendable {
     public func start() throws {
         let router = Router(context: BasicWebSocketRequestContext.self)
         let policyBox = PolicyBox()
-        router.add(middleware: OriginCheck(policy: policyBox))
+        let token = self.token
+        router.add(middleware: OriginCheck(policy: policyBox, token: token))
         let assets = PreviewAssets(session: session)
         router.get("/") { _, _ in assets.page() }
         router.get("/__minihost/:name") { _, context in assets.client(context.parameters.get("name") ?? "") }
         router.get("/package/**") { request, _ in assets.packageFile(String(request.uri.path.dropFirst("/package/".count))) }
-        let token = self.token
         let session = self.session
-        router.ws("/ws", shouldUpgrade: { request, _ in
-            guard OriginPolicy.tokenMatches(request.uri.queryParameters.get("token"), token) else {
-                throw HTTPError(.forbidden, message: "refused: the WebSocket needs this run's token (the token= of the printed URL)")
-            }
-            return .upgrade([:])
-        }) { inbound, outbound, _ in
+        router.ws(RouterPath(PreviewServer.socketPath)) { inbound, outbound, _ in
             // A browser that reads too slowly loses the oldest messages, never the host's memory;
             // it asks for the page again when a patch names a node it lacks.
             let (messages, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(PreviewServer.maxQueuedMessages))
@@ -118,13 +114,17 @@ final class PolicyBox: @unchecked Sendable {
     var current: OriginPolicy? { lock.withLock { policy } }
 }
 
-/// Refuses (403) every request whose Host or Origin is not the server's own.
+/// Refuses (403) every request whose Host or Origin is not the server's own, and a WebSocket
+/// upgrade without the run's token.
 struct OriginCheck<Context: RequestContext>: RouterMiddleware {
     let policy: PolicyBox
+    let token: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let reason = policy.current?.refusal(host: request.head.authority, origin: request.headers[.origin])
             ?? (policy.current == nil ? "refused: the server is starting" : nil)
+            ?? (request.uri.path == PreviewServer.socketPath && !OriginPolicy.tokenMatches(request.uri.queryParameters.get("token"), token)
+                ? "refused: the WebSocket needs this run's token (the token= of the printed URL)" : nil)
         if let reason {
             return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: reason + "\n")))

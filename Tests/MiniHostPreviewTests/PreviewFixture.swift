@@ -45,7 +45,8 @@ struct PreviewFixture {
 /// One HTTP/1.1 request over a plain socket, with exactly the headers given (a test needs a
 /// foreign Host, which URL loaders do not let a caller set); answers the status line and body.
 enum RawHTTP {
-    static func get(port: Int, path: String, headers: [String: String]) throws -> (status: Int, body: String) {
+    /// `upgrade`: only the head is read (a WebSocket upgrade that succeeds keeps the connection).
+    static func get(port: Int, path: String, headers: [String: String], upgrade: Bool = false) throws -> (status: Int, body: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }
@@ -59,7 +60,7 @@ enum RawHTTP {
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         var request = "GET \(path) HTTP/1.1\r\n"
         for (k, v) in headers { request += "\(k): \(v)\r\n" }
-        request += "Connection: close\r\n\r\n"
+        request += upgrade ? "\r\n" : "Connection: close\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -67,6 +68,7 @@ enum RawHTTP {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }
             data.append(contentsOf: buffer[0..<n])
+            if upgrade, data.range(of: Data("\r\n\r\n".utf8)) != nil { break }
         }
         let text = String(decoding: data, as: UTF8.self)
         let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
