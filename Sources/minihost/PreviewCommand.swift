@@ -53,7 +53,7 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: "The launch query of the entry page, as a query string (a=1&b=2).")
     var query: String?
 
-    @Flag(help: "Recompile and relaunch on the same page when a file of the package changes; a compile error shows in the page.")
+    @Flag(help: "Recompile and relaunch on the same page when a file of the package changes; a compile error shows in the page (implies --dev).")
     var watch = false
 
     @Flag(help: "Open the page in the desktop's browser (xdg-open).")

@@ -133,6 +133,55 @@ struct PreviewBrowserTests {
         }
     }
 
+    @Test("a tap navigates; the back arrow returns; the page stack panel follows")
+    func backArrow() async throws {
+        try await Self.withPreview("org.minihost.hello") { page in
+            try await page.click("#fruit-pears")
+            try await page.waitFor("document.querySelector('#item') && document.querySelector('#item').textContent === 'pears'")
+            try await page.waitFor("document.querySelector('#mh-stack').textContent.includes('pages/detail/detail')")
+            try await page.click("#mh-back")
+            try await page.waitFor("document.querySelector('#fruit-pears') && !document.querySelector('#item')")
+            try await page.waitFor("!document.querySelector('#mh-stack').textContent.includes('pages/detail/detail')")
+        }
+    }
+
+    @Test("a hostile page cannot script or restyle the tool around it")
+    func hostilePage() async throws {
+        let hostile = PreviewFixture.packageRoot.appendingPathComponent("Tests/MiniHostPreviewTests/Fixtures/preview-hostile").path
+        try await Self.withPreview(hostile) { page in
+            try await page.waitFor("document.querySelector('#markup')")
+            let report = try await page.evaluate("""
+                (() => {
+                  const frame = document.querySelector('#mh-viewport').getBoundingClientRect();
+                  const cover = document.querySelector('#mh-page .cover').getBoundingClientRect();
+                  const visible = (s) => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none'; };
+                  return {
+                    pwned: window.__pwned === true,
+                    markupIsText: document.querySelector('#markup').textContent.includes('<img') && !document.querySelector('#markup img'),
+                    handlers: [...document.querySelectorAll('#mh-page *')].some((e) => [...e.attributes].some((a) => /^on|^href$/i.test(a.name))),
+                    scriptURL: [...document.querySelectorAll('#mh-page img')].some((e) => /^javascript:/i.test(e.getAttribute('src') || '')),
+                    hooksTaken: !!document.querySelector('#mh-page #mh-dialog, #mh-page [data-mh-answer]'),
+                    toolVisible: visible('#mh-toolbar') && visible('#mh-panels') && getComputedStyle(document.body).display !== 'none',
+                    coverInside: cover.left >= frame.left - 1 && cover.top >= frame.top - 1,
+                    coverClipped: document.elementFromPoint(5, 5) === null || !document.querySelector('#mh-page').contains(document.elementFromPoint(5, 5)),
+                    title: document.querySelector('#mh-nav-title').textContent,
+                    richScript: !!document.querySelector('#mh-page script'),
+                  };
+                })()
+                """)
+            #expect(report["pwned"] == .bool(false))
+            #expect(report["markupIsText"] == .bool(true))
+            #expect(report["handlers"] == .bool(false))
+            #expect(report["scriptURL"] == .bool(false))
+            #expect(report["hooksTaken"] == .bool(false))
+            #expect(report["toolVisible"] == .bool(true), "\(report.jsonText)")
+            #expect(report["coverInside"] == .bool(true), "\(report.jsonText)")
+            #expect(report["coverClipped"] == .bool(true), "\(report.jsonText)")
+            #expect(report["title"] == .string("<img src=x onerror=alert(1)>"))
+            #expect(report["richScript"] == .bool(false))
+        }
+    }
+
     /// The number of distinct colours in a PNG, decoded by the browser itself.
     static func distinctColours(_ png: Data, in page: ChromiumPage) async throws -> Int {
         let value = try await page.evaluate("""
