@@ -10,7 +10,8 @@ extension PreviewSession {
     func requestSync(full: Bool) {
         let start = lock.withLock { () -> Bool? in
             if full { fullWanted = true }
-            if clients.isEmpty || app == nil { return nil }
+            // Nothing to show: no browser, no app yet, or an app that ended (its exit stays shown).
+            if clients.isEmpty || app == nil || app?.exit != nil { return nil }
             if syncInFlight { syncAgain = true; return nil }
             syncInFlight = true
             let wasFull = fullWanted

@@ -30,8 +30,8 @@ public final class PreviewSession: @unchecked Sendable {
     var lastPanels: String?
     var lastPanelsRead = Date.distantPast
     var panelsScheduled = false
-    /// The latest console, error, lifecycle, ui and exit messages, replayed to a browser that
-    /// connects later (the app's first lines come before any browser).
+    /// The latest console, error, lifecycle and exit messages, replayed to a browser that connects
+    /// later (the app's first lines come before any browser; a toast of the past is not).
     var recentLog: [String] = []
     static let recentLogLimit = 300
     /// Called with every app event (the CLI prints them).
@@ -55,7 +55,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// Starts the app; false when it failed to launch (its errors went to the browsers).
     @discardableResult
     public func launch(timeout: Double = 30) throws -> Bool {
-        let app = try host.start(package, options: launchOptions, conversation: conversation)
+        let app = try host.start(lock.withLock { package }, options: launchOptions, conversation: conversation)
         lock.withLock { self.app = app; fullWanted = true }
         let ok = app.waitForLaunch(timeout: timeout) == true
         requestSync(full: true)
@@ -89,8 +89,6 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     func disconnect(_ id: Int) { lock.withLock { _ = clients.removeValue(forKey: id) } }
-
-    var clientCount: Int { lock.withLock { clients.count } }
 
     func broadcast(_ message: String) {
         let targets = lock.withLock { Array(clients.values) }
