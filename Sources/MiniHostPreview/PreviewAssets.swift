@@ -21,6 +21,7 @@ struct PreviewAssets: Sendable {
         ("client-50-events.js", PackageResources.client_50_events_js),
         ("client-60-frame.js", PackageResources.client_60_frame_js),
         ("client-62-tabbar.js", PackageResources.client_62_tabbar_js),
+        ("client-64-page-scroll.js", PackageResources.client_64_page_scroll_js),
         ("client-70-dialogs.js", PackageResources.client_70_dialogs_js),
         ("client-71-toast.js", PackageResources.client_71_toast_js),
         ("client-72-picker.js", PackageResources.client_72_picker_js),

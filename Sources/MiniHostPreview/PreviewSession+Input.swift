@@ -18,6 +18,12 @@ extension PreviewSession {
             if let id, let event = m["event"]?.stringValue, !event.isEmpty {
                 act("view.trigger", ["id": id, "type": .string(event), "detail": m["detail"] ?? .object([:])])
             }
+        case "pageScroll":
+            // WeChat calls the hooks only when the page defines them: a page without one answers
+            // the driver's call with an error, which is no news to the person scrolling.
+            if let top = m["scrollTop"]?.numberValue { driver("call", ["method": .string("onPageScroll"), "arg": .object(["scrollTop": .number(top)])]) }
+        case "reachBottom":
+            driver("call", ["method": .string("onReachBottom")])
         case "back":
             act("back")
         case "switchTab":

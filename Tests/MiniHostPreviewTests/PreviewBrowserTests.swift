@@ -133,6 +133,21 @@ struct PreviewBrowserTests {
         }
     }
 
+    @Test("scrolling the page calls onPageScroll, and reaching its bottom onReachBottom once")
+    func pageScroll() async throws {
+        try await Self.withPreview { page in
+            try await page.evaluate("[...document.querySelectorAll('#mh-tabbar *')].find((e) => e.children.length === 0 && e.textContent.trim() === 'Second').click()")
+            try await page.waitFor("document.querySelector('#scrolled')")
+            try await page.evaluate("document.querySelector('#mh-viewport').scrollTop = 100")
+            try await page.waitFor("document.querySelector('#scrolled').textContent === 'scrolled 100'")
+            try await page.evaluate("document.querySelector('#mh-viewport').scrollTop = 1e6")
+            try await page.waitFor("document.querySelector('#bottom').textContent === 'bottom 1'")
+            try await page.evaluate("document.querySelector('#mh-viewport').scrollTop = 1e6 - 1")
+            try await page.evaluate("new Promise((r) => setTimeout(r, 200))")
+            #expect(try await Self.text(page, "#bottom") == "bottom 1", "still at the bottom: no second call")
+        }
+    }
+
     @Test("a tap navigates; the back arrow returns; the page stack panel follows")
     func backArrow() async throws {
         try await Self.withPreview("org.minihost.hello") { page in

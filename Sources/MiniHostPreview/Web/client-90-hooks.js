@@ -29,7 +29,7 @@
     setTransport: MH.setTransport,
   });
 
-  for (const part of [MH.connection, MH.events, MH.frame, MH.dialogs, MH.panels, MH.world]) {
+  for (const part of [MH.connection, MH.events, MH.frame, MH.pageScroll, MH.dialogs, MH.panels, MH.world]) {
     try { part.init(); } catch (e) { MH.report('starting up', e); }
   }
   const config = window.minihostPreviewConfig;
