@@ -59,7 +59,7 @@ struct PreviewCommand: ParsableCommand {
     @Flag(help: "Open the page in the desktop's browser (xdg-open).")
     var open = false
 
-    @Option(help: "Write a PNG of the entry page, taken in headless Chromium, to this file and exit.", completion: .file(extensions: ["png"]))
+    @Option(help: "Write a PNG of the entry page in its phone frame, taken in headless Chromium, to this file and exit.", completion: .file(extensions: ["png"]))
     var screenshot: String?
 
     @Flag(help: "Development mode: skip the digest check.")
@@ -134,15 +134,16 @@ struct PreviewCommand: ParsableCommand {
         while true { sleep(3600) }  // until Ctrl-C
     }
 
-    /// Takes the screenshot in a headless Chromium; false (reported) when it cannot.
+    /// Takes the screenshot of the phone frame in a headless Chromium whose window holds the
+    /// tallest common phone; false (reported) when it cannot.
     static func writeScreenshot(url: String, to path: String) -> Bool {
         let result = BlockingTask.run { () async throws -> Data in
-            let browser = try await Chromium.launch()
+            let browser = try await Chromium.launch(width: 1280, height: 1100)
             defer { browser.quit() }
             let page = try await browser.open(url)
             try await page.waitFor("document.documentElement.dataset.mhState === 'ready'", timeout: 30)
             _ = try await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            return try await page.screenshot()
+            return try await page.screenshot(of: "#mh-frame")
         }
         do {
             try result.get().write(to: URL(fileURLWithPath: path))
