@@ -30,11 +30,13 @@ function componentFixture(extra) {
 }
 const cardOf = (h) => h.find(1, (n) => n.tag === 'card');
 
-test('components: created with page, owner, id, dataset and candidate props; attached parents first', () => {
+test('components: created with page, owner, id and dataset, then given their declared props; attached parents first', () => {
   const h = componentFixture();
   const create = h.ops.filter((o) => o[0] === 'create').map((o) => o[1]);
-  assert.deepEqual(create[0], { page: 1, owner: 1, path: 'components/card/card', id: 'c1', dataset: { userId: 7, upper: 'u' }, props: { myTitle: 'hi', unknownAttr: 'z' } });
-  assert.deepEqual(create[1], { page: 1, owner: 100, path: 'components/inner/inner', id: '', dataset: {}, props: { n: 'hi' } });
+  assert.deepEqual(create[0], { page: 1, owner: 1, path: 'components/card/card', id: 'c1', dataset: { userId: 7, upper: 'u' } });
+  assert.deepEqual(create[1], { page: 1, owner: 100, path: 'components/inner/inner', id: '', dataset: {} });
+  const created = h.ops.filter((o) => o[0] === 'created').map((o) => o[1]);
+  assert.deepEqual(created.find((c) => c.key === 100).props, { myTitle: 'hi' }, 'only the declared properties go with created');
   assert.deepEqual(h.opsOf('create', 'attach', 'ready'), ['create components/card/card', 'create components/inner/inner', 'attach 100', 'attach 101']);
   const card = cardOf(h);
   assert.equal(card.comp, 100);

@@ -53,10 +53,15 @@ function makeView(options) {
       if (!def) return JSON.stringify({ error: 'no component ' + arg.path });
       const key = nextKey++;
       h.keys.set(key, arg.path);
-      const data = Object.assign({}, def.data || {});
-      for (const p of def.props || []) if (p in arg.props) data[p] = arg.props[p];
       if (def.onCreate) def.onCreate(h, key);
-      return JSON.stringify({ key, props: def.props || [], externalClasses: def.externalClasses || [], multipleSlots: !!def.multipleSlots, data });
+      return JSON.stringify({ key, props: def.props || [], externalClasses: def.externalClasses || [], multipleSlots: !!def.multipleSlots, data: Object.assign({}, def.data || {}) });
+    }
+    // `created` carries the owner's property values, as the logic side takes them.
+    if (op === 'created') {
+      const def = components[h.keys.get(arg.key)];
+      const data = Object.assign({}, (def && def.data) || {});
+      for (const p of (def && def.props) || []) if (arg.props && p in arg.props) data[p] = arg.props[p];
+      return JSON.stringify({ data });
     }
     const def = components[h.keys.get(arg.key)];
     if (op === 'attach' && def && def.onAttach) def.onAttach(h, arg.key);

@@ -64,7 +64,7 @@ function renderComponentElement(t, scope, c, old, path) {
 function createInstance(node, path, owner, props) {
   let answer;
   try {
-    answer = callLogic('create', { page: owner.page, owner: owner.key, path, id: node.attrs.id === undefined ? '' : toText(node.attrs.id), dataset: renderDataset(node.attrs), props });
+    answer = callLogic('create', { page: owner.page, owner: owner.key, path, id: node.attrs.id === undefined ? '' : toText(node.attrs.id), dataset: renderDataset(node.attrs) });
   } catch (e) {
     reportHere('component ' + path + ' cannot be created: ' + describeThrown(e));
     return null;

@@ -43,13 +43,14 @@ function flush() {
         warn('rendering did not settle after ' + MAX_FLUSH_ROUNDS + ' rounds of setData; left as they are: ' + keys);
         break;
       }
+      // Components attach once every render is done, so their properties have settled (an
+      // owner's values reach a component after its tree is built, as in glass-easel).
       const batch = [...dirtyInstances].sort((a, b) => a.depth - b.depth);
       for (const inst of batch) {
         if (!inst.dirty || instances.get(inst.key) !== inst) continue;
         renderInstance(inst);
-        attachPending();
       }
-      attachPending();
+      if (!dirtyInstances.size) attachPending();
     }
   } finally {
     flushing = false;
