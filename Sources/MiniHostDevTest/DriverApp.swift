@@ -95,7 +95,7 @@ final class DriverApp: BridgeInterceptor, @unchecked Sendable {
 
     private func event(_ event: RuntimeEvent) {
         switch event {
-        case let .console(level, message):
+        case let .console(level, message, _):
             lock.withLock { consoleLines.append((level, message)) }
         case let .error(kind, message, stack):
             let text = "[\(kind)] \(message)" + (stack.map { "\n" + $0 } ?? "")

@@ -122,8 +122,8 @@ public final class PreviewSession: @unchecked Sendable {
             guard let reply = JSONValue.parse(data), let token = reply["token"]?.numberValue.map(Int.init) else { return }
             let done = lock.withLock { pendingReplies.removeValue(forKey: token) }
             done?(reply)
-        case let .console(level, message):
-            log("console", ["level": .string(level), "message": .string(message)])
+        case let .console(level, message, source):
+            log("console", ["level": .string(level), "message": .string(message), "source": source.map { .string($0) } ?? .null])
         case let .error(kind, message, stack):
             log("error", ["kind": .string(kind), "message": .string(message), "stack": stack.map { .string($0) } ?? .null])
         case let .lifecycle(target, hook, route, _):

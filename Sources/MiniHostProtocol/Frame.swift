@@ -158,7 +158,7 @@ extension RuntimeEvent {
             self = .lifecycle(target: target, hook: hook, route: s("route"), detail: detail)
         case "console":
             guard let level = s("level"), let message = s("message") else { return nil }
-            self = .console(level: level, message: message)
+            self = .console(level: level, message: message, source: s("source"))
         case "setData":
             guard let route = s("route"), let data = json("data") else { return nil }
             self = .setData(route: route, data: data)

@@ -5,8 +5,9 @@ public enum RuntimeEvent: Sendable, Equatable {
     /// lifetime or `triggerEvent`); `route` is set for pages and components. `detail` is JSON text
     /// (launch options, page query, the component instance or event) or nil.
     case lifecycle(target: String, hook: String, route: String?, detail: String?)
-    /// A console line, already formatted. `level`: log, info, warn, error, debug.
-    case console(level: String, message: String)
+    /// A console line, already formatted. `level`: log, info, warn, error, debug. `source`: where
+    /// the app called console from (`miniapp://<app>/<path>:<line>:<column>`), when it did.
+    case console(level: String, message: String, source: String? = nil)
     /// A page's `setData`: `data` is the JSON text of the object passed to it.
     case setData(route: String, data: String)
     /// An error the app did not handle, or one the host stopped (`kind`: exception, cpu_limit,
@@ -48,9 +49,10 @@ public enum RuntimeEvent: Sendable, Equatable {
             if let detail {
                 m.append((target == "page" ? "query" : "options", detail))
             }
-        case let .console(level, message):
+        case let .console(level, message, source):
             m.append(("level", JSONText.quote(level)))
             m.append(("message", JSONText.quote(message)))
+            if let source { m.append(("source", JSONText.quote(source))) }
         case let .setData(route, data):
             m.append(("route", JSONText.quote(route)))
             m.append(("data", data))

@@ -9,6 +9,8 @@ enum DataLimits {
     static let maxDataDepth = 100
     /// One console line or error message; longer text is cut with a note saying how long it was.
     static let maxTextCharacters = 1 << 20
+    /// A console line's call site (a URL with a line and column).
+    static let maxSourceLength = 1024
 
     /// Why a `setData` patch is refused, or nil when it is within the limits.
     static func setDataProblem(_ json: String) -> String? {

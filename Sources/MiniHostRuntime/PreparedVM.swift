@@ -105,7 +105,7 @@ final class NativeTarget: @unchecked Sendable {
         func optStr(_ v: JSValue) -> String? { v.string }
 
         try natives.set("print", context.makeNativeFunction(name: "print") { [weak self] args in
-            self?.sandbox?.nativePrint(str(args[0]), str(args[1]))
+            self?.sandbox?.nativePrint(str(args[0]), str(args[1]), source: args.count > 2 ? str(args[2]) : "")
             return args.undefined
         }.value)
         try natives.set("lifecycle", context.makeNativeFunction(name: "lifecycle") { [weak self] args in

@@ -195,7 +195,10 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: Natives (called from the runtime's JavaScript, on the app's queue)
 
-    func nativePrint(_ level: String, _ message: String) { emit(.console(level: level, message: DataLimits.bounded(message))) }
+    /// A console line; `source` is where the app called console from (empty: the runtime's own).
+    func nativePrint(_ level: String, _ message: String, source: String = "") {
+        emit(.console(level: level, message: DataLimits.bounded(message), source: source.isEmpty ? nil : String(source.prefix(DataLimits.maxSourceLength))))
+    }
     func nativeLifecycle(_ target: String, _ hook: String, _ route: String?, _ detail: String?) {
         // The runtime answers a driver request, and an API call from the console, through this
         // native (target "driver" or "api").

@@ -80,7 +80,7 @@ private final class ViewNativeTarget {
             return args.undefined
         }.value)
         try natives.set("print", context.makeNativeFunction(name: "print") { [weak self] args in
-            self?.sandbox?.nativePrint(str(args[0]), str(args[1]))
+            self?.sandbox?.nativePrint(str(args[0]), str(args[1]), source: args.count > 2 ? str(args[2]) : "")
             return args.undefined
         }.value)
         return natives

@@ -97,7 +97,7 @@ final class BenchApp {
         let done = self.done
         host = AppHost(services: services) { _, event in
             switch event {
-            case let .console(_, message) where message.hasPrefix("done"):
+            case let .console(_, message, _) where message.hasPrefix("done"):
                 if message != "done" { FileHandle.standardError.write(Data("bench script: \(message)\n".utf8)) }
                 done.signal()
             case .error: FileHandle.standardError.write(Data((event.jsonLine(app: "bench") + "\n").utf8))

@@ -71,7 +71,7 @@ final class ProcessMeasure {
         self.done = done
         host = AppHost(services: services, isolation: .process) { _, event in
             switch event {
-            case let .console(_, message) where message.hasPrefix("done "): done.put(message)
+            case let .console(_, message, _) where message.hasPrefix("done "): done.put(message)
             case .error: FileHandle.standardError.write(Data((event.jsonLine(app: "bench") + "\n").utf8))
             default: break
             }

@@ -54,8 +54,8 @@ struct PaymentBench: ParsableCommand {
         let failure = LockedText()
         let host = AppHost(services: services) { _, event in
             switch event {
-            case let .console(_, message) where message == "done": done.signal()
-            case let .console(_, message) where message.hasPrefix("failed"): failure.set(message); done.signal()
+            case let .console(_, message, _) where message == "done": done.signal()
+            case let .console(_, message, _) where message.hasPrefix("failed"): failure.set(message); done.signal()
             case .error: FileHandle.standardError.write(Data((event.jsonLine(app: "bench") + "\n").utf8))
             default: break
             }

@@ -28,7 +28,7 @@ final class EventPrinter: @unchecked Sendable {
             case let .lifecycle(target, hook, route, detail):
                 let who = target == "app" ? "app" : "\(target == "component" ? "component" : "page") \(Self.visible(route ?? ""))"
                 write("\(prefix)· \(who) \(Self.visible(hook))\(detail.map { " " + Self.visible($0) } ?? "")\n", toError: false)
-            case let .console(level, message):
+            case let .console(level, message, _):
                 let tag = level == "log" ? "" : "\(Self.visible(level)): "
                 let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
                 write(lines.enumerated().map { i, line in "\(prefix)> \(i == 0 ? tag : "")\(Self.visible(line))\n" }.joined(), toError: false)

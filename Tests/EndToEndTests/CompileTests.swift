@@ -18,6 +18,10 @@ import Testing
         let r = try CLI.run(["run", app.path, "--dev", "--json", "--isolation", isolation, "--data-dir", tempDataDir()], stdin: "call - boom\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.consoleMessages == ["hello ts", "legacy 42"])
+        // Each console line says where it was printed, in the file as written.
+        let sources = r.events(type: "console").map { $0["source"] as? String ?? "" }
+        #expect(sources.count == 2 && sources[0].hasPrefix("miniapp://org.test.e2e/app.ts:2:"), "\(sources)")
+        #expect(sources.count == 2 && sources[1].hasPrefix("miniapp://org.test.e2e/pages/index/index.js:4:"), "\(sources)")
         let stack = r.events(type: "error").first?["stack"] as? String ?? ""
         #expect(stack.contains("miniapp://org.test.e2e/utils/greet.ts:5:"), "\(stack)")
         #expect(stack.contains("miniapp://org.test.e2e/pages/index/index.js:6:7"), "\(stack)")

@@ -148,6 +148,13 @@ struct PreviewBrowserTests {
         }
     }
 
+    @Test("the console panel shows the app's console lines with the file and line that printed them")
+    func consoleSource() async throws {
+        try await Self.withPreview { page in
+            try await page.waitFor("[...document.querySelectorAll('#mh-console .mh-log')].some((r) => r.textContent.includes('preview kit launched') && r.textContent.includes('app.js:3'))")
+        }
+    }
+
     @Test("a tap navigates; the back arrow returns; the page stack panel follows")
     func backArrow() async throws {
         try await Self.withPreview("org.minihost.hello") { page in

@@ -9,7 +9,7 @@ final class EventLog: @unchecked Sendable {
     func append(_ e: RuntimeEvent) { lock.withLock { items.append(e) } }
     var events: [RuntimeEvent] { lock.withLock { items } }
     var console: [String] {
-        events.compactMap { if case let .console(_, m) = $0 { return m } else { return nil } }
+        events.compactMap { if case let .console(_, m, _) = $0 { return m } else { return nil } }
     }
     var errors: [(kind: String, message: String, stack: String?)] {
         events.compactMap { if case let .error(k, m, s) = $0 { return (k, m, s) } else { return nil } }

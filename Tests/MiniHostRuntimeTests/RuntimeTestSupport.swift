@@ -11,7 +11,7 @@ extension EventLog {
         events.compactMap {
             switch $0 {
             case let .lifecycle(target, hook, route, _): return target == "app" ? "app.\(hook)" : "\(route ?? "?").\(hook)"
-            case let .console(_, message): return message
+            case let .console(_, message, _): return message
             default: return nil
             }
         }
@@ -19,7 +19,7 @@ extension EventLog {
 
     /// Console lines with their level.
     var consoleLines: [(level: String, message: String)] {
-        events.compactMap { if case let .console(l, m) = $0 { return (l, m) } else { return nil } }
+        events.compactMap { if case let .console(l, m, _) = $0 { return (l, m) } else { return nil } }
     }
 
     /// `setData` events.

@@ -102,7 +102,7 @@ final class NamesEndpoint: BridgeEndpoint, @unchecked Sendable {
           console.log(String(wx.getStorageSync('k')));
         } })
         """])
-        let lines = log.events.compactMap { if case let .console(level, m) = $0 { return "\(level): \(m)" } else { return nil } }
+        let lines = log.events.compactMap { if case let .console(level, m, _) = $0 { return "\(level): \(m)" } else { return nil } }
         #expect(lines == [
             "log: fail addCard:fail not supported by MiniHost 1008", "log: complete 1008",
             "log: rejected chooseInvoice:fail not supported by MiniHost 1008",

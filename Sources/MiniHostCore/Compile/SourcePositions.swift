@@ -40,7 +40,7 @@ public struct SourcePositions: Sendable {
     public func remap(_ event: RuntimeEvent) -> RuntimeEvent {
         switch event {
         case let .error(kind, message, stack): .error(kind: kind, message: remap(message), stack: stack.map(remap))
-        case let .console(level, message): .console(level: level, message: remap(message))
+        case let .console(level, message, source): .console(level: level, message: remap(message), source: source.map(remap))
         default: event
         }
     }

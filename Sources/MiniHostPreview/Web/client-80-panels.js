@@ -18,7 +18,14 @@
     while (list.childElementCount > MAX_ENTRIES) list.firstElementChild.remove();
   }
 
-  function log(level, text, stack) {
+  // `miniapp://<app>/pages/a/a.js:3:5` as the developer reads it: `pages/a/a.js:3:5`.
+  function shortSource(source) {
+    const text = MH.asText(source);
+    const m = /^miniapp:\/\/[^/]*\/(.*)$/.exec(text);
+    return m ? m[1] : text;
+  }
+
+  function log(level, text, stack, source) {
     const list = MH.$('mh-console-entries');
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     const row = MH.el('div', { class: 'mh-log mh-log-' + level, 'data-level': level }, [
@@ -26,6 +33,7 @@
       MH.el('span', { class: 'mh-log-level', text: level }),
       MH.el('span', { class: 'mh-log-message', text }),
     ]);
+    if (source) row.appendChild(MH.el('span', { class: 'mh-log-source', text: shortSource(source) }));
     if (stack) row.appendChild(MH.el('pre', { class: 'mh-log-stack', text: stack }));
     list.appendChild(row);
     capped(list);
@@ -88,7 +96,7 @@
     });
   }
 
-  MH.on('console', (m) => log(LEVELS.has(m.level) ? m.level : 'log', MH.asText(m.message)));
+  MH.on('console', (m) => log(LEVELS.has(m.level) ? m.level : 'log', MH.asText(m.message), null, m.source || null));
   MH.on('error', (m) => log('error', (m.kind ? MH.asText(m.kind) + ': ' : '') + MH.asText(m.message), m.stack ? MH.asText(m.stack) : null));
   MH.on('lifecycle', (m) => log('lifecycle', [m.target, m.hook, m.route].filter((x) => x).map(MH.asText).join(' ')));
   MH.on('ui', (m) => log('ui', MH.asText(m.api) + ' ' + MH.asText(m.args || {})));

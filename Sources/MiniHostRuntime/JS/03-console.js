@@ -94,9 +94,21 @@ function format(args) {
   }
   return out;
 }
+// Where the app called console from: the first frame of the stack outside the runtime, as
+// `miniapp://<app>/<path>:<line>:<column>` (the host maps it back through source maps), or ''.
+function callerSource() {
+  let stack;
+  try { stack = new ErrorCtor().stack; } catch (e) { return ''; }
+  if (typeof stack !== 'string') return '';
+  for (const line of stack.split('\n')) {
+    const at = line.indexOf('miniapp://');
+    if (at >= 0 && !line.startsWith('miniapp://minihost/', at)) return line.slice(at);
+  }
+  return '';
+}
 const consoleObj = {};
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
-  consoleObj[level] = function (...args) { native.print(level, format(args)); };
+  consoleObj[level] = function (...args) { native.print(level, format(args), callerSource()); };
 }
 consoleObj.trace = function (...args) { native.print('debug', 'Trace' + (args.length ? ': ' + format(args) : '') + '\n' + (new ErrorCtor().stack || '')); };
 consoleObj.assert = function (cond, ...args) { if (!cond) native.print('error', 'Assertion failed' + (args.length ? ': ' + format(args) : '')); };
