@@ -68,7 +68,16 @@ public final class Chromium: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        for (child, parent) in descriptors { posix_spawn_file_actions_adddup2(&actions, parent, child) }
+        // Each parent descriptor is first copied above the targets: a dup2 onto itself would keep
+        // close-on-exec, and one onto the other's source would overwrite it.
+        var copies: [Int32] = []
+        defer { for fd in copies { close(fd) } }
+        for (child, parent) in descriptors {
+            let copy = fcntl(parent, F_DUPFD_CLOEXEC, 10)
+            guard copy >= 0 else { throw PreviewError("cannot copy a pipe: \(String(cString: strerror(errno)))") }
+            copies.append(copy)
+            posix_spawn_file_actions_adddup2(&actions, copy, child)
+        }
         let argv = ([path] + args).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
