@@ -75,10 +75,10 @@ final class TestWorld: @unchecked Sendable {
     // MARK: What the driver reads and changes (`app.world`)
 
     private var wallet: WalletStore {
-        get throws { try services.component(WalletStore.self) { try WalletStore(database: services.database, seed: services.world.wallet, clock: services.clock) } }
+        get throws { try services.walletStore() }
     }
     private var chat: ChatStore {
-        get throws { try services.component(ChatStore.self) { try ChatStore(database: services.database, world: services.world, now: services.clock()) } }
+        get throws { try services.chatStore() }
     }
 
     /// Performs a world operation; returns JSON text. Throws a message for the test.

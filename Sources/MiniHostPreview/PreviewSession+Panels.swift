@@ -45,10 +45,10 @@ extension PreviewSession {
     func panelsMessages() -> (world: String, audit: String) {
         let appId = lock.withLock { package.manifest.appId }
         var world: [String: JSONValue] = [:]
-        if let wallet = try? services.component(WalletStore.self, make: { try WalletStore(database: services.database, seed: services.world.wallet, clock: services.clock) }).wallet() {
+        if let wallet = try? services.walletStore().wallet() {
             world["wallet"] = .object(["balance": .string(Self.money(wallet.balance)), "currency": .string(wallet.currency)])
         }
-        if let chats = try? services.component(ChatStore.self, make: { try ChatStore(database: services.database, world: services.world, now: services.clock()) }),
+        if let chats = try? services.chatStore(),
            let conversations = try? chats.conversations() {
             world["conversations"] = .array(conversations.map { c in
                 let messages = (try? chats.messages(in: c.id, limit: Self.messagesShown).messages) ?? []

@@ -53,9 +53,19 @@ public final class HostServices: @unchecked Sendable {
     /// - payments: the charge and its audit entries share one transaction, so a payment that
     ///   cannot be recorded fails with 1009 and charges nothing.
     private func applyFullDisk() throws {
-        _ = try component(WalletStore.self) { try WalletStore(database: database, seed: world.wallet, clock: clock) }
-        _ = try component(ChatStore.self) { try ChatStore(database: database, world: world, now: clock()) }
+        _ = try walletStore()
+        _ = try chatStore()
         try database.simulateFullDisk()
+    }
+
+    /// The host's wallet store, made on first use (from the world's wallet when the database has none).
+    public func walletStore() throws -> WalletStore {
+        try component(WalletStore.self) { try WalletStore(database: database, seed: world.wallet, clock: clock) }
+    }
+
+    /// The host's chat store, made and seeded from the world on first use.
+    public func chatStore() throws -> ChatStore {
+        try component(ChatStore.self) { try ChatStore(database: database, world: world, now: clock()) }
     }
 
     /// A host-wide service object (a store, a provider), made on first use, one per type.

@@ -50,9 +50,7 @@ public struct ChatService: Sendable {
     /// The host's chat store (made, and seeded from the world, on first use).
     func store() throws(BridgeError) -> ChatStore {
         do {
-            return try services.component(ChatStore.self) {
-                try ChatStore(database: services.database, world: services.world, now: services.clock())
-            }
+            return try services.chatStore()
         } catch {
             throw BridgeError(.hostError, "host error: cannot open the chat store (\(error))")
         }

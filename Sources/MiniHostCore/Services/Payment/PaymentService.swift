@@ -54,9 +54,7 @@ public struct PaymentService: Sendable {
     /// The host's wallet store (made on first use, from the world's wallet when the database has none).
     public func store() throws(BridgeError) -> WalletStore {
         do {
-            return try services.component(WalletStore.self) {
-                try WalletStore(database: services.database, seed: services.world.wallet, clock: services.clock)
-            }
+            return try services.walletStore()
         } catch {
             throw BridgeError(.hostError, "host error: cannot open the wallet (\(error))")
         }
