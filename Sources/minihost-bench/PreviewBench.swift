@@ -94,9 +94,4 @@ struct PreviewBench: ParsableCommand {
             ("watch_poll_interval_ms", PreviewWatch.pollInterval * 1000),
         ])
     }
-
-    private func percentile(_ values: [Double], _ p: Double) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-    }
 }

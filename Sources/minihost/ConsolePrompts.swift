@@ -55,9 +55,13 @@ struct ConsentOptions {
         } else {
             terminal = TerminalPrompter.openTTY()
         }
-        let policyURL = policy.map { URL(fileURLWithPath: $0) }
-        var prompter = try PolicyPrompter.parse(grant: grant, deny: deny, policyFile: policyURL, world: world)
-        prompter.fallback = terminal ?? DenyAllPrompter()
+        return try makePrompter(fallback: terminal ?? DenyAllPrompter())
+    }
+
+    /// The policy first; what it leaves open goes to `fallback` (the browser, for a preview).
+    func makePrompter(fallback: Prompter) throws -> Prompter {
+        var prompter = try PolicyPrompter.parse(grant: grant, deny: deny, policyFile: policy.map { URL(fileURLWithPath: $0) }, world: world)
+        prompter.fallback = fallback
         return prompter
     }
 }

@@ -85,8 +85,7 @@ struct PreviewCommand: ParsableCommand {
             let dir = DataDirectory.resolve(dataDir)
             try DataDirectory.ensure(dir)
             let worldModel = try world.map { try World.load(URL(fileURLWithPath: $0)) } ?? .default
-            var prompter = try PolicyPrompter.parse(grant: grants, deny: denials, policyFile: policy.map { URL(fileURLWithPath: $0) }, world: worldModel.policy)
-            prompter.fallback = browser
+            let prompter = try ConsentOptions(grant: grants, deny: denials, policy: policy, world: worldModel.policy).makePrompter(fallback: browser)
             services = try HostServices(dataDirectory: dir, prompter: prompter, world: worldModel, network: network.value)
         } catch {
             throw reportBadTarget(error)
