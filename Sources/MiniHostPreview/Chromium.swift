@@ -31,7 +31,7 @@ public final class Chromium: @unchecked Sendable {
                     "--window-size=\(width),\(height)", "about:blank"]
         // Chromium's own sandbox cannot start as root (containers, CI); the page is ours.
         if geteuid() == 0 { args.insert("--no-sandbox", at: 0) }
-        let commands = try Pipe.cloexec(), answers = try Pipe.cloexec()
+        let commands = try closeOnExecPipe(), answers = try closeOnExecPipe()
         let pid: pid_t
         do {
             pid = try spawn(try executable(), args, descriptors: [3: commands.read, 4: answers.write])
@@ -118,14 +118,12 @@ public final class Chromium: @unchecked Sendable {
     }
 }
 
-extension Pipe {
-    /// A pipe whose ends close on exec (only the descriptors given to a child are inherited).
-    fileprivate static func cloexec() throws -> (read: Int32, write: Int32) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw PreviewError("cannot make a pipe: \(String(cString: strerror(errno)))") }
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        return (fds[0], fds[1])
-    }
+/// A pipe whose ends close on exec (only the descriptors handed to a child are inherited).
+private func closeOnExecPipe() throws -> (read: Int32, write: Int32) {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { throw PreviewError("cannot make a pipe: \(String(cString: strerror(errno)))") }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return (fds[0], fds[1])
 }
 
 /// A tab of the headless browser.

@@ -88,11 +88,16 @@ extension PreviewSession {
     /// app.json's `window` with the page's own .json over it (WeChat's page configuration).
     func window(for route: String) -> [String: JSONValue] {
         let pkg = lock.withLock { package }
-        var window = pkg.weChatApp?["window"]?.objectValue ?? ["navigationBarTitleText": .string(pkg.manifest.name)]
+        var window = Self.appWindow(pkg)
         if let data = pkg.files[route + ".json"], case let .object(page)? = JSONValue.parse(data) {
             for (key, value) in page where key != "usingComponents" && key != "component" { window[key] = value }
         }
         return window
+    }
+
+    /// app.json's `window`; a package without one (a W3C manifest) is titled with its name.
+    static func appWindow(_ pkg: AppPackage) -> [String: JSONValue] {
+        pkg.weChatApp?["window"]?.objectValue ?? ["navigationBarTitleText": .string(pkg.manifest.name)]
     }
 
     /// The first message of every connection: the app, its device, the frames to pick from, its
@@ -105,7 +110,7 @@ extension PreviewSession {
         return JSONValue.object([
             "type": .string("hello"), "appId": .string(pkg.manifest.appId), "appName": .string(pkg.manifest.name),
             "device": worldDevice.json, "devices": .array(PreviewDevice.common.map(\.json)),
-            "window": .object(pkg.weChatApp?["window"]?.objectValue ?? ["navigationBarTitleText": .string(pkg.manifest.name)]),
+            "window": .object(Self.appWindow(pkg)),
             "tabBar": pkg.weChatApp?["tabBar"] ?? .null,
         ]).jsonText
     }
